@@ -1,0 +1,108 @@
+using System.Text.Json;
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Stationery.Hosting.Errors;
+
+public static class PlatformProblemDetails
+{
+    public const string TypeBase = "https://stationery.dev/problems/";
+
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            if (ctx.ProblemDetails.Type is null || ctx.ProblemDetails.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
+                ctx.ProblemDetails.Type = TypeBase + StatusCode(ctx.ProblemDetails.Status);
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+
+    private static string StatusCode(int? status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        429 => "rate-limited",
+        _ => "server-error",
+    };
+
+    /// <summary>Maps every exception to RFC 7807 problem details; nothing returns a stack trace.</summary>
+    private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            var problem = exception switch
+            {
+                ValidationException v => new HttpValidationProblemDetails(v.Errors)
+                {
+                    Status = 400, Type = TypeBase + "validation", Title = "Invalid request", Detail = v.Message,
+                },
+                DomainException d => new ProblemDetails
+                {
+                    Status = d.Status, Type = TypeBase + d.Code, Title = Title(d.Status), Detail = d.Message,
+                },
+                BadHttpRequestException b => BadRequest(b),
+                JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new ProblemDetails
+                {
+                    Status = 409, Type = TypeBase + "concurrency", Title = "Conflict",
+                    Detail = "Someone else changed this at the same time. Reload and try again.",
+                },
+                _ => null,
+            };
+            if (problem is null)
+            {
+                log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+                problem = new ProblemDetails
+                {
+                    Status = 500, Type = TypeBase + "server-error", Title = "Server error",
+                    Detail = "Something went wrong on our side. The request was not applied.",
+                };
+            }
+            http.Response.StatusCode = problem.Status!.Value;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        }
+
+        private static ProblemDetails BadRequest(BadHttpRequestException b)
+        {
+            if (b.StatusCode == 413)
+                return new ProblemDetails { Status = 413, Type = TypeBase + "payload-too-large", Title = "Payload too large", Detail = b.Message };
+            if (b.StatusCode == 415)
+                return new ProblemDetails { Status = 415, Type = TypeBase + "unsupported-media-type", Title = "Unsupported media type", Detail = b.Message };
+            if (b.InnerException is JsonException json)
+            {
+                var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
+                return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [field == "" ? "body" : field] = ["is not valid JSON for this field"],
+                })
+                {
+                    Status = 400, Type = TypeBase + "malformed-json", Title = "Malformed JSON",
+                    Detail = $"The request body is not valid JSON at {json.Path ?? "$"} (line {json.LineNumber + 1}).",
+                };
+            }
+            return new ProblemDetails { Status = b.StatusCode, Type = TypeBase + "bad-request", Title = "Bad request", Detail = b.Message };
+        }
+
+        private static string Title(int status) => status switch
+        {
+            400 => "Invalid request",
+            403 => "Not allowed",
+            404 => "Not found",
+            409 => "Conflict",
+            _ => "Request failed",
+        };
+    }
+}

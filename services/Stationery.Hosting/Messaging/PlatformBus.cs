@@ -1,0 +1,58 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Stationery.Contracts;
+
+namespace Stationery.Hosting.Messaging;
+
+public static class PlatformBus
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ: consumers found in the service assembly, queues prefixed with the service name (two services
+    /// with a consumer of the same name must not share a queue), exchanges named by <see cref="WireNameAttribute"/>,
+    /// in-memory retries (no delayed-exchange plugin here), then the <c>_error</c> queue.
+    /// </summary>
+    public static IServiceCollection AddPlatformBus(this IServiceCollection services, string serviceName, string rabbitUri, Assembly serviceAssembly)
+    {
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            // Otherwise the host reports "started" before queues and bindings exist, and an early publish vanishes.
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddSingleton<FaultReporter>();
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            x.AddConsumers(t => !t.IsAbstract && t.GetCustomAttribute<InstanceConsumerAttribute>() is null, serviceAssembly.GetTypes());
+            x.AddConsumeObserver<FaultReporter>();
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(rabbitUri));
+                cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+                cfg.PrefetchCount = 64;
+                cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                cfg.ConfigureEndpoints(context);
+                foreach (var configure in context.GetServices<Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>>())
+                    configure(context, cfg);
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Lets a service add endpoints of its own (e.g. a per-replica fan-out queue) to the shared bus setup.</summary>
+    public static IServiceCollection ConfigureBus(this IServiceCollection services, Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> configure) =>
+        services.AddSingleton(configure);
+}
+
+/// <summary>Marks a consumer that a service wires to its own endpoint instead of the shared per-service queue.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class InstanceConsumerAttribute : Attribute;
+
+/// <summary>Exchange names come from <see cref="WireNameAttribute"/>; MassTransit's own types keep its defaults.</summary>
+internal sealed class WireNameFormatter(IEntityNameFormatter fallback) : IEntityNameFormatter
+{
+    public string FormatEntityName<T>() =>
+        typeof(T).GetCustomAttribute<WireNameAttribute>()?.Name ?? fallback.FormatEntityName<T>();
+}

@@ -1,0 +1,31 @@
+namespace Stationery.Testing;
+
+/// <summary>Waits for eventual consistency: checks a condition until it holds or a deadline passes. Never a bare sleep.</summary>
+public static class Probe
+{
+    public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null, string? what = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var delay = TimeSpan.FromMilliseconds(25);
+        T last;
+        while (true)
+        {
+            last = await read();
+            if (done(last)) return last;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Gave up waiting for {what ?? "the condition"}; last value: {Describe(last)}");
+            await Task.Delay(delay);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
+        }
+    }
+
+    public static Task Until(Func<Task<bool>> condition, TimeSpan? timeout = null, string? what = null) =>
+        Until(condition, ok => ok, timeout, what);
+
+    private static string Describe<T>(T value) => value switch
+    {
+        null => "null",
+        System.Collections.IEnumerable e and not string => $"[{string.Join(", ", e.Cast<object?>().Take(10))}]",
+        _ => value.ToString() ?? "",
+    };
+}

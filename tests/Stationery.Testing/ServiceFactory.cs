@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Stationery.Testing;
+
+/// <summary>
+/// A service in-process against real servers, on real Kestrel (so a gateway, a browser or a SignalR client can reach it).
+/// <typeparamref name="TMarker"/> is the service's public marker type.
+/// </summary>
+public class ServiceFactory<TMarker>(IsolatedServers servers, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<TMarker> where TMarker : class
+{
+    public IsolatedServers Servers => servers;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", servers.Postgres);
+        builder.UseSetting("ConnectionStrings:RabbitMq", servers.RabbitMq);
+        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+        builder.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Starts the host on Kestrel (idempotent) and returns its base address.</summary>
+    public Uri Start()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
+    public HttpClient ClientFor(string token)
+    {
+        var client = new HttpClient { BaseAddress = Start() };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = Start() };
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}

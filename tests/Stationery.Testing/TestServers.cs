@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using System.Text;
+using DotNet.Testcontainers.Configurations;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace Stationery.Testing;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ every integration test runs against: Testcontainers where a Docker engine exists,
+/// otherwise the servers <c>./stationery test</c> started (STATIONERY_TEST_POSTGRES, STATIONERY_TEST_RABBITMQ,
+/// STATIONERY_TEST_RABBITMQ_MANAGEMENT). Never an in-memory stand-in.
+/// </summary>
+public static class TestServers
+{
+    private static readonly Lazy<Task<ServerAddresses>> Servers = new(StartAsync);
+
+    public static Task<ServerAddresses> GetAsync() => Servers.Value;
+
+    /// <summary>A fresh database and RabbitMQ virtual host, so test classes never see each other's data or queues.</summary>
+    public static async Task<IsolatedServers> IsolateAsync(string name)
+    {
+        var servers = await GetAsync();
+        var id = $"t_{Sanitize(name)}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+
+        await using (var conn = new NpgsqlConnection(servers.Postgres))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{id}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        using var http = Management(servers);
+        (await http.PutAsync($"api/vhosts/{id}", Json("{}"))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"api/permissions/{id}/{servers.RabbitUser}",
+            Json("""{"configure":".*","write":".*","read":".*"}"""))).EnsureSuccessStatusCode();
+
+        var postgres = new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = id, Pooling = true }.ConnectionString;
+        var rabbit = new UriBuilder(servers.RabbitMq) { Path = "/" + id }.Uri.ToString();
+        return new IsolatedServers(id, postgres, rabbit, servers);
+    }
+
+    internal static async Task DropAsync(IsolatedServers isolated)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using (var conn = new NpgsqlConnection(isolated.Servers.Postgres))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{isolated.Id}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        using var http = Management(isolated.Servers);
+        await http.DeleteAsync($"api/vhosts/{isolated.Id}");
+    }
+
+    private static HttpClient Management(ServerAddresses servers)
+    {
+        var uri = new Uri(servers.RabbitManagement);
+        var http = new HttpClient { BaseAddress = new Uri(uri.GetLeftPart(UriPartial.Authority) + "/") };
+        var user = string.IsNullOrEmpty(uri.UserInfo) ? "guest:guest" : Uri.UnescapeDataString(uri.UserInfo);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user)));
+        return http;
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static string Sanitize(string name) =>
+        new(name.Where(char.IsAsciiLetterOrDigit).Take(16).ToArray());
+
+    private static async Task<ServerAddresses> StartAsync()
+    {
+        var postgres = Environment.GetEnvironmentVariable("STATIONERY_TEST_POSTGRES");
+        var rabbit = Environment.GetEnvironmentVariable("STATIONERY_TEST_RABBITMQ");
+        var management = Environment.GetEnvironmentVariable("STATIONERY_TEST_RABBITMQ_MANAGEMENT");
+        if (!string.IsNullOrEmpty(postgres) && !string.IsNullOrEmpty(rabbit) && !string.IsNullOrEmpty(management))
+            return new ServerAddresses(postgres, rabbit, management);
+
+        if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
+            throw new InvalidOperationException(
+                "No PostgreSQL/RabbitMQ for integration tests: no Docker engine, and STATIONERY_TEST_POSTGRES / STATIONERY_TEST_RABBITMQ / " +
+                "STATIONERY_TEST_RABBITMQ_MANAGEMENT are not set. Run the tests with ./stationery test.");
+
+        var pg = new PostgreSqlBuilder("postgres:16").Build();
+        var mq = new RabbitMqBuilder("rabbitmq:3-management").WithPortBinding(15672, true)
+            .WithUsername("guest").WithPassword("guest").Build();
+        await Task.WhenAll(pg.StartAsync(), mq.StartAsync());
+        return new ServerAddresses(pg.GetConnectionString(), mq.GetConnectionString(),
+            $"http://guest:guest@{mq.Hostname}:{mq.GetMappedPublicPort(15672)}/");
+    }
+}
+
+public sealed record ServerAddresses(string Postgres, string RabbitMq, string RabbitManagement)
+{
+    public string RabbitUser
+    {
+        get
+        {
+            var info = new Uri(RabbitMq).UserInfo;
+            return string.IsNullOrEmpty(info) ? "guest" : Uri.UnescapeDataString(info.Split(':')[0]);
+        }
+    }
+}
+
+/// <summary>One test class's own database and virtual host; dropped on dispose.</summary>
+public sealed record IsolatedServers(string Id, string Postgres, string RabbitMq, ServerAddresses Servers) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => new(TestServers.DropAsync(this));
+}
