@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Stationery.Testing;
+
+namespace Stationery.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform as real processes: the five services and the gateway, built by <c>./stationery test</c>, each on a
+/// free loopback port, against this fixture's own PostgreSQL database and RabbitMQ virtual host, with the demo chain seeded.
+/// </summary>
+public sealed class PlatformProcesses : IAsyncLifetime
+{
+    public static readonly string[] ServiceNames = ["Identity", "Inventory", "Purchasing", "Chat", "Reporting"];
+    public const string SigningKey = "stationery-e2e-signing-key-0123456789-abcdefgh";
+
+    private readonly List<(string Name, Process Process, StringBuilder Log)> processes = [];
+    private IsolatedServers? servers;
+
+    public Uri Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        servers = await TestServers.IsolateAsync("e2e");
+        var ports = new Dictionary<string, int>();
+        foreach (var name in ServiceNames)
+        {
+            var port = FreePort();
+            ports[name] = port;
+            Start(name, Dll("services", name, $"Stationery.{name}"), port, new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Postgres"] = servers.Postgres,
+                ["ConnectionStrings__RabbitMq"] = servers.RabbitMq,
+                ["Seed__Demo"] = "true",
+            });
+        }
+        await Task.WhenAll(ServiceNames.Select(n => WaitReady(n, new Uri($"http://127.0.0.1:{ports[n]}/health/ready"))));
+
+        var gatewayPort = FreePort();
+        var gatewayEnv = new Dictionary<string, string>();
+        foreach (var name in ServiceNames)
+            gatewayEnv[$"ReverseProxy__Clusters__{name.ToLowerInvariant()}__Destinations__d1__Address"] = $"http://127.0.0.1:{ports[name]}/";
+        Start("Gateway", Dll("gateway", null, "Stationery.Gateway"), gatewayPort, gatewayEnv);
+        Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
+        await WaitReady("Gateway", new Uri(Gateway, "health/live"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var (_, process, _) in processes)
+        {
+            if (process.HasExited) continue;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        if (servers is not null) await servers.DisposeAsync();
+    }
+
+    /// <summary>What a process wrote, for failure messages.</summary>
+    public string Logs(string name) => processes.First(p => p.Name == name).Log.ToString();
+
+    private void Start(string name, string dll, int port, IDictionary<string, string> env)
+    {
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["Jwt__SigningKey"] = SigningKey;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in env) info.Environment[key] = value;
+
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        processes.Add((name, process, log));
+    }
+
+    private async Task WaitReady(string name, Uri health)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var process = processes.First(p => p.Name == name).Process;
+        try
+        {
+            await Probe.Until(async () =>
+            {
+                if (process.HasExited) throw new InvalidOperationException($"{name} exited with {process.ExitCode}:\n{Logs(name)}");
+                try { return (await http.GetAsync(health)).StatusCode == HttpStatusCode.OK; }
+                catch (HttpRequestException) { return false; }
+                catch (TaskCanceledException) { return false; }
+            }, TimeSpan.FromSeconds(90), $"{name} to be ready at {health}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Logs(name)}");
+        }
+    }
+
+    private static string Dll(string folder, string? service, string assembly)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var root = RepositoryRoot();
+        var project = service is null ? Path.Combine(root, folder, assembly) : Path.Combine(root, folder, service, assembly);
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", assembly + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built; run ./stationery test (it builds the solution first).");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StationeryPlatform.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (StationeryPlatform.sln).");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformProcesses>
+{
+    public const string Name = "platform";
+}
