@@ -1,0 +1,32 @@
+using Stationery.Inventory.Stock;
+
+namespace Stationery.Inventory.Alerts;
+
+/// <summary>
+/// 低库存预警. An alert opens when projected stock (on hand + on order) falls to or below the reorder point, and stays
+/// open — one per branch and product — until a receipt, adjustment, order or policy change lifts it above the point.
+/// </summary>
+public static class LowStockRule
+{
+    public static IEnumerable<object> Evaluate(StockItem s, DateTimeOffset now)
+    {
+        var low = s.Policy.ReorderPoint is { } point && s.Projected <= point;
+        if (low && !s.AlertOpen)
+            yield return new LowStockDetected(s.Branch, s.Sku, s.Product.Name, s.Product.Spec, s.Product.Unit, s.OnHand,
+                s.OnOrder, s.Policy.ReorderPoint!.Value, SuggestedQuantity(s), now);
+        else if (!low && s.AlertOpen)
+            yield return new LowStockResolved(s.Branch, s.Sku, s.OnHand, s.OnOrder, s.Policy.ReorderPoint ?? 0, now);
+    }
+
+    /// <summary>
+    /// Order up to the max level (or twice the reorder point when no max is set) from the projected stock, at least one
+    /// unit, rounded up to whole packs: max 40, projected 8, packs of 6 → 32 → 36.
+    /// </summary>
+    public static int SuggestedQuantity(StockItem s)
+    {
+        var target = s.Policy.MaxLevel ?? 2 * (s.Policy.ReorderPoint ?? 0);
+        var needed = Math.Max(target - s.Projected, 1);
+        var pack = Math.Max(s.Product.PackSize, 1);
+        return (needed + pack - 1) / pack * pack;
+    }
+}

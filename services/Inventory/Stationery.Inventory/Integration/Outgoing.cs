@@ -1,0 +1,33 @@
+using JasperFx.Events;
+using Stationery.Hosting.Messaging;
+using Stationery.Inventory.Catalogue;
+using Stationery.Inventory.Stock;
+using Contract = Stationery.Contracts.Inventory;
+
+namespace Stationery.Inventory.Integration;
+
+/// <summary>
+/// The domain events Inventory publishes as contracts (via the outbox forwarder, MessageId = event id). Stream openings
+/// and policy changes stay inside the service.
+/// </summary>
+public sealed class Outgoing : IIntegrationEventMap
+{
+    public object? Map(IEvent e)
+    {
+        var tenant = e.TenantId;
+        return e.Data switch
+        {
+            ProductRegistered p => new Contract.ProductRegistered(tenant, p.Sku, p.Name, p.Spec, p.Brand, p.Category, p.Unit,
+                p.Barcode, p.RetailPrice, p.PackSize, p.At),
+            StockReceived r => new Contract.StockReceived(tenant, r.Branch, r.Sku, r.Quantity, r.OnHand, r.Reference, r.At),
+            ItemsSold s => new Contract.ItemsSold(tenant, s.Branch, s.Sku, s.Quantity, s.UnitPrice, s.OnHand, s.Reference,
+                s.SoldAt, s.At),
+            StockAdjusted a => new Contract.StockAdjusted(tenant, a.Branch, a.Sku, a.Delta, a.Reason.ToString().ToLowerInvariant(),
+                a.Note, a.OnHand, a.At),
+            LowStockDetected d => new Contract.LowStockDetected(tenant, d.Branch, d.Sku, d.Name, d.Spec, d.Unit, d.OnHand,
+                d.ReorderPoint, d.SuggestedQuantity, d.At),
+            LowStockResolved r => new Contract.LowStockResolved(tenant, r.Branch, r.Sku, r.OnHand, r.ReorderPoint, r.At),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Stationery.Hosting.Messaging;
+using Stationery.Inventory.Alerts;
+using Stationery.Inventory.Branches;
+using Stationery.Inventory.Catalogue;
+using Stationery.Inventory.Catalogue.Registering;
+using Stationery.Inventory.Catalogue.Searching;
+using Stationery.Inventory.Integration;
+using Stationery.Inventory.Stock.Adjusting;
+using Stationery.Inventory.Stock.History;
+using Stationery.Inventory.Stock.Levels;
+using Stationery.Inventory.Stock.Receiving;
+using Stationery.Inventory.Stock.Reordering;
+using Stationery.Inventory.Stock.Selling;
+
+namespace Stationery.Inventory;
+
+/// <summary>Marker for the Inventory service (tests host it with <c>ServiceFactory&lt;InventoryService&gt;</c>).</summary>
+public sealed class InventoryService;
+
+public static class InventoryModule
+{
+    public static WebApplicationBuilder AddInventory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IIntegrationEventMap, Outgoing>();
+        builder.Services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<StockLevel>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Product>().Index(p => p.Barcode!);
+            opts.Schema.For<StockLevel>().Index(l => l.Branch);
+            opts.Schema.For<Branch>();
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/inventory").WithTags("Inventory");
+        api.MapRegisterProduct();
+        api.MapSearchProducts();
+
+        var branches = api.MapGroup("/branches");
+        branches.MapReceiveStock();
+        branches.MapRecordSale();
+        branches.MapAdjustStock();
+        branches.MapSetReorderPolicy();
+        branches.MapListStock();
+        branches.MapGetStockHistory();
+        branches.MapListAlerts();
+        return app;
+    }
+}

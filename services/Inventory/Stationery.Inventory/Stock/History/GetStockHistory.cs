@@ -1,0 +1,67 @@
+using JasperFx.Events;
+using Marten;
+using Stationery.Hosting.Errors;
+using Stationery.Inventory.Branches;
+using Stationery.Inventory.Catalogue;
+using Stationery.Inventory.Stock.Levels;
+
+namespace Stationery.Inventory.Stock.History;
+
+/// <summary>
+/// One line of the ledger (库存流水): what moved, by how much, the balance after it, who, when, why, and from where.
+/// Policy changes and alerts appear with quantity 0 so the history also explains when and why an alert fired.
+/// </summary>
+public sealed record LedgerEntry(long Version, string Kind, int Quantity, int Balance, DateTimeOffset At,
+    DateTimeOffset? OccurredAt, string? By, string? Reason, string? Reference, string? Note, decimal? UnitPrice, string? Source);
+
+public sealed record StockHistory(StockRow Stock, ReorderPolicy Policy, bool AlertOpen, int? SuggestedQuantity,
+    IReadOnlyList<LedgerEntry> Ledger);
+
+public static class GetStockHistory
+{
+    public static void MapGetStockHistory(this RouteGroupBuilder branches) =>
+        branches.MapGet("/{branch}/stock/{sku}", async (string branch, string sku, HttpContext http, IQuerySession session,
+            TimeProvider clock, CancellationToken ct) =>
+        {
+            await session.BranchAsync(http.User, branch, ct);
+            var product = await session.LoadAsync<Product>(Product.StreamId(sku), ct) ?? throw new NotFoundException("商品 product", sku);
+            var streamId = StockItem.StreamId(branch, sku);
+            var level = await session.LoadAsync<StockLevel>(streamId, ct)
+                ?? StockLevel.Create(new StockItemOpened(branch, sku, product.Name, product.Spec, product.Unit, product.Category,
+                    product.PackSize, clock.GetUtcNow()));
+            var events = await session.Events.FetchStreamAsync(streamId, token: ct);
+            return TypedResults.Ok(new StockHistory(StockRow.From(level, clock.GetUtcNow()), level.Policy, level.AlertOpen,
+                level.SuggestedQuantity, Ledger(events)));
+        }).WithName("GetStockHistory");
+
+    /// <summary>The running balance is summed from the movements themselves, so it explains the on-hand figure.</summary>
+    public static IReadOnlyList<LedgerEntry> Ledger(IEnumerable<IEvent> events)
+    {
+        var balance = 0;
+        var ledger = new List<LedgerEntry>();
+        foreach (var e in events)
+        {
+            LedgerEntry? entry = e.Data switch
+            {
+                StockReceived r => Entry(e, "received", r.Quantity, r.At, r.By, null, r.Reference, null, null, r.Source),
+                ItemsSold s => Entry(e, "sold", -s.Quantity, s.SoldAt, s.By, null, s.Reference, null, s.UnitPrice, s.Source),
+                StockAdjusted a => Entry(e, "adjusted", a.Delta, a.At, a.By, a.Reason.ToString().ToLowerInvariant(), null, a.Note, null, a.Source),
+                ReorderPolicySet p => Entry(e, "policy", 0, p.At, p.By,
+                    $"reorderPoint={p.Policy.ReorderPoint?.ToString() ?? "-"}, maxLevel={p.Policy.MaxLevel?.ToString() ?? "-"}", null, null, null, null),
+                LowStockDetected d => Entry(e, "low-stock", 0, d.At, null,
+                    $"projected {d.OnHand + d.OnOrder} <= reorder point {d.ReorderPoint}; suggest {d.SuggestedQuantity}", null, null, null, null),
+                LowStockResolved r => Entry(e, "low-stock-resolved", 0, r.At, null,
+                    $"projected {r.OnHand + r.OnOrder} > reorder point {r.ReorderPoint}", null, null, null, null),
+                _ => null,
+            };
+            if (entry is null) continue;
+            balance += entry.Quantity;
+            ledger.Add(entry with { Balance = balance });
+        }
+        return ledger;
+    }
+
+    private static LedgerEntry Entry(IEvent e, string kind, int quantity, DateTimeOffset occurredAt, string? by, string? reason,
+        string? reference, string? note, decimal? unitPrice, string? source) =>
+        new(e.Version, kind, quantity, 0, e.Timestamp, occurredAt, by, reason, reference, note, unitPrice, source);
+}

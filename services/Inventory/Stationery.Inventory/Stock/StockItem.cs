@@ -1,0 +1,76 @@
+using Stationery.Inventory.Catalogue;
+
+namespace Stationery.Inventory.Stock;
+
+// Domain events of one stock stream `stock:{branch}:{sku}`. Every event names its branch and sku so it reads on its
+// own (ledger, outbox, rebuilds); movements carry the on-hand balance after them, who recorded them, and from where.
+
+/// <summary>First event of a stock stream: the product facts this branch's stock needs, copied from the catalogue.</summary>
+public sealed record StockItemOpened(string Branch, string Sku, string Name, string Spec, string Unit, string Category,
+    int PackSize, DateTimeOffset At);
+
+public sealed record StockReceived(string Branch, string Sku, int Quantity, int OnHand, string Reference, string By,
+    string Source, DateTimeOffset At);
+
+public sealed record ItemsSold(string Branch, string Sku, int Quantity, decimal UnitPrice, int OnHand, string Reference,
+    DateTimeOffset SoldAt, string By, string Source, DateTimeOffset At);
+
+public sealed record StockAdjusted(string Branch, string Sku, int Delta, AdjustmentReason Reason, string? Note, int OnHand,
+    string By, string Source, DateTimeOffset At);
+
+public sealed record ReorderPolicySet(string Branch, string Sku, ReorderPolicy Policy, string By, DateTimeOffset At);
+
+public sealed record LowStockDetected(string Branch, string Sku, string Name, string Spec, string Unit, int OnHand,
+    int OnOrder, int ReorderPoint, int SuggestedQuantity, DateTimeOffset At);
+
+public sealed record LowStockResolved(string Branch, string Sku, int OnHand, int OnOrder, int ReorderPoint, DateTimeOffset At);
+
+/// <summary>Why stock was corrected outside a sale or receipt.</summary>
+public enum AdjustmentReason { Damage, Loss, Theft, Found, Correction, Count }
+
+/// <summary>
+/// 补货策略 of one product at one branch. Unset values mean "not decided yet": without a reorder point no low-stock
+/// alert is raised.
+/// </summary>
+public sealed record ReorderPolicy(int? ReorderPoint, int? MaxLevel, int? LeadTimeDays, int? SlowMoverDays)
+{
+    public static readonly ReorderPolicy None = new(null, null, null, null);
+}
+
+/// <summary>What a stock stream copies from the catalogue when it opens.</summary>
+public sealed record ProductFacts(string Sku, string Name, string Spec, string Unit, string Category, int PackSize)
+{
+    public static ProductFacts From(Product p) => new(p.Sku, p.Name, p.Spec, p.Unit, p.Category, p.PackSize);
+}
+
+/// <summary>Who is recording a change, and through what (api, a chat message id, a purchase order, a stocktake).</summary>
+public sealed record Recorder(string By, string Source);
+
+/// <summary>
+/// The state the deciders need for one product at one branch. Immutable: every event yields a new state.
+/// </summary>
+public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
+    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt)
+{
+    public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
+
+    /// <summary>On hand plus on order: what alerts and suggestions look at, so stock already ordered does not alert again.</summary>
+    public int Projected => OnHand + OnOrder;
+
+    public static StockItem Create(StockItemOpened e) =>
+        new(StreamId(e.Branch, e.Sku), e.Branch, e.Sku, new ProductFacts(e.Sku, e.Name, e.Spec, e.Unit, e.Category, e.PackSize),
+            0, 0, ReorderPolicy.None, false, null);
+
+    public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand };
+
+    public StockItem Apply(ItemsSold e) =>
+        this with { OnHand = e.OnHand, LastSoldAt = LastSoldAt is { } last && last > e.SoldAt ? last : e.SoldAt };
+
+    public StockItem Apply(StockAdjusted e) => this with { OnHand = e.OnHand };
+
+    public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
+
+    public StockItem Apply(LowStockDetected e) => this with { AlertOpen = true };
+
+    public StockItem Apply(LowStockResolved e) => this with { AlertOpen = false };
+}
