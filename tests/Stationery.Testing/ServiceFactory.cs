@@ -31,11 +31,15 @@ public class ServiceFactory<TMarker>(IsolatedServers servers, IDictionary<string
     /// <summary>Starts the host on Kestrel (idempotent) and returns its base address.</summary>
     public Uri Start()
     {
+        // UseKestrel throws once the server exists, so only the first call configures and starts it.
+        if (baseAddress is not null) return baseAddress;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address);
+        return baseAddress = new Uri(address);
     }
+
+    private Uri? baseAddress;
 
     public HttpClient ClientFor(string token)
     {

@@ -1,0 +1,61 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Stationery.Hosting.Messaging;
+using Stationery.Identity.Branches.Listing;
+using Stationery.Identity.Branches.Opening;
+using Stationery.Identity.Chains;
+using Stationery.Identity.Chains.SigningUp;
+using Stationery.Identity.Integration;
+using Stationery.Identity.Seeding;
+using Stationery.Identity.Sessions;
+using Stationery.Identity.Sessions.LoggingIn;
+using Stationery.Identity.Sessions.Me;
+using Stationery.Identity.Staff;
+using Stationery.Identity.Staff.Adding;
+using Stationery.Identity.Staff.Changing;
+using Stationery.Identity.Staff.Disabling;
+using Stationery.Identity.Staff.Listing;
+using Stationery.Identity.SupplierContacts.Inviting;
+
+namespace Stationery.Identity;
+
+/// <summary>Marker for the Identity service (tests host it with <c>ServiceFactory&lt;IdentityService&gt;</c>).</summary>
+public sealed class IdentityService
+{
+}
+
+public static class IdentityModule
+{
+    /// <summary>Named apart from ASP.NET Core Identity's <c>AddIdentity</c>/<c>MapIdentityApi</c>, which this service does not use.</summary>
+    public static WebApplicationBuilder AddStationeryIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IIntegrationEventMap, IdentityEvents>();
+        builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.ConfigureMarten(opts =>
+        {
+            // Inline snapshots: written in the same transaction as the events, so a login right after sign-up works.
+            opts.Projections.Snapshot<Chain>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<UserAccount>(SnapshotLifecycle.Inline);
+            opts.Schema.For<UserAccount>().Index(a => a.Username);
+        });
+        if (builder.Configuration.GetValue<bool>("Seed:Demo"))
+            builder.Services.AddHostedService<DemoSeed>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapStationeryIdentityApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/identity").WithTags("Identity");
+        api.MapSignUpChain()
+            .MapLogIn()
+            .MapGetMe()
+            .MapOpenBranch()
+            .MapListBranches()
+            .MapAddStaffMember()
+            .MapListStaff()
+            .MapChangeStaffRoles()
+            .MapDisableStaffMember()
+            .MapAddSupplierContact();
+        return app;
+    }
+}

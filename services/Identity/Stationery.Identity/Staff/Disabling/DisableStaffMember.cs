@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Security;
+
+namespace Stationery.Identity.Staff.Disabling;
+
+/// <summary>An owner or hq disables an account: it can no longer log in. Disabling twice changes nothing.</summary>
+public static class DisableStaffMember
+{
+    public sealed record Command(string UserId, string DisabledBy);
+
+    public static IReadOnlyList<object> Decide(UserAccount? account, Command command)
+    {
+        if (account is null) throw new NotFoundException("Staff member", command.UserId);
+        if (account.Id == command.DisabledBy)
+            throw new DomainException("cannot-disable-self", "You cannot disable your own account.");
+        return account.Disabled ? [] : [new UserDisabled(command.DisabledBy)];
+    }
+
+    public static RouteGroupBuilder MapDisableStaffMember(this RouteGroupBuilder api)
+    {
+        api.MapPost("/staff/{id}/disable", Handle).WithName("DisableStaffMember");
+        return api;
+    }
+
+    private static async Task<Ok<StaffView>> Handle(string id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        user.RequireDirectoryAdmin("disable staff");
+        await session.Decide<UserAccount>(id, account => Decide(account, new Command(id, user.UserId())), ct);
+        await session.SaveChangesAsync(ct);
+        var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new NotFoundException("Staff member", id);
+        return TypedResults.Ok(StaffView.Of(account));
+    }
+}
