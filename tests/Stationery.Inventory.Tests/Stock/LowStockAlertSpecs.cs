@@ -92,6 +92,15 @@ public sealed class LowStockAlertSpecs : StockSpecs
     }
 
     [Fact]
+    public void Setting_a_reorder_point_before_the_first_delivery_raises_no_alert_and_selling_down_later_does()
+    {
+        When(s => Policy(s, 5, 30)).Select(e => e.GetType()).ShouldBe([typeof(StockItemOpened), typeof(ReorderPolicySet)]);
+        When(s => Receive(s, 10)).ShouldHaveSingleItem().ShouldBeOfType<StockReceived>();
+        When(s => Sell(s, 3)).ShouldHaveSingleItem();
+        When(s => Sell(s, 3)).OfType<LowStockDetected>().ShouldHaveSingleItem().OnHand.ShouldBe(4);
+    }
+
+    [Fact]
     public void Setting_the_same_policy_again_changes_nothing()
     {
         Given(Opened(), new ReorderPolicySet(Branch, "HL-Y", new ReorderPolicy(5, 40, null, null), "owner", Now));

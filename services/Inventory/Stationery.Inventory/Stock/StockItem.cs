@@ -48,9 +48,10 @@ public sealed record Recorder(string By, string Source);
 
 /// <summary>
 /// The state the deciders need for one product at one branch. Immutable: every event yields a new state.
+/// <see cref="Stocked"/>: the branch has held the product at some point (a receipt, or an adjustment that found some).
 /// </summary>
 public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
-    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt)
+    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked = false)
 {
     public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
 
@@ -61,12 +62,12 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
         new(StreamId(e.Branch, e.Sku), e.Branch, e.Sku, new ProductFacts(e.Sku, e.Name, e.Spec, e.Unit, e.Category, e.PackSize),
             0, 0, ReorderPolicy.None, false, null);
 
-    public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand };
+    public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand, Stocked = true };
 
     public StockItem Apply(ItemsSold e) =>
         this with { OnHand = e.OnHand, LastSoldAt = LastSoldAt is { } last && last > e.SoldAt ? last : e.SoldAt };
 
-    public StockItem Apply(StockAdjusted e) => this with { OnHand = e.OnHand };
+    public StockItem Apply(StockAdjusted e) => this with { OnHand = e.OnHand, Stocked = Stocked || e.OnHand > 0 };
 
     public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
 

@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace Stationery.Inventory.Tests.Api;
+
+public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<InventoryHost>
+{
+    private static string NewSku(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
+
+    [Fact]
+    public async Task Receiving_and_selling_show_on_the_stock_board_the_ledger_and_the_alerts()
+    {
+        var owner = host.Owner();
+        var sku = await owner.RegisterAsync(NewSku("HL"));
+        await (await owner.PolicyAsync("main", sku, reorderPoint: 5, maxLevel: 30)).ShouldBe(200);
+        await (await host.Clerk().ReceiveAsync("main", "送货单-001", (sku, 12))).ShouldBe(200);
+        await (await host.Clerk().SellAsync("main", "POS-0001", (sku, 3))).ShouldBe(200);
+        var sale = await host.Clerk().SellAsync("main", "POS-0002", (sku, 5));
+        await sale.ShouldBe(200);
+
+        var line = (await sale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines")[0];
+        line.GetProperty("onHand").GetInt32().ShouldBe(4);
+        line.GetProperty("lowStock").GetBoolean().ShouldBeTrue();
+
+        var board = await owner.JsonAsync($"api/inventory/branches/main/stock?status=low");
+        var row = board.EnumerateArray().Single(r => r.GetProperty("sku").GetString() == sku);
+        row.GetProperty("name").GetString().ShouldBe("晨光荧光笔");
+        row.GetProperty("spec").GetString().ShouldBe("黄色");
+        row.GetProperty("onHand").GetInt32().ShouldBe(4);
+        row.GetProperty("onOrder").GetInt32().ShouldBe(0);
+        row.GetProperty("reorderPoint").GetInt32().ShouldBe(5);
+        row.GetProperty("status").GetString().ShouldBe("low");
+        row.GetProperty("daysOfCover").GetDouble().ShouldBe(0.5); // 8 sold today, first day held: 4 ÷ 8
+        row.GetProperty("lastSoldAt").ValueKind.ShouldBe(JsonValueKind.String);
+        (await owner.JsonAsync("api/inventory/branches/main/stock?status=ok")).EnumerateArray()
+            .ShouldNotContain(r => r.GetProperty("sku").GetString() == sku);
+
+        var history = await owner.JsonAsync($"api/inventory/branches/main/stock/{sku}");
+        var ledger = history.GetProperty("ledger").EnumerateArray().ToList();
+        var movements = ledger.Where(e => e.GetProperty("quantity").GetInt32() != 0).ToList();
+        movements.Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("quantity").GetInt32(), e.GetProperty("balance").GetInt32()))
+            .ShouldBe([("received", 12, 12), ("sold", -3, 9), ("sold", -5, 4)]);
+        movements[0].GetProperty("reference").GetString().ShouldBe("送货单-001");
+        movements[0].GetProperty("by").GetString().ShouldBe("clerk");
+        movements[2].GetProperty("reference").GetString().ShouldBe("POS-0002");
+        ledger.Last().GetProperty("kind").GetString().ShouldBe("low-stock");
+        history.GetProperty("stock").GetProperty("onHand").GetInt32().ShouldBe(4);
+
+        var alert = (await owner.JsonAsync("api/inventory/branches/main/alerts")).EnumerateArray()
+            .Single(a => a.GetProperty("sku").GetString() == sku);
+        alert.GetProperty("onHand").GetInt32().ShouldBe(4);
+        alert.GetProperty("suggestedQuantity").GetInt32().ShouldBe(30); // 30 − 4 = 26 → 5 packs of 6
+
+        await (await host.Clerk().ReceiveAsync("main", "送货单-002", (sku, 30))).ShouldBe(200);
+        (await owner.JsonAsync("api/inventory/branches/main/alerts")).EnumerateArray()
+            .ShouldNotContain(a => a.GetProperty("sku").GetString() == sku);
+    }
+
+    [Fact]
+    public async Task A_multi_line_sale_with_one_short_line_writes_nothing_and_names_the_short_product()
+    {
+        var owner = host.Owner();
+        var pen = await owner.RegisterAsync(NewSku("PEN"), name: "得力中性笔", spec: "0.5mm 黑色");
+        var book = await owner.RegisterAsync(NewSku("NB"), name: "晨光笔记本", spec: "A5 60页");
+        await (await owner.ReceiveAsync("main", "R-1", (pen, 10), (book, 2))).ShouldBe(200);
+
+        var problem = await (await host.Clerk().SellAsync("main", "POS-9", (pen, 4), (book, 3))).ProblemAsync(409);
+
+        problem.GetProperty("type").GetString()!.ShouldEndWith("/insufficient-stock");
+        problem.GetProperty("detail").GetString()!.ShouldContain("晨光笔记本");
+        problem.GetProperty("detail").GetString()!.ShouldContain(book);
+        var board = await owner.JsonAsync("api/inventory/branches/main/stock");
+        board.EnumerateArray().Single(r => r.GetProperty("sku").GetString() == pen).GetProperty("onHand").GetInt32().ShouldBe(10);
+        board.EnumerateArray().Single(r => r.GetProperty("sku").GetString() == book).GetProperty("onHand").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_manager_adjusts_with_a_reason_and_the_ledger_keeps_it()
+    {
+        var sku = await host.Owner().RegisterAsync(NewSku("ER"), name: "辉柏嘉橡皮", spec: "白色 大号");
+        await (await host.Clerk().ReceiveAsync("main", "R-1", (sku, 10))).ShouldBe(200);
+
+        var adjusted = await host.Manager().PostAsJsonAsync("api/inventory/branches/main/adjustments",
+            new { sku, delta = -2, reason = "damage", note = "运输压坏" });
+        await adjusted.ShouldBe(200);
+
+        var entry = (await host.Owner().JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger")
+            .EnumerateArray().Last();
+        entry.GetProperty("kind").GetString().ShouldBe("adjusted");
+        entry.GetProperty("quantity").GetInt32().ShouldBe(-2);
+        entry.GetProperty("balance").GetInt32().ShouldBe(8);
+        entry.GetProperty("reason").GetString().ShouldBe("damage");
+        entry.GetProperty("note").GetString().ShouldBe("运输压坏");
+        entry.GetProperty("by").GetString().ShouldBe("manager");
+    }
+
+    [Fact]
+    public async Task The_catalogue_finds_products_by_a_chinese_substring_and_by_barcode()
+    {
+        var owner = host.Owner();
+        var sku = await owner.RegisterAsync(NewSku("MK"), name: "晨光双头记号笔", spec: "红色 细头", barcode: "6921734900012");
+
+        var bySubstring = await host.Clerk().JsonAsync("api/inventory/products?search=" + Uri.EscapeDataString("记号"));
+        bySubstring.EnumerateArray().ShouldContain(p => p.GetProperty("sku").GetString() == sku);
+        var bySpec = await host.Clerk().JsonAsync("api/inventory/products?search=" + Uri.EscapeDataString("细头"));
+        bySpec.EnumerateArray().ShouldContain(p => p.GetProperty("sku").GetString() == sku);
+        var byBarcode = await host.Clerk().JsonAsync("api/inventory/products?barcode=6921734900012");
+        byBarcode.EnumerateArray().ShouldHaveSingleItem().GetProperty("sku").GetString().ShouldBe(sku);
+        (await host.Clerk().JsonAsync("api/inventory/products?search=" + Uri.EscapeDataString("不存在的商品"))).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Registering_a_sku_twice_is_a_conflict()
+    {
+        var sku = await host.Owner().RegisterAsync(NewSku("DUP"));
+
+        var again = await host.Owner().PostAsJsonAsync("api/inventory/products",
+            new { sku, name = "另一个", category = "笔类", unit = "支", retailPrice = 1m, packSize = 1 });
+
+        (await again.ProblemAsync(409)).GetProperty("type").GetString()!.ShouldEndWith("/sku-taken");
+    }
+
+    [Fact]
+    public async Task Hq_sees_every_branch_and_a_clerk_only_their_own()
+    {
+        (await host.Hq().GetAsync("api/inventory/branches/east/stock")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var problem = await (await host.Clerk("main").GetAsync("api/inventory/branches/east/stock")).ProblemAsync(403);
+        problem.GetProperty("detail").GetString()!.ShouldContain("east");
+    }
+
+    [Fact]
+    public async Task A_branch_the_chain_does_not_have_is_not_found()
+    {
+        var problem = await (await host.Owner().GetAsync("api/inventory/branches/nowhere/stock")).ProblemAsync(404);
+        problem.GetProperty("detail").GetString()!.ShouldContain("nowhere");
+    }
+}
