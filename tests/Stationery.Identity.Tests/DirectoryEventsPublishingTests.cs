@@ -47,6 +47,36 @@ public class DirectoryEventsPublishingTests(IdentityHost host) : IClassFixture<I
         added.GetProperty("branches").EnumerateArray().Select(r => r.GetString()).ShouldBe(["main"]);
     }
 
+    [Fact]
+    public async Task Changing_roles_and_disabling_publish_StaffRolesChanged_and_StaffMemberDisabled()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(host.Servers.RabbitMq) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var rolesChanged = await BindAsync(channel, "stationery.identity.staff-roles-changed");
+        var disabled = await BindAsync(channel, "stationery.identity.staff-member-disabled");
+
+        var chain = $"pub-{Guid.NewGuid():N}"[..16];
+        var owner = await host.SignUpAsync(chain);
+        (await host.As(owner).PostAsJsonAsync("/api/identity/branches", new { code = "main", name = "总店", timeZone = "Asia/Shanghai" }))
+            .EnsureSuccessStatusCode();
+        var created = await host.As(owner).PostAsJsonAsync("/api/identity/staff",
+            new { username = "clerk", displayName = "小李", password = IdentityHost.Password, roles = new[] { "clerk" }, branches = new[] { "main" } });
+        var clerkId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await host.As(owner).PutAsJsonAsync($"/api/identity/staff/{clerkId}", new { roles = new[] { "manager" }, branches = new[] { "main" } }))
+            .EnsureSuccessStatusCode();
+        (await host.As(owner).PostAsync($"/api/identity/staff/{clerkId}/disable", null)).EnsureSuccessStatusCode();
+
+        await using var session = host.Service.Service<IDocumentStore>().QuerySession(chain);
+        var events = await session.Events.FetchStreamAsync(clerkId);
+        var changed = await ProbeForAsync(channel, rolesChanged, events.Single(e => e.Data is UserRolesChanged).Id);
+        changed.GetProperty("userId").GetString().ShouldBe(clerkId);
+        changed.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["manager"]);
+        var gone = await ProbeForAsync(channel, disabled, events.Single(e => e.Data is UserDisabled).Id);
+        gone.GetProperty("userId").GetString().ShouldBe(clerkId);
+        gone.GetProperty("tenantId").GetString().ShouldBe(chain);
+    }
+
     /// <summary>A private queue bound to the contract's exchange, declared as MassTransit declares it (durable fanout).</summary>
     private static async Task<string> BindAsync(IChannel channel, string exchange)
     {

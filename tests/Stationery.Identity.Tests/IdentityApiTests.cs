@@ -188,6 +188,28 @@ public class IdentityApiTests(IdentityHost host) : IClassFixture<IdentityHost>
     }
 
     [Fact]
+    public async Task Refreshing_a_token_picks_up_new_roles_and_a_disabled_account_cannot_refresh()
+    {
+        var chain = NewChain("refresh");
+        var owner = await host.SignUpAsync(chain);
+        (await OpenBranch(owner, "main", "总店")).EnsureSuccessStatusCode();
+        var id = (await (await AddStaff(owner, "clerk", ["clerk"], ["main"])).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var clerkToken = await host.LogInAsync(chain, "clerk", IdentityHost.Password);
+        (await host.As(owner).PutAsJsonAsync($"/api/identity/staff/{id}", new { roles = new[] { "manager" }, branches = new[] { "main" } }))
+            .EnsureSuccessStatusCode();
+
+        var refreshed = await host.As(clerkToken).PostAsync("/api/identity/token/refresh", null);
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = (await refreshed.Content.ReadFromJsonAsync<IdentityHost.LoginBody>())!;
+        body.User.Roles.ShouldBe(["manager"]);
+        new JsonWebToken(body.AccessToken).Claims.Where(c => c.Type == "role").Select(c => c.Value).ShouldBe(["manager"]);
+
+        (await host.As(owner).PostAsync($"/api/identity/staff/{id}/disable", null)).EnsureSuccessStatusCode();
+        var refused = await Problem(await host.As(body.AccessToken).PostAsync("/api/identity/token/refresh", null), HttpStatusCode.Unauthorized);
+        refused.GetProperty("type").GetString().ShouldEndWith("/account-disabled");
+    }
+
+    [Fact]
     public async Task A_supplier_contact_logs_in_as_a_guest_bound_to_their_supplier()
     {
         var chain = NewChain("supp");

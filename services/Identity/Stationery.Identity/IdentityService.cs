@@ -10,6 +10,7 @@ using Stationery.Identity.Seeding;
 using Stationery.Identity.Sessions;
 using Stationery.Identity.Sessions.LoggingIn;
 using Stationery.Identity.Sessions.Me;
+using Stationery.Identity.Sessions.Refreshing;
 using Stationery.Identity.Staff;
 using Stationery.Identity.Staff.Adding;
 using Stationery.Identity.Staff.Changing;
@@ -48,6 +49,7 @@ public static class IdentityModule
         var api = app.MapGroup("/api/identity").WithTags("Identity");
         api.MapSignUpChain()
             .MapLogIn()
+            .MapRefreshToken()
             .MapGetMe()
             .MapOpenBranch()
             .MapListBranches()

@@ -20,6 +20,7 @@ public sealed class IdentityEvents : IIntegrationEventMap
         UserEnrolled u => new StaffMemberAdded(e.TenantId, u.UserId, u.Username, u.DisplayName, u.Roles, u.Branches,
             u.SupplierId, e.Timestamp),
         UserRolesChanged r => new StaffRolesChanged(e.TenantId, e.StreamKey!, r.Roles, r.Branches, e.Timestamp),
+        UserDisabled => new StaffMemberDisabled(e.TenantId, e.StreamKey!, e.Timestamp),
         _ => null,
     };
 }

@@ -15,18 +15,13 @@ public static class LogIn
 {
     public sealed record Request(string? Chain, string? Username, string? Password);
 
-    public sealed record SignedInUser(string Id, string Name, string Username, IReadOnlyList<string> Roles,
-        IReadOnlyList<string> Branches, string? SupplierId);
-
-    public sealed record Response(string AccessToken, DateTimeOffset ExpiresAt, string Chain, SignedInUser User);
-
     public static RouteGroupBuilder MapLogIn(this RouteGroupBuilder api)
     {
         api.MapPost("/login", Handle).AllowAnonymous().WithName("LogIn");
         return api;
     }
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, IDocumentStore store,
+    private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> Handle(Request request, IDocumentStore store,
         AccessTokens tokens, CancellationToken ct)
     {
         var v = new Validation();
@@ -51,8 +46,6 @@ public static class LogIn
                 Detail = "The chain, username or password is wrong.",
             });
 
-        var issued = tokens.Issue(request.Chain!, account);
-        return TypedResults.Ok(new Response(issued.AccessToken, issued.ExpiresAt, request.Chain!,
-            new SignedInUser(account.Id, account.DisplayName, account.Username, account.Roles, account.Branches, account.SupplierId)));
+        return TypedResults.Ok(SignedIn.For(request.Chain!, account, tokens));
     }
 }

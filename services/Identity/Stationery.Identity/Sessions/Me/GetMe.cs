@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
-using Stationery.Identity.Staff;
 
 namespace Stationery.Identity.Sessions.Me;
 
@@ -21,9 +19,7 @@ public static class GetMe
 
     private static async Task<Ok<Response>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var account = await session.LoadAsync<UserAccount>(user.UserId(), ct);
-        if (account is null || account.Disabled)
-            throw new DomainException("account-disabled", "This account no longer exists or has been disabled.", StatusCodes.Status401Unauthorized);
+        var account = await session.LoadCallerAsync(user, ct);
         return TypedResults.Ok(new Response(user.RequiredTenantId(), account.Id, account.Username, account.DisplayName,
             account.Roles, account.Branches, account.SupplierId));
     }
