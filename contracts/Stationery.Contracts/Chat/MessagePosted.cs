@@ -14,4 +14,8 @@ namespace Stationery.Contracts.Chat;
 /// <param name="OccurredAt">When it was posted.</param>
 [WireName("stationery.chat.message-posted")]
 public sealed record MessagePosted(string TenantId, string ChannelId, string? BranchId, string MessageId, long Seq, string AuthorId,
-    string AuthorName, string Text, IReadOnlyList<string> Mentions, bool Important, DateTimeOffset OccurredAt) : IIntegrationEvent;
+    string AuthorName, string Text, IReadOnlyList<string> Mentions, bool Important, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>The id of the message this one answers (its thread), if any.</summary>
+    public string? ReplyTo { get; init; }
+}

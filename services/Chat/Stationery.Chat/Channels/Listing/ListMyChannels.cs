@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stationery.Chat.Channels.MarkingRead;
+using Stationery.Chat.Directory;
+using Stationery.Hosting.Security;
+
+namespace Stationery.Chat.Channels.Listing;
+
+public sealed record ChannelSummary(string Id, string Name, ChannelKind Kind, string? Branch, string? BranchName, BranchTopic? Topic,
+    string? Purpose, long LastSeq, long LastReadSeq, long Unread, DateTimeOffset? LastPostedAt);
+
+public static class ListMyChannels
+{
+    public static RouteGroupBuilder MapListMyChannels(this RouteGroupBuilder api)
+    {
+        api.MapGet("/channels", Handle).WithSummary("The caller's channels with unread counts, most recently active first.");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ChannelSummary>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var channels = await session.Query<Channel>().Where(c => c.Members.Contains(me)).ToListAsync(ct);
+        var markers = (await session.LoadManyAsync<ReadMarker>(ct, channels.Select(c => ReadMarker.IdFor(c.Id, me)).ToArray()))
+            .ToDictionary(m => m.ChannelId, m => m.Seq, StringComparer.Ordinal);
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        IReadOnlyList<ChannelSummary> summaries =
+        [
+            .. channels
+                .Select(c =>
+                {
+                    var read = markers.GetValueOrDefault(c.Id);
+                    return new ChannelSummary(c.Id, c.Name, c.Kind, c.Branch, c.Branch is null ? null : directory.BranchName(c.Branch),
+                        c.Topic, c.Purpose, c.LastSeq, read, Math.Max(0, c.LastSeq - read), c.LastPostedAt);
+                })
+                .OrderByDescending(s => s.LastPostedAt ?? DateTimeOffset.MinValue)
+                .ThenBy(s => s.Id, StringComparer.Ordinal),
+        ];
+        return TypedResults.Ok(summaries);
+    }
+}

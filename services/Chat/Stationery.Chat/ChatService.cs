@@ -1,0 +1,61 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
+using Stationery.Chat.Alerts;
+using Stationery.Chat.Catalogue;
+using Stationery.Chat.Channels;
+using Stationery.Chat.Channels.Listing;
+using Stationery.Chat.Channels.MarkingRead;
+using Stationery.Chat.Directory;
+using Stationery.Chat.Integration;
+using Stationery.Chat.Live;
+using Stationery.Chat.Messages;
+using Stationery.Chat.Messages.Posting;
+using Stationery.Chat.Messages.Reading;
+using Stationery.Hosting.Messaging;
+
+namespace Stationery.Chat;
+
+/// <summary>Marker for the Chat service (tests host it with <c>ServiceFactory&lt;ChatService&gt;</c>).</summary>
+public sealed class ChatService;
+
+public static class ChatModule
+{
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IIntegrationEventMap, ChatEvents>();
+        services.AddSingleton(StockBotTexts.For(builder.Configuration["Chat:BotLanguage"]));
+        services.ConfigureMarten(opts =>
+        {
+            opts.Events.AddEventTypes([
+                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted),
+                typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded),
+            ]);
+            opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
+            opts.Projections.Add(new DirectoryProjection(), ProjectionLifecycle.Inline);
+            opts.Projections.Add(new MessageProjection(), ProjectionLifecycle.Inline);
+            // Paging reads (channel, seq); unique per chain, so a seq can never be handed out twice.
+            opts.Schema.For<ChatMessage>().UniqueIndex(UniqueIndexType.Computed, "ux_chat_message_seq", TenancyScope.PerTenant,
+                m => m.ChannelId, m => m.Seq);
+            opts.Schema.For<ReadMarker>();
+            opts.Schema.For<ClientMessageReceipt>();
+            opts.Schema.For<OpenStockAlert>();
+            opts.Schema.For<CatalogueItem>();
+        });
+        services.AddLiveDelivery();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/chat").WithTags("Chat");
+        api.MapListMyChannels();
+        api.MapMarkChannelRead();
+        api.MapReadMessages();
+        api.MapPostMessage();
+        app.MapHub<ChatHub>(ChatHub.Path);
+        return app;
+    }
+}

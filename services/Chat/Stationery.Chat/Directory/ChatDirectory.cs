@@ -1,0 +1,115 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Stationery.Contracts.Identity;
+using Stationery.Hosting.Security;
+
+namespace Stationery.Chat.Directory;
+
+// Chat's copy of the chain's directory, learnt from Identity's events. One stream per chain ("directory"): every
+// directory change appends to it, so two changes processed at once conflict on its version and one is retried with
+// the other's result — a branch and its staff can arrive in any order without anybody being left out of a channel.
+
+public sealed record BranchRecorded(string Code, string Name);
+
+public sealed record StaffRecorded(string UserId, string Username, string DisplayName, string[] Roles, string[] Branches,
+    string? SupplierId, DateTimeOffset RolesAsOf);
+
+public sealed record StaffRolesRecorded(string UserId, string[] Roles, string[] Branches, DateTimeOffset AsOf);
+
+public sealed record DirectoryBranch(string Code, string Name);
+
+public sealed record DirectoryUser(string Id, string Username, string DisplayName, string[] Roles, string[] Branches,
+    string? SupplierId, DateTimeOffset RolesAsOf)
+{
+    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>Staff belong to their branches' channels, hq to every branch's; a supplier guest to none of them.</summary>
+    public bool BelongsTo(string branch) =>
+        !HasRole(PlatformRoles.Supplier) && (HasRole(PlatformRoles.Hq) || Branches.Contains(branch, StringComparer.Ordinal));
+
+    /// <summary>Owners and managers of the branch: the people a stock alert @mentions.</summary>
+    public bool Leads(string branch) =>
+        !HasRole(PlatformRoles.Supplier) && Branches.Contains(branch, StringComparer.Ordinal)
+        && (HasRole(PlatformRoles.Owner) || HasRole(PlatformRoles.Manager));
+}
+
+public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, DirectoryBranch> Branches,
+    IReadOnlyDictionary<string, DirectoryUser> Users)
+{
+    public const string StreamId = "directory";
+
+    public static readonly ChatDirectory Empty = new(StreamId, new Dictionary<string, DirectoryBranch>(), new Dictionary<string, DirectoryUser>());
+
+    /// <summary>Branches opened, and branches a staff member is assigned to even if the opening has not arrived yet.</summary>
+    public IReadOnlyList<string> KnownBranches() =>
+    [
+        .. Branches.Keys
+            .Concat(Users.Values.Where(u => !u.HasRole(PlatformRoles.Supplier)).SelectMany(u => u.Branches))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal),
+    ];
+
+    public IReadOnlySet<string> MembersOf(string branch) =>
+        Users.Values.Where(u => u.BelongsTo(branch)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlyList<DirectoryUser> LeadersOf(string branch) =>
+        [.. Users.Values.Where(u => u.Leads(branch)).OrderBy(u => u.HasRole(PlatformRoles.Owner) ? 0 : 1).ThenBy(u => u.Id, StringComparer.Ordinal)];
+
+    public string BranchName(string branch) => Branches.TryGetValue(branch, out var b) ? b.Name : branch;
+
+    public IReadOnlyList<object> Decide(BranchOpened m) =>
+        Branches.TryGetValue(m.BranchId, out var known) && known.Name == m.Name ? [] : [new BranchRecorded(m.BranchId, m.Name)];
+
+    /// <summary>
+    /// A new account. If a later role change overtook it (events arrive in any order), the newer roles stay.
+    /// </summary>
+    public IReadOnlyList<object> Decide(StaffMemberAdded m)
+    {
+        Users.TryGetValue(m.UserId, out var known);
+        var newer = known is not null && known.RolesAsOf > m.OccurredAt ? known : null;
+        return
+        [
+            new StaffRecorded(m.UserId, m.Username, m.DisplayName, newer?.Roles ?? [.. m.Roles], newer?.Branches ?? [.. m.Branches],
+                m.SupplierId, newer?.RolesAsOf ?? m.OccurredAt),
+        ];
+    }
+
+    /// <summary>The complete new roles and branches, unless a newer change was already applied.</summary>
+    public IReadOnlyList<object> Decide(StaffRolesChanged m) =>
+        Users.TryGetValue(m.UserId, out var known) && known.RolesAsOf > m.OccurredAt
+            ? []
+            : [new StaffRolesRecorded(m.UserId, [.. m.Roles], [.. m.Branches], m.OccurredAt)];
+
+    public static ChatDirectory Fold(ChatDirectory state, object e) => e switch
+    {
+        BranchRecorded b => state with { Branches = With(state.Branches, b.Code, new DirectoryBranch(b.Code, b.Name)) },
+        StaffRecorded s => state with
+        {
+            Users = With(state.Users, s.UserId, new DirectoryUser(s.UserId, s.Username, s.DisplayName, s.Roles, s.Branches, s.SupplierId, s.RolesAsOf)),
+        },
+        StaffRolesRecorded r => state with
+        {
+            // Roles of an account whose creation has not arrived yet: remember them under a placeholder name.
+            Users = With(state.Users, r.UserId, (state.Users.GetValueOrDefault(r.UserId)
+                    ?? new DirectoryUser(r.UserId, r.UserId, r.UserId, [], [], null, r.AsOf))
+                with { Roles = r.Roles, Branches = r.Branches, RolesAsOf = r.AsOf }),
+        },
+        _ => state,
+    };
+
+    private static Dictionary<string, T> With<T>(IReadOnlyDictionary<string, T> map, string key, T value) =>
+        new(map, StringComparer.Ordinal) { [key] = value };
+}
+
+public sealed class DirectoryProjection : SingleStreamProjection<ChatDirectory, string>
+{
+    public DirectoryProjection()
+    {
+        IncludeType<BranchRecorded>();
+        IncludeType<StaffRecorded>();
+        IncludeType<StaffRolesRecorded>();
+    }
+
+    public override ChatDirectory? Evolve(ChatDirectory? snapshot, string id, IEvent e) =>
+        ChatDirectory.Fold(snapshot ?? ChatDirectory.Empty with { Id = id }, e.Data);
+}

@@ -1,0 +1,44 @@
+using Marten;
+using Stationery.Chat.Channels;
+
+namespace Stationery.Chat.Directory;
+
+public static class DirectorySync
+{
+    /// <summary>
+    /// Records a directory change and brings every branch channel's members in line with the new directory, in the
+    /// caller's session (one transaction with the consumer's idempotency record).
+    /// </summary>
+    public static async Task RecordAsync(IDocumentSession session, Func<ChatDirectory, IReadOnlyList<object>> decide, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<ChatDirectory>(ChatDirectory.StreamId, ct);
+        var before = stream.Aggregate ?? ChatDirectory.Empty;
+        var events = decide(before);
+        if (events.Count == 0) return;
+        stream.AppendMany(events);
+        await ReconcileBranchChannelsAsync(session, events.Aggregate(before, ChatDirectory.Fold), ct);
+    }
+
+    private static async Task ReconcileBranchChannelsAsync(IDocumentSession session, ChatDirectory directory, CancellationToken ct)
+    {
+        var branches = directory.KnownBranches();
+        var ids = branches.SelectMany(b => BranchChannels.Topics.Select(t => BranchChannels.Id(b, t))).ToArray();
+        var existing = (await session.LoadManyAsync<Channel>(ct, ids)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var branch in branches)
+        {
+            var members = directory.MembersOf(branch);
+            foreach (var topic in BranchChannels.Topics)
+            {
+                var id = BranchChannels.Id(branch, topic);
+                if (!existing.TryGetValue(id, out var channel))
+                {
+                    // A concurrent opener (a stock alert) collides on the stream id; the retry then reconciles instead.
+                    session.Events.StartStream<Channel>(id, BranchChannels.Open(branch, topic, members));
+                    continue;
+                }
+                var changes = channel.Reconcile(members);
+                if (changes.Count > 0) session.Events.Append(id, changes);
+            }
+        }
+    }
+}

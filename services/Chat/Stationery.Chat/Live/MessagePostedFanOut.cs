@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+using Stationery.Chat.Messages;
+using Stationery.Hosting.Messaging;
+using Contract = Stationery.Contracts.Chat;
+
+namespace Stationery.Chat.Live;
+
+/// <summary>
+/// Pushes every posted message to the clients connected to this replica. Each replica consumes from its own auto-delete
+/// queue bound to the MessagePosted exchange, so RabbitMQ fans every message out to all replicas (the backplane).
+/// It stores nothing, so it is not an <see cref="IdempotentConsumer{T}"/>: a redelivery the outbox makes is dropped by
+/// the recent-id window instead, and clients order and de-duplicate by (channelId, seq) anyway.
+/// </summary>
+[InstanceConsumer]
+public sealed class MessagePostedFanOut(IHubContext<ChatHub> hub, RecentMessages recent) : IConsumer<Contract.MessagePosted>
+{
+    public Task Consume(ConsumeContext<Contract.MessagePosted> context)
+    {
+        var m = context.Message;
+        if (!recent.FirstTime(context.MessageId ?? Guid.Empty)) return Task.CompletedTask;
+        var dto = new MessageDto(m.ChannelId, m.Seq, m.MessageId, m.AuthorId, m.AuthorName, m.Text, m.Mentions, m.Important,
+            m.ReplyTo, m.OccurredAt);
+        return hub.Clients.Group(ChatHub.GroupOf(m.TenantId, m.ChannelId)).SendAsync(ChatHub.MessagePosted, dto, context.CancellationToken);
+    }
+}
+
+/// <summary>A bounded window of message ids this replica already pushed.</summary>
+public sealed class RecentMessages(int capacity = 10_000)
+{
+    private readonly HashSet<Guid> seen = [];
+    private readonly Queue<Guid> order = new();
+    private readonly Lock gate = new();
+
+    public bool FirstTime(Guid id)
+    {
+        if (id == Guid.Empty) return true;
+        lock (gate)
+        {
+            if (!seen.Add(id)) return false;
+            order.Enqueue(id);
+            if (order.Count > capacity) seen.Remove(order.Dequeue());
+            return true;
+        }
+    }
+}

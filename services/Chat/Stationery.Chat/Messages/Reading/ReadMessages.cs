@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stationery.Chat.Channels;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.Security;
+
+namespace Stationery.Chat.Messages.Reading;
+
+public static class ReadMessages
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static RouteGroupBuilder MapReadMessages(this RouteGroupBuilder api)
+    {
+        api.MapGet("/channels/{channelId}/messages", Handle)
+            .WithSummary("Messages after a seq, oldest first: a reconnecting client asks for everything after the last seq it saw.");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<MessageDto>>> Handle(string channelId, long? after, int? limit, ClaimsPrincipal user,
+        IQuerySession session, CancellationToken ct)
+    {
+        new Validation()
+            .Require(after is null or >= 0, "after", "must not be negative")
+            .Require(limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}")
+            .ThrowIfInvalid();
+        var channel = await session.LoadAsync<Channel>(channelId, ct);
+        if (channel is null || !channel.HasMember(user.UserId())) throw new NotFoundException("Channel", channelId);
+
+        var from = after ?? 0;
+        var messages = await session.Query<ChatMessage>()
+            .Where(m => m.ChannelId == channelId && m.Seq > from)
+            .OrderBy(m => m.Seq)
+            .Take(limit ?? DefaultLimit)
+            .ToListAsync(ct);
+        IReadOnlyList<MessageDto> page = [.. messages.Select(m => m.ToDto())];
+        return TypedResults.Ok(page);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.SignalR.Client;
+using Stationery.Chat.Channels.Listing;
+using Stationery.Chat.Messages;
+using Stationery.Contracts;
+using Stationery.Contracts.Identity;
+using Stationery.Testing;
+
+namespace Stationery.Chat.Tests;
+
+/// <summary>
+/// Chat on real Kestrel against its own PostgreSQL database and RabbitMQ virtual host, plus a separate MassTransit bus that
+/// plays Identity and Inventory by publishing their contracts to the same exchanges they would.
+/// Directory: chain <c>demo</c>, branches main (总店) and east (东区店); owner 张店长 (both), clerk 小李 (main),
+/// clerk-east 小周 (east), hq 总部王, supplier 供应商陈.
+/// </summary>
+public sealed class ChatFixture : IAsyncLifetime
+{
+    public const string Tenant = "demo";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private IsolatedServers servers = null!;
+    private IBusControl bus = null!;
+
+    public ServiceFactory<ChatService> Chat { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        servers = await TestServers.IsolateAsync(nameof(ChatFixture));
+        Chat = new ServiceFactory<ChatService>(servers);
+        BaseAddress = Chat.Start();
+
+        bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(servers.RabbitMq));
+            cfg.MessageTopology.SetEntityNameFormatter(new WireNames(cfg.MessageTopology.EntityNameFormatter));
+        });
+        await bus.StartAsync();
+
+        var at = DateTimeOffset.UtcNow;
+        await Publish(new BranchOpened(Tenant, "main", "总店", "Asia/Shanghai", at));
+        await Publish(new BranchOpened(Tenant, "east", "东区店", "Asia/Shanghai", at));
+        await Publish(new StaffMemberAdded(Tenant, "owner", "owner", "张店长", ["owner"], ["main", "east"], null, at));
+        await Publish(new StaffMemberAdded(Tenant, "clerk", "clerk", "小李", ["clerk"], ["main"], null, at));
+        await Publish(new StaffMemberAdded(Tenant, "clerk-east", "clerk-east", "小周", ["clerk"], ["east"], null, at));
+        await Publish(new StaffMemberAdded(Tenant, "hq", "hq", "总部王", ["hq"], [], null, at));
+        await Publish(new StaffMemberAdded(Tenant, "supplier", "supplier", "供应商陈", ["supplier"], [], "sup-1", at));
+
+        using var owner = ClientFor("owner");
+        await Probe.Until(async () => await ChannelsAsync(owner), cs => cs.Count(c => c.Branch == "main" && c.BranchName == "总店") == 3
+            && cs.Count(c => c.Branch == "east") == 3, what: "the owner in the three channels of main and east");
+        using var clerk = ClientFor("clerk");
+        await Probe.Until(async () => (await ChannelsAsync(clerk)).Count == 3, what: "the clerk in the three channels of main");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bus.StopAsync();
+        await Chat.DisposeAsync();
+        await servers.DisposeAsync();
+    }
+
+    /// <summary>Publishes a contract the way its owning service's outbox forwarder would (MessageId = its event id).</summary>
+    public Task Publish<T>(T message, Guid? messageId = null) where T : class =>
+        bus.Publish(message, ctx => ctx.MessageId = messageId ?? NewId.NextGuid());
+
+    public static string Token(string userId, string[]? roles = null, string[]? branches = null, string tenant = Tenant, string? name = null) =>
+        TestTokens.Issue(tenant, userId, roles ?? Roles(userId), branches ?? Branches(userId), name ?? Names.GetValueOrDefault(userId, userId));
+
+    public HttpClient ClientFor(string userId, string tenant = Tenant) => Chat.ClientFor(Token(userId, tenant: tenant));
+
+    public static async Task<List<ChannelSummary>> ChannelsAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<List<ChannelSummary>>("api/chat/channels", Json))!;
+
+    public static async Task<List<MessageDto>> MessagesAsync(HttpClient client, string channelId, long after = 0) =>
+        (await client.GetFromJsonAsync<List<MessageDto>>($"api/chat/channels/{channelId}/messages?after={after}&limit=200", Json))!;
+
+    /// <summary>A SignalR client connected as the user; every <c>messagePosted</c> lands in <see cref="LiveClient.Received"/>.</summary>
+    public async Task<LiveClient> ConnectAsync(string userId)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "hubs/chat"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(Token(userId)))
+            .Build();
+        var client = new LiveClient(connection);
+        connection.On<MessageDto>("messagePosted", client.Received.Enqueue);
+        await connection.StartAsync();
+        return client;
+    }
+
+    private static readonly Dictionary<string, string> Names = new()
+    {
+        ["owner"] = "张店长", ["clerk"] = "小李", ["clerk-east"] = "小周", ["hq"] = "总部王", ["supplier"] = "供应商陈",
+    };
+
+    private static string[] Roles(string userId) => userId switch
+    {
+        "owner" => ["owner"], "hq" => ["hq"], "supplier" => ["supplier"], _ => ["clerk"],
+    };
+
+    private static string[] Branches(string userId) => userId switch
+    {
+        "owner" => ["main", "east"], "clerk" => ["main"], "clerk-east" => ["east"], _ => [],
+    };
+
+    /// <summary>Exchange names from [WireName], as every service's bus names them.</summary>
+    private sealed class WireNames(IEntityNameFormatter fallback) : IEntityNameFormatter
+    {
+        public string FormatEntityName<T>() => typeof(T).GetCustomAttribute<WireNameAttribute>()?.Name ?? fallback.FormatEntityName<T>();
+    }
+}
+
+public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
+{
+    public System.Collections.Concurrent.ConcurrentQueue<MessageDto> Received { get; } = new();
+
+    public HubConnection Connection => connection;
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
