@@ -1,0 +1,132 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { asList, configureApi, get } from './api/client';
+import { ChatScreen } from './chat/ChatScreen';
+import { stopChat } from './chat/chatService';
+import { Ctx, useApp, type AppContext } from './context';
+import { setLocale, t, useLocale, type Locale } from './i18n';
+import { LoginScreen } from './LoginScreen';
+import { MeScreen } from './MeScreen';
+import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
+import { PurchasingScreen } from './purchasing/PurchasingScreen';
+import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
+import { permissionsFor } from './session/permissions';
+import { currentSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
+import { StockItemScreen } from './stock/StockItemScreen';
+import { StockScreen } from './stock/StockScreen';
+
+configureApi({ token: () => currentSession()?.accessToken, onUnauthorized: () => signOut(true) });
+
+export function App() {
+  const locale = useLocale();
+  const session = useSession();
+  const path = usePath();
+  const route = matchRoute(path);
+
+  useEffect(() => {
+    if (!session) stopChat();
+    if (!session && route.name !== 'login') navigate(paths.login(), true);
+    if (session && route.name === 'login') navigate(paths.chat(), true);
+  }, [session, route.name]);
+
+  if (!session || route.name === 'login')
+    return <div class="login-page" key={locale} onClick={onLinkClick}><LoginScreen /></div>;
+  return <SignedIn key={`${locale}-${session.user.id}`} route={route} />;
+}
+
+function SignedIn({ route }: { route: Route }) {
+  const session = useSession()!;
+  const perms = useMemo(() => permissionsFor(session.user.roles), [session]);
+  const [branches, setBranches] = useState(() => session.user.branches.map((code) => ({ code, name: code })));
+  const [branch, setBranchState] = useState(() => {
+    const stored = storedBranch();
+    return stored && (session.user.branches.length === 0 || session.user.branches.includes(stored)) ? stored : session.user.branches[0] ?? '';
+  });
+
+  // Names for the branch picker; hq (and an owner without listed branches) works across every branch of the chain.
+  useEffect(() => {
+    if (perms.isSupplier) return;
+    get<unknown>('/api/identity/branches').then((raw) => {
+      const all = asList<{ code: string; name?: string }>(raw, 'branches').map((b) => ({ code: b.code, name: b.name ?? b.code }));
+      const mine = session.user.branches.length ? all.filter((b) => session.user.branches.includes(b.code)) : all;
+      if (mine.length) {
+        setBranches(mine);
+        setBranchState((current) => (mine.some((b) => b.code === current) ? current : mine[0].code));
+      }
+    }, () => { /* the codes from the token are enough to work with */ });
+  }, [session, perms.isSupplier]);
+
+  const ctx: AppContext = {
+    session, perms, branch, branches,
+    setBranch: (code) => { storeBranch(code); setBranchState(code); },
+  };
+
+  const nav = perms.isSupplier
+    ? [{ href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' }, { href: paths.purchasing(), key: 'nav.orders', active: route.name === 'purchasing' || route.name === 'purchaseOrder' }]
+    : [
+        { href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' },
+        { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' },
+        { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
+      ];
+  nav.push({ href: paths.me(), key: 'nav.me', active: route.name === 'me' });
+
+  return (
+    <Ctx.Provider value={ctx}>
+      <div class="shell" onClick={onLinkClick}>
+        <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+        <header class="topbar">
+          <span class="topbar-title">{t('app.name')}</span>
+          {!perms.isSupplier && branches.length > 1 && (
+            <label class="branch-picker">
+              <span class="visually-hidden">{t('app.branch')}</span>
+              <select value={branch} onChange={(e) => ctx.setBranch((e.target as HTMLSelectElement).value)}>
+                {branches.map((b) => <option key={b.code} value={b.code}>{b.name}</option>)}
+              </select>
+            </label>
+          )}
+          <LanguageSwitch />
+        </header>
+        <main id="main" class="content" tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+        <nav class="tabbar" aria-label={t('nav.main')}>
+          {nav.map((n) => (
+            <a key={n.href} href={n.href} class={n.active ? 'tab active' : 'tab'} aria-current={n.active ? 'page' : undefined}>
+              <span class="tab-icon" aria-hidden="true">{ICONS[n.key]}</span>
+              <span>{t(n.key as 'nav.chat')}</span>
+            </a>
+          ))}
+        </nav>
+      </div>
+    </Ctx.Provider>
+  );
+}
+
+const ICONS: Record<string, string> = { 'nav.chat': '💬', 'nav.stock': '📦', 'nav.purchasing': '🛒', 'nav.orders': '📋', 'nav.me': '👤' };
+
+function Screen({ route }: { route: Route }) {
+  const { perms } = useApp();
+  switch (route.name) {
+    case 'chat': return <ChatScreen channelId={route.channelId} />;
+    case 'stock': return perms.viewStock ? <StockScreen /> : <NotFound />;
+    case 'stockItem': return perms.viewStock ? <StockItemScreen sku={route.sku} /> : <NotFound />;
+    case 'purchasing': return <PurchasingScreen />;
+    case 'purchaseOrder': return <PurchaseOrderScreen id={route.id} />;
+    case 'me': return <MeScreen />;
+    default: return <NotFound />;
+  }
+}
+
+function NotFound() {
+  return <section class="page"><h1>{t('app.notFound')}</h1><a href={paths.chat()}>{t('nav.chat')}</a></section>;
+}
+
+export function LanguageSwitch() {
+  const locale = useLocale();
+  const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+  return (
+    <button type="button" class="btn btn-ghost lang-switch" onClick={() => setLocale(next)} lang={next}
+      aria-label={`${t('app.language')}: ${next === 'en' ? 'English' : '中文'}`}>
+      {next === 'en' ? 'EN' : '中文'}
+    </button>
+  );
+}

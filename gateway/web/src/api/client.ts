@@ -1,0 +1,102 @@
+import { getLocale, t } from '../i18n';
+import { describeProblem, type DescribedProblem, type ProblemDetails } from './problem';
+
+/** A failed call: `status` 0 means the network failed. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem?: ProblemDetails) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+  }
+
+  describe(): DescribedProblem {
+    return describeProblem(this.status, this.problem, t, getLocale());
+  }
+}
+
+interface Hooks {
+  token: () => string | undefined;
+  onUnauthorized: () => void;
+}
+
+let hooks: Hooks = { token: () => undefined, onUnauthorized: () => {} };
+
+export function configureApi(next: Hooks): void {
+  hooks = next;
+}
+
+export interface RequestOptions {
+  /** Sent as `Idempotency-Key`: a retry with the same key is applied once. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Login itself answers 401 for a wrong password; that must not log anyone out. */
+  anonymous?: boolean;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = options.anonymous ? undefined : hooks.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ApiError(0);
+  }
+
+  const text = await response.text();
+  let json: unknown;
+  if (text) {
+    try { json = JSON.parse(text); } catch { json = undefined; }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !options.anonymous) hooks.onUnauthorized();
+    throw new ApiError(response.status, (json as ProblemDetails | undefined) ?? { title: response.statusText });
+  }
+  return json as T;
+}
+
+export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', path, undefined, options);
+export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('POST', path, body ?? {}, options);
+export const put = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('PUT', path, body ?? {}, options);
+
+/** Lists come as a bare array or wrapped (`{ items }` and friends); either is fine. */
+export function asList<T>(value: unknown, ...keys: string[]): T[] {
+  if (Array.isArray(value)) return value as T[];
+  if (value && typeof value === 'object') {
+    for (const key of [...keys, 'items', 'data', 'results', 'value']) {
+      const inner = (value as Record<string, unknown>)[key];
+      if (Array.isArray(inner)) return inner as T[];
+    }
+  }
+  return [];
+}
+
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A random id that works outside secure contexts too (a phone on the shop's LAN over plain http). */
+export function newId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) {
+    try { return c.randomUUID(); } catch { /* insecure context */ }
+  }
+  const bytes = new Uint8Array(16);
+  if (c?.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { paths } from '../router';
+import { ErrorMessage } from '../ui/components';
+import type { ChatService } from './chatService';
+import type { Card, CardAction } from './model';
+
+function fieldsOf(card: Card): Array<{ label: string; value: string | number }> {
+  if (Array.isArray(card.fields)) return card.fields;
+  if (card.fields && typeof card.fields === 'object') return Object.entries(card.fields).map(([label, value]) => ({ label, value }));
+  return [];
+}
+
+function actionsOf(card: Card): CardAction[] {
+  return (card.actions ?? card.buttons ?? []).map((a) => ({ ...a, label: a.label ?? (a as { text?: string }).text ?? (a as { title?: string }).title ?? a.id }));
+}
+
+/** A bot card: what the platform found, and buttons that act on it. Buttons go quiet once it is resolved. */
+export function CardView({ card, messageId, chat }: { card: Card; messageId: string; chat: ChatService }) {
+  const [busy, setBusy] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const resolved = !!(card.resolved || card.resolvedBy || (card.status && ['done', 'resolved', 'closed'].includes(card.status.toLowerCase())));
+  const fields = fieldsOf(card);
+  const actions = actionsOf(card);
+
+  async function run(action: CardAction) {
+    setBusy(action.id);
+    setError(undefined);
+    try {
+      await chat.runAction(messageId, action.id);
+      setDone(action.label);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  return (
+    <div class="bot-card">
+      {card.title && <p class="bot-card-title">{card.title}</p>}
+      {(card.text ?? card.body) && <p>{card.text ?? card.body}</p>}
+      {fields.length > 0 && (
+        <dl class="bot-card-fields">
+          {fields.map((f) => [<dt key={`${f.label}-t`}>{f.label}</dt>, <dd key={`${f.label}-d`}>{String(f.value)}</dd>])}
+        </dl>
+      )}
+      {actions.length > 0 && !resolved && !done && (
+        <div class="bot-card-actions">
+          {actions.map((a) => (
+            <button key={a.id} type="button" class={`btn btn-small ${a.style === 'primary' ? 'btn-primary' : 'btn-secondary'}`}
+              disabled={!!busy || a.disabled} aria-busy={busy === a.id} onClick={() => void run(a)}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {(resolved || done) && (
+        <p class="muted small" role="status">✓ {t('chat.card.done')}{done ? `：${done}` : card.resolution ? `：${card.resolution}` : ''}</p>
+      )}
+      {card.purchaseOrderId && <a href={paths.purchaseOrder(card.purchaseOrderId)} class="small">{t('chat.openOrder')} ›</a>}
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

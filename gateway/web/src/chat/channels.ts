@@ -1,0 +1,55 @@
+import { mentionsUser } from '../session/permissions';
+import type { User } from '../session/session';
+import type { Channel, ChatMessage } from './model';
+
+/** The channels a user should see: a supplier contact only their own supplier channel (the server filters too). */
+export function visibleChannels(channels: readonly Channel[], user: User, isSupplier: boolean): Channel[] {
+  if (!isSupplier) return [...channels];
+  return channels.filter((c) => c.kind === 'supplier' && (!c.supplierId || !user.supplierId || c.supplierId === user.supplierId));
+}
+
+/** Counts a live message into the channel list: unread and mention badges for channels not on screen. */
+export function countIncoming(channels: readonly Channel[], message: ChatMessage, openChannelId: string | undefined, user: User): Channel[] {
+  return channels.map((c) => {
+    if (c.id !== message.channelId) return c;
+    const lastSeq = Math.max(c.lastSeq ?? 0, message.seq);
+    if (lastSeq === c.lastSeq) return c; // already counted (a repeat delivery)
+    const mine = message.authorId === user.id;
+    const onScreen = c.id === openChannelId;
+    return {
+      ...c,
+      lastSeq,
+      unread: mine || onScreen ? c.unread ?? 0 : (c.unread ?? 0) + 1,
+      mentions: !mine && !onScreen && mentionsUser(message.mentions, user) ? (c.mentions ?? 0) + 1 : c.mentions ?? 0,
+    };
+  });
+}
+
+export function markChannelRead(channels: readonly Channel[], channelId: string): Channel[] {
+  return channels.map((c) => (c.id === channelId && (c.unread || c.mentions) ? { ...c, unread: 0, mentions: 0 } : c));
+}
+
+/** Channels with something unread first (mentions before plain unread), then by name as the server sent them. */
+export function sortChannels(channels: readonly Channel[]): Channel[] {
+  const rank = (c: Channel) => ((c.mentions ?? 0) > 0 ? 0 : (c.unread ?? 0) > 0 ? 1 : 2);
+  return channels.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+}
+
+/** Reads a channel item whatever the server calls its fields. */
+export function normalizeChannel(raw: Record<string, unknown>): Channel {
+  const num = (...keys: string[]) => {
+    for (const k of keys) if (typeof raw[k] === 'number') return raw[k] as number;
+    return undefined;
+  };
+  return {
+    ...raw,
+    id: String(raw.id ?? raw.channelId ?? ''),
+    name: String(raw.name ?? raw.title ?? raw.id ?? ''),
+    kind: raw.kind as string | undefined,
+    branch: (raw.branch ?? raw.branchId ?? null) as string | null,
+    unread: num('unread', 'unreadCount') ?? 0,
+    mentions: num('mentions', 'unreadMentions', 'mentionCount') ?? 0,
+    lastSeq: num('lastSeq', 'latestSeq', 'seq', 'lastMessageSeq'),
+    supplierId: (raw.supplierId ?? null) as string | null,
+  };
+}

@@ -1,0 +1,266 @@
+import { useEffect, useState } from 'preact/hooks';
+import { asList, get, newId, post, query } from '../api/client';
+import type { Permissions } from '../session/permissions';
+import type { Session } from '../session/session';
+import { countIncoming, markChannelRead, normalizeChannel, visibleChannels } from './channels';
+import { ChatHub, type HubStatus } from './hub';
+import type { Channel, ChatMessage } from './model';
+import {
+  addPending, emptyTimeline, fillGaps, initialPage, lastSeq, markReachedStart, mergeMessages, olderPage, opensGap,
+  setPendingState, type Timeline,
+} from './timeline';
+
+export const PAGE_SIZE = 50;
+
+/** A message from the wire: numbers as numbers, a card sent as a JSON string parsed. */
+export function normalizeMessage(raw: ChatMessage): ChatMessage {
+  let card = raw.card;
+  if (typeof card === 'string') {
+    try { card = JSON.parse(card); } catch { card = null; }
+  }
+  return { ...raw, seq: Number(raw.seq), channelId: String(raw.channelId), card, mentions: raw.mentions ?? [] };
+}
+
+/**
+ * Chat state for the signed-in user, alive while they are signed in (switching to the stock screen and back keeps
+ * channels, loaded history and the hub connection). Pure merging lives in timeline.ts and channels.ts.
+ */
+export class ChatService {
+  channels: Channel[] = [];
+  channelsLoaded = false;
+  channelsError: unknown;
+  status: HubStatus = 'connecting';
+  timelines = new Map<string, Timeline>();
+  loading = new Set<string>();
+  errors = new Map<string, unknown>();
+  /** Channels whose timeline may have missed messages while the hub was down; refilled when opened. */
+  private stale = new Set<string>();
+  private openChannelId?: string;
+  private readSent = new Map<string, number>();
+  private readTimer?: ReturnType<typeof setTimeout>;
+  private listeners = new Set<() => void>();
+  private hub: ChatHub;
+  private filling = new Map<string, Promise<void>>();
+
+  constructor(private session: Session, private perms: Permissions) {
+    this.hub = new ChatHub(() => this.session.accessToken, {
+      messagePosted: (m) => this.onPosted(normalizeMessage(m)),
+      messageUpdated: (m) => this.onUpdated(normalizeMessage(m)),
+      readUpdated: (r) => this.onRead(r),
+      resumed: () => this.resync(),
+      status: (s) => { this.status = s; this.emit(); },
+    });
+  }
+
+  start() {
+    void this.hub.start();
+    void this.loadChannels();
+  }
+
+  stop() {
+    clearTimeout(this.readTimer);
+    void this.hub.stop();
+  }
+
+  subscribe(fn: () => void) {
+    this.listeners.add(fn);
+    return () => { this.listeners.delete(fn); };
+  }
+
+  private emit() {
+    this.listeners.forEach((l) => l());
+  }
+
+  timeline(channelId: string): Timeline {
+    return this.timelines.get(channelId) ?? emptyTimeline();
+  }
+
+  private setTimeline(channelId: string, t: Timeline) {
+    this.timelines.set(channelId, t);
+    this.emit();
+  }
+
+  async loadChannels() {
+    try {
+      const raw = await get<unknown>('/api/chat/channels');
+      const channels = asList<Record<string, unknown>>(raw, 'channels').map(normalizeChannel);
+      this.channels = visibleChannels(channels, this.session.user, this.perms.isSupplier);
+      this.channelsError = undefined;
+      if (this.openChannelId) this.channels = markChannelRead(this.channels, this.openChannelId);
+    } catch (e) {
+      this.channelsError = e;
+    }
+    this.channelsLoaded = true;
+    this.emit();
+  }
+
+  private fetchPage = (channelId: string) => async (after: number, limit: number) => {
+    const raw = await get<unknown>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages${query({ after, limit })}`);
+    return asList<ChatMessage>(raw, 'messages').map(normalizeMessage);
+  };
+
+  /** Opens a channel: its newest page the first time, only what is new after that. */
+  async open(channelId: string | undefined) {
+    this.openChannelId = channelId;
+    if (!channelId) return;
+    this.channels = markChannelRead(this.channels, channelId);
+    this.emit();
+    if (!this.timelines.has(channelId)) {
+      this.loading.add(channelId);
+      this.errors.delete(channelId);
+      this.emit();
+      try {
+        const channel = this.channels.find((c) => c.id === channelId);
+        const first = initialPage(channel?.lastSeq, PAGE_SIZE);
+        const page = await this.fetchPage(channelId)(first.after, first.limit);
+        let t = mergeMessages(emptyTimeline(), page);
+        if (first.after === 0) t = markReachedStart(t);
+        this.setTimeline(channelId, t);
+        await this.catchUp(channelId, page.length === first.limit);
+      } catch (e) {
+        this.errors.set(channelId, e);
+      } finally {
+        this.loading.delete(channelId);
+        this.emit();
+      }
+    } else if (this.stale.has(channelId)) {
+      await this.catchUp(channelId, true);
+    }
+    this.scheduleRead();
+  }
+
+  /** Fills gaps and reads anything newer; concurrent calls for one channel share one run. */
+  private catchUp(channelId: string, needed = true): Promise<void> {
+    if (!needed) return Promise.resolve();
+    const running = this.filling.get(channelId);
+    if (running) return running;
+    const run = (async () => {
+      try {
+        const filled = await fillGaps(this.timeline(channelId), this.fetchPage(channelId), PAGE_SIZE);
+        // Merge rather than replace: live messages may have arrived while pages were loading.
+        this.setTimeline(channelId, mergeMessages(this.timeline(channelId), filled.messages));
+        this.stale.delete(channelId);
+        this.errors.delete(channelId);
+      } catch (e) {
+        this.stale.add(channelId);
+        this.errors.set(channelId, e);
+        this.emit();
+      } finally {
+        this.filling.delete(channelId);
+      }
+    })();
+    this.filling.set(channelId, run);
+    return run;
+  }
+
+  async loadOlder(channelId: string) {
+    const t = this.timeline(channelId);
+    const request = olderPage(t, PAGE_SIZE);
+    if (!request || this.loading.has(channelId)) return;
+    this.loading.add(channelId);
+    this.emit();
+    try {
+      const page = await this.fetchPage(channelId)(request.after, request.limit);
+      let next = mergeMessages(this.timeline(channelId), page);
+      if (request.after === 0) next = markReachedStart(next);
+      this.setTimeline(channelId, next);
+    } catch (e) {
+      this.errors.set(channelId, e);
+    } finally {
+      this.loading.delete(channelId);
+      this.emit();
+    }
+  }
+
+  async send(channelId: string, text: string, clientMessageId = newId()) {
+    const pending = { clientMessageId, text, postedAt: new Date().toISOString(), state: 'sending' as const };
+    this.setTimeline(channelId, addPending(this.timeline(channelId), pending));
+    try {
+      const created = await post<ChatMessage | undefined>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages`, { clientMessageId, text });
+      if (created && Number.isFinite(Number(created.seq)))
+        this.onPosted(normalizeMessage({ ...created, channelId: created.channelId ?? channelId, clientMessageId }));
+    } catch {
+      this.setTimeline(channelId, setPendingState(this.timeline(channelId), clientMessageId, 'failed'));
+    }
+  }
+
+  retry(channelId: string, clientMessageId: string) {
+    const p = this.timeline(channelId).pending.find((x) => x.clientMessageId === clientMessageId);
+    if (p) void this.send(channelId, p.text, clientMessageId);
+  }
+
+  async runAction(messageId: string, actionId: string): Promise<unknown> {
+    const result = await post<unknown>(`/api/chat/messages/${encodeURIComponent(messageId)}/actions/${encodeURIComponent(actionId)}`);
+    const updated = result as ChatMessage | undefined;
+    if (updated && typeof updated === 'object' && 'seq' in updated && 'channelId' in updated) this.onUpdated(normalizeMessage(updated));
+    return result;
+  }
+
+  /** Tells the server how far the open channel has been read, at most twice a second. */
+  scheduleRead() {
+    clearTimeout(this.readTimer);
+    this.readTimer = setTimeout(() => {
+      const id = this.openChannelId;
+      if (!id || document.visibilityState === 'hidden') return;
+      const seq = lastSeq(this.timeline(id));
+      if (seq <= (this.readSent.get(id) ?? 0)) return;
+      this.readSent.set(id, seq);
+      post(`/api/chat/channels/${encodeURIComponent(id)}/read`, { seq }).catch(() => this.readSent.delete(id));
+    }, 500);
+  }
+
+  private onPosted(m: ChatMessage) {
+    if (!this.channels.some((c) => c.id === m.channelId)) void this.loadChannels();
+    this.channels = countIncoming(this.channels, m, this.openChannelId, this.session.user);
+    const t = this.timelines.get(m.channelId);
+    if (t) {
+      const gap = opensGap(t, m);
+      this.setTimeline(m.channelId, mergeMessages(t, [m]));
+      if (gap) {
+        if (m.channelId === this.openChannelId) void this.catchUp(m.channelId);
+        else this.stale.add(m.channelId);
+      }
+    } else {
+      this.emit();
+    }
+    if (m.channelId === this.openChannelId) this.scheduleRead();
+  }
+
+  private onUpdated(m: ChatMessage) {
+    const t = this.timelines.get(m.channelId);
+    if (t) this.setTimeline(m.channelId, mergeMessages(t, [m]));
+  }
+
+  private onRead(r: { channelId: string; userId?: string; unread?: number }) {
+    if (r.userId && r.userId !== this.session.user.id) return;
+    this.channels = this.channels.map((c) => (c.id === r.channelId ? { ...c, unread: r.unread ?? 0, mentions: r.unread ? c.mentions : 0 } : c));
+    this.emit();
+  }
+
+  /** After a reconnect: fresh unread counts, the open channel caught up now, the others when next opened. */
+  private resync() {
+    void this.loadChannels();
+    for (const id of this.timelines.keys()) this.stale.add(id);
+    if (this.openChannelId && this.timelines.has(this.openChannelId)) void this.catchUp(this.openChannelId);
+  }
+}
+
+let service: { token: string; chat: ChatService } | undefined;
+
+/** The chat service for this session, created on first use and stopped when the user signs out. */
+export function useChat(session: Session, perms: Permissions): ChatService {
+  if (!service || service.token !== session.accessToken) {
+    service?.chat.stop();
+    service = { token: session.accessToken, chat: new ChatService(session, perms) };
+    service.chat.start();
+  }
+  const chat = service.chat;
+  const [, tick] = useState(0);
+  useEffect(() => chat.subscribe(() => tick((n) => n + 1)), [chat]);
+  return chat;
+}
+
+export function stopChat() {
+  service?.chat.stop();
+  service = undefined;
+}

@@ -1,0 +1,143 @@
+import { useState } from 'preact/hooks';
+import { get, post } from '../api/client';
+import { useApp } from '../context';
+import { t, type MessageKey } from '../i18n';
+import { paths } from '../router';
+import { withoutCosts } from '../session/permissions';
+import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
+import { useSubmit } from '../ui/useSubmit';
+import { normalizePoStatus, outstanding, poActions, type PurchaseOrder, type PurchaseOrderLine } from './types';
+
+const statusText = (s: string) => {
+  const key = `purchasing.status.${normalizePoStatus(s)}` as MessageKey;
+  const text = t(key);
+  return text === key ? s : text;
+};
+
+export function PurchaseOrderScreen({ id }: { id: string }) {
+  const { perms } = useApp();
+  const order = useLoad(
+    (signal) => get<PurchaseOrder>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((po) => ({
+      ...withoutCosts(po, perms),
+      lines: (po.lines ?? []).map((l) => withoutCosts(l, perms)),
+    })),
+    [id],
+  );
+  const [notice, setNotice] = useState<string>();
+  const po = order.data;
+  const status = po ? normalizePoStatus(po.status) : '';
+  const actions = poActions(status);
+  const after = (message: string) => { setNotice(message); order.reload(); };
+  const timeline = po?.timeline ?? po?.history ?? [];
+  const total = perms.seeCost && po ? po.lines.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0) : undefined;
+
+  return (
+    <section class="page" aria-labelledby="po-title">
+      <a href={paths.purchasing()} class="small">‹ {perms.isSupplier ? t('nav.orders') : t('purchasing.title')}</a>
+      <h1 id="po-title">{t('purchasing.order', { id: po?.number ?? id })}</h1>
+      <ErrorMessage error={order.error} onRetry={order.reload} />
+      {order.loading && !po && <Loading />}
+      {notice && <Notice onDone={() => setNotice(undefined)}>{notice}</Notice>}
+      {po && (
+        <>
+          <dl class="facts card">
+            <dt>{t('purchasing.status')}</dt><dd><span class={`tag tag-${status}`}>{statusText(po.status)}</span></dd>
+            {(po.supplierName ?? po.supplierId) && <><dt>{t('purchasing.col.supplier')}</dt><dd>{po.supplierName ?? po.supplierId}</dd></>}
+            {(po.branch ?? po.branchId) && <><dt>{t('purchasing.branch')}</dt><dd>{po.branch ?? po.branchId}</dd></>}
+            {(po.placedAt ?? po.createdAt) && <><dt>{t('purchasing.createdAt')}</dt><dd>{formatTime(po.placedAt ?? po.createdAt, true)}</dd></>}
+          </dl>
+
+          <h2>{t('purchasing.lines')}</h2>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('purchasing.col.product')}</th>
+                <th scope="col" class="num">{t('purchasing.col.ordered')}</th>
+                <th scope="col" class="num">{t('purchasing.col.confirmed')}</th>
+                <th scope="col" class="num">{t('purchasing.col.received')}</th>
+                {perms.seeCost && <th scope="col" class="num wide-only">{t('purchasing.col.unitCost')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {po.lines.map((l) => (
+                <tr key={l.sku}>
+                  <td>{l.name ?? l.sku}<span class="muted small block">{[l.spec, l.sku].filter(Boolean).join(' · ')}</span></td>
+                  <td class="num">{l.quantity}</td>
+                  <td class="num">{l.confirmedQuantity ?? ''}</td>
+                  <td class="num">{l.receivedQuantity ?? ''}</td>
+                  {perms.seeCost && <td class="num wide-only">{formatMoney(l.unitCost)}</td>}
+                </tr>
+              ))}
+            </tbody>
+            {total !== undefined && total > 0 && (
+              <tfoot><tr><th scope="row" colSpan={4}>{t('purchasing.total')}</th><td class="num strong wide-only">{formatMoney(total)}</td></tr></tfoot>
+            )}
+          </table>
+
+          {perms.confirmPurchaseOrder && actions.canConfirm && (
+            <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} onDone={() => after(t('purchasing.confirmed'))} />
+          )}
+          {perms.receivePurchaseOrder && actions.canReceive && (
+            <LinesForm id={id} kind="receipts" lines={po.lines} initial={outstanding} onDone={() => after(t('purchasing.receivedOk'))} />
+          )}
+          {perms.cancelPurchaseOrder && actions.canCancel && <CancelButton id={id} onDone={() => after(t('purchasing.cancelled'))} />}
+
+          {timeline.length > 0 && (
+            <>
+              <h2>{t('purchasing.timeline')}</h2>
+              <ol class="timeline">
+                {timeline.map((e, i) => (
+                  <li key={i}>
+                    <time class="muted small" dateTime={e.at ?? e.occurredAt}>{formatTime(e.at ?? e.occurredAt, true)}</time>
+                    <span>{e.title ?? e.text ?? statusText(e.status ?? e.kind ?? e.event ?? '')}</span>
+                    {(e.by || e.note) && <span class="muted small">{[e.by, e.note].filter(Boolean).join(' · ')}</span>}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Confirm (supplier: quantities they can supply) or receive (shop: what arrived), one number per line. */
+function LinesForm({ id, kind, lines, initial, onDone }: {
+  id: string; kind: 'confirm' | 'receipts'; lines: PurchaseOrderLine[]; initial: (l: PurchaseOrderLine) => number; onDone: () => void;
+}) {
+  const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.sku, String(initial(l))])));
+  const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/${kind}`, {
+    lines: lines.map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) })).filter((l) => kind === 'confirm' || l.quantity > 0),
+  }, { idempotencyKey: key }), onDone);
+  const title = kind === 'confirm' ? t('purchasing.confirm') : t('purchasing.receive');
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby={`${kind}-title`}>
+      <h2 id={`${kind}-title`}>{title}</h2>
+      <p class="muted small">{kind === 'confirm' ? t('purchasing.confirmHint') : t('purchasing.receiveHint')}</p>
+      {lines.map((l, i) => (
+        <div class="field field-inline" key={l.sku}>
+          <label for={`${kind}-${i}`}>{l.name ?? l.sku} <span class="muted small">{l.spec}</span></label>
+          <input id={`${kind}-${i}`} type="number" inputMode="numeric" min={0} step={1} value={quantities[l.sku]}
+            aria-invalid={s.fields[`lines[${i}].quantity`] ? true : undefined}
+            onInput={(e) => setQuantities({ ...quantities, [l.sku]: e.currentTarget.value })} />
+          {s.fields[`lines[${i}].quantity`] && <small class="field-error">{s.fields[`lines[${i}].quantity`].join('；')}</small>}
+        </div>
+      ))}
+      <ErrorMessage error={s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{title}</button>
+    </form>
+  );
+}
+
+function CancelButton({ id, onDone }: { id: string; onDone: () => void }) {
+  const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/cancel`, {}, { idempotencyKey: key }), onDone);
+  return (
+    <div class="danger-zone">
+      <ErrorMessage error={s.error} />
+      <button type="button" class="btn btn-danger" disabled={s.busy} onClick={() => { if (confirm(t('purchasing.cancelAsk'))) void s.submit(); }}>
+        {t('purchasing.cancel')}
+      </button>
+    </div>
+  );
+}

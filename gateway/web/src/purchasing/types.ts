@@ -1,0 +1,76 @@
+export interface PurchaseListItem {
+  sku: string;
+  name?: string;
+  spec?: string;
+  quantity: number;
+  suggestedQuantity?: number;
+  supplierId?: string | null;
+  supplierName?: string | null;
+  unitCost?: number;
+  note?: string;
+}
+
+export interface PurchaseOrderLine {
+  sku: string;
+  name?: string;
+  spec?: string;
+  quantity: number;
+  confirmedQuantity?: number | null;
+  receivedQuantity?: number | null;
+  unitCost?: number;
+}
+
+export interface TimelineEntry {
+  at?: string;
+  occurredAt?: string;
+  status?: string;
+  kind?: string;
+  event?: string;
+  title?: string;
+  text?: string;
+  by?: string;
+  note?: string;
+}
+
+export interface PurchaseOrder {
+  id: string;
+  number?: string;
+  supplierId?: string;
+  supplierName?: string;
+  branch?: string;
+  branchId?: string;
+  status: string;
+  createdAt?: string;
+  placedAt?: string;
+  lines: PurchaseOrderLine[];
+  timeline?: TimelineEntry[];
+  history?: TimelineEntry[];
+  total?: number;
+}
+
+/** The server's status in our vocabulary, e.g. `PartiallyReceived` → `partiallyReceived`. */
+export function normalizePoStatus(status: string | undefined): string {
+  const s = (status ?? '').replace(/[-_\s]/g, '').toLowerCase();
+  const known: Record<string, string> = {
+    draft: 'draft', placed: 'placed', sent: 'sent', submitted: 'sent', open: 'placed', created: 'placed',
+    confirmed: 'confirmed', partiallyreceived: 'partiallyReceived', partreceived: 'partiallyReceived',
+    received: 'received', completed: 'received', closed: 'received', cancelled: 'cancelled', canceled: 'cancelled',
+  };
+  return known[s] ?? status ?? '';
+}
+
+/** What can happen next to an order in this status. */
+export function poActions(status: string) {
+  const s = normalizePoStatus(status);
+  return {
+    canConfirm: s === 'placed' || s === 'sent' || s === 'draft',
+    canReceive: s === 'confirmed' || s === 'partiallyReceived' || s === 'placed' || s === 'sent',
+    canCancel: s === 'draft' || s === 'placed' || s === 'sent' || s === 'confirmed',
+  };
+}
+
+/** What is still to arrive on a line: confirmed (or ordered) less received, never negative. */
+export function outstanding(line: PurchaseOrderLine): number {
+  const expected = line.confirmedQuantity ?? line.quantity;
+  return Math.max(0, expected - (line.receivedQuantity ?? 0));
+}

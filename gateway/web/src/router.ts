@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'chat'; channelId?: string }
+  | { name: 'stock' }
+  | { name: 'stockItem'; sku: string }
+  | { name: 'purchasing' }
+  | { name: 'purchaseOrder'; id: string }
+  | { name: 'me' }
+  | { name: 'notFound' };
+
+/** The screen for a path. `/` is the chat, the home screen. */
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeSegment);
+  const [a, b, c] = parts;
+  if (parts.length === 0) return { name: 'chat' };
+  if (a === 'login' && parts.length === 1) return { name: 'login' };
+  if (a === 'chat' && parts.length <= 2) return b ? { name: 'chat', channelId: b } : { name: 'chat' };
+  if (a === 'stock' && parts.length === 1) return { name: 'stock' };
+  if (a === 'stock' && parts.length === 2) return { name: 'stockItem', sku: b };
+  if (a === 'purchasing' && parts.length === 1) return { name: 'purchasing' };
+  if (a === 'purchasing' && b === 'orders' && c && parts.length === 3) return { name: 'purchaseOrder', id: c };
+  if (a === 'me' && parts.length === 1) return { name: 'me' };
+  return { name: 'notFound' };
+}
+
+function decodeSegment(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+export const paths = {
+  chat: (channelId?: string) => (channelId ? `/chat/${encodeURIComponent(channelId)}` : '/chat'),
+  stock: () => '/stock',
+  stockItem: (sku: string) => `/stock/${encodeURIComponent(sku)}`,
+  purchasing: () => '/purchasing',
+  purchaseOrder: (id: string) => `/purchasing/orders/${encodeURIComponent(id)}`,
+  me: () => '/me',
+  login: () => '/login',
+};
+
+const listeners = new Set<() => void>();
+
+export function navigate(path: string, replace = false): void {
+  if (path === location.pathname + location.search) return;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+}
+
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+export function usePath(): string {
+  const [path, setPath] = useState(() => location.pathname);
+  useEffect(() => {
+    const l = () => setPath(location.pathname);
+    listeners.add(l);
+    return () => { listeners.delete(l); };
+  }, []);
+  return path;
+}
+
+/** Same-origin left clicks on links navigate inside the app; modified clicks keep the browser's behaviour. */
+export function onLinkClick(e: MouseEvent): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = (e.target as Element | null)?.closest?.('a');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const href = a.getAttribute('href');
+  if (!href || !href.startsWith('/') || href.startsWith('//') || /^\/(api|openapi|hubs)\//.test(href)) return;
+  e.preventDefault();
+  navigate(href);
+}

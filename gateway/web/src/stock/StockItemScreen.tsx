@@ -1,0 +1,228 @@
+import { useState } from 'preact/hooks';
+import { get, newId, post } from '../api/client';
+import { useApp } from '../context';
+import { t, type MessageKey } from '../i18n';
+import { paths } from '../router';
+import { ErrorMessage, Field, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
+import { useSubmit } from '../ui/useSubmit';
+import { suggestReorder } from '../chat/houseFormat';
+import { normalizeStatus, statusLabel } from './status';
+import type { LedgerEntry, StockItem } from './types';
+
+type FormKind = 'sale' | 'receipt' | 'adjustment' | 'purchaseList';
+
+export function StockItemScreen({ sku }: { sku: string }) {
+  const { branch, perms } = useApp();
+  const item = useLoad(
+    (signal) => get<StockItem>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(sku)}`, { signal }),
+    [branch, sku],
+  );
+  const [form, setForm] = useState<FormKind>();
+  const [notice, setNotice] = useState<string>();
+
+  const base = `/api/inventory/branches/${encodeURIComponent(branch)}`;
+  const done = (message: string) => { setForm(undefined); setNotice(message); item.reload(); };
+  const forms: Array<[FormKind, MessageKey, boolean]> = [
+    ['sale', 'stock.sale', perms.recordSale],
+    ['receipt', 'stock.receipt', perms.recordReceipt],
+    ['adjustment', 'stock.adjustment', perms.adjustStock],
+    ['purchaseList', 'stock.addToList', perms.addToPurchaseList],
+  ];
+
+  const data = item.data;
+  const status = normalizeStatus(data?.status);
+  const policy = { ...data?.policy, ...pick(data, 'reorderPoint', 'maxLevel', 'leadTimeDays', 'slowMoverDays') };
+  const ledger = data?.ledger ?? data?.history ?? data?.entries ?? [];
+
+  return (
+    <section class="page" aria-labelledby="item-title">
+      <a href={paths.stock()} class="small">‹ {t('stock.title')}</a>
+      <h1 id="item-title">{data?.name ?? sku} {status && <span class={`chip chip-${status} static`}>{t(statusLabel(status))}</span>}</h1>
+      {data && <p class="muted">{[data.spec, data.sku].filter(Boolean).join(' · ')}</p>}
+      <ErrorMessage error={item.error} onRetry={item.reload} />
+      {item.loading && !data && <Loading />}
+      {notice && <Notice onDone={() => setNotice(undefined)}>{notice}</Notice>}
+      {data && (
+        <>
+          <h2>{t('stock.position')}</h2>
+          <dl class="stats">
+            <Stat label={t('stock.col.onHand')} value={data.onHand} strong />
+            <Stat label={t('stock.col.onOrder')} value={data.onOrder} />
+            <Stat label={t('stock.col.inTransit')} value={data.inTransit} />
+            <Stat label={t('stock.col.daysOfCover')} value={data.daysOfCover == null ? undefined : t('stock.days', { count: Math.round(data.daysOfCover) })} />
+            <Stat label={t('stock.col.lastSold')} value={data.lastSoldAt ? formatTime(data.lastSoldAt, true) : t('stock.never')} />
+          </dl>
+          <h2>{t('stock.policy')}</h2>
+          <dl class="stats">
+            <Stat label={t('stock.col.reorderPoint')} value={policy.reorderPoint} />
+            <Stat label={t('stock.col.maxLevel')} value={policy.maxLevel} />
+            <Stat label={t('stock.col.leadTime')} value={policy.leadTimeDays == null ? undefined : t('stock.days', { count: policy.leadTimeDays })} />
+            <Stat label={t('stock.col.slowMoverDays')} value={policy.slowMoverDays == null ? undefined : t('stock.days', { count: policy.slowMoverDays })} />
+          </dl>
+
+          <div class="chips" role="group" aria-label={t('stock.record')}>
+            {forms.filter(([, , allowed]) => allowed).map(([kind, label]) => (
+              <button key={kind} type="button" class={`chip${form === kind ? ' active' : ''}`} aria-expanded={form === kind}
+                aria-controls="stock-form" onClick={() => setForm(form === kind ? undefined : kind)}>{t(label)}</button>
+            ))}
+          </div>
+          <div id="stock-form">
+            {form === 'sale' && <SaleForm base={base} item={data} onDone={() => done(t('stock.saved'))} />}
+            {form === 'receipt' && <ReceiptForm base={base} item={data} onDone={() => done(t('stock.saved'))} />}
+            {form === 'adjustment' && <AdjustmentForm base={base} item={data} onDone={() => done(t('stock.saved'))} />}
+            {form === 'purchaseList' && <PurchaseListForm branch={branch} item={data} onDone={() => done(t('stock.addedToList'))} />}
+          </div>
+
+          <h2>{t('stock.ledger')}</h2>
+          <Ledger entries={ledger} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function pick<T extends object>(o: T | undefined, ...keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) {
+    const v = (o as Record<string, unknown> | undefined)?.[k];
+    if (typeof v === 'number') out[k] = v;
+  }
+  return out;
+}
+
+function Stat({ label, value, strong }: { label: string; value: unknown; strong?: boolean }) {
+  if (value === undefined || value === null || value === '') return null;
+  return <div class="stat"><dt>{label}</dt><dd class={strong ? 'strong' : undefined}>{String(value)}</dd></div>;
+}
+
+function Ledger({ entries }: { entries: LedgerEntry[] }) {
+  if (entries.length === 0) return <p class="muted">{t('stock.ledger.empty')}</p>;
+  const kindLabel = (k?: string) => {
+    const key = `stock.ledger.${(k ?? '').toLowerCase().replace(/(stock|recorded|posted)$/, '').replace(/s$/, '')}` as MessageKey;
+    const text = t(key);
+    return text === key ? k ?? '' : text;
+  };
+  return (
+    <table class="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('stock.ledger.when')}</th>
+          <th scope="col">{t('stock.ledger.what')}</th>
+          <th scope="col" class="num">{t('stock.ledger.change')}</th>
+          <th scope="col" class="num">{t('stock.ledger.balance')}</th>
+          <th scope="col" class="wide-only">{t('stock.ledger.reference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...entries].reverse().map((e, i) => {
+          const delta = e.delta ?? e.quantity;
+          return (
+            <tr key={i}>
+              <td>{formatTime(e.at ?? e.occurredAt, true)}</td>
+              <td>{kindLabel(e.kind ?? e.type)}{e.reason ? ` · ${e.reason}` : ''}</td>
+              <td class={`num ${delta !== undefined && delta < 0 ? 'negative' : 'positive'}`}>{delta !== undefined && delta > 0 ? `+${delta}` : delta}</td>
+              <td class="num">{e.balance ?? e.onHandAfter ?? ''}</td>
+              <td class="wide-only">{e.reference ?? ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+interface FormProps { base: string; item: StockItem; onDone: () => void }
+
+const reference = (prefix: string) => `${prefix}-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${newId().slice(0, 6)}`;
+
+function SaleForm({ base, item, onDone }: FormProps) {
+  const [quantity, setQuantity] = useState('1');
+  const [unitPrice, setUnitPrice] = useState(item.retailPrice !== undefined ? formatMoney(item.retailPrice) : '');
+  const [ref, setRef] = useState('');
+  const s = useSubmit((key) => post(`${base}/sales`, {
+    reference: ref.trim() || reference('POS'),
+    soldAt: new Date().toISOString(),
+    lines: [{ sku: item.sku, quantity: Number(quantity), unitPrice: Number(unitPrice) }],
+  }, { idempotencyKey: key }), onDone);
+  const line = (f: string) => s.fields[`lines[0].${f}`] ?? s.fields[f];
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby="sale-title">
+      <h3 id="sale-title">{t('stock.sale')}</h3>
+      <div class="row">
+        <Field label={t('stock.quantity')} name="quantity" idPrefix="sale" type="number" inputMode="numeric" min={1} step={1} required value={quantity}
+          error={line('quantity')} onInput={(e) => setQuantity(e.currentTarget.value)} />
+        <Field label={t('stock.unitPrice')} name="unitPrice" idPrefix="sale" type="number" inputMode="decimal" min={0} step="0.01" required value={unitPrice}
+          error={line('unitPrice')} onInput={(e) => setUnitPrice(e.currentTarget.value)} />
+      </div>
+      <Field label={t('stock.reference')} name="reference" idPrefix="sale" value={ref} error={s.fields.reference} onInput={(e) => setRef(e.currentTarget.value)} />
+      <ErrorMessage error={Object.keys(s.fields).length ? undefined : s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('app.save')}</button>
+    </form>
+  );
+}
+
+function ReceiptForm({ base, item, onDone }: FormProps) {
+  const [quantity, setQuantity] = useState(String(item.packSize && item.packSize > 1 ? item.packSize : 1));
+  const [ref, setRef] = useState('');
+  const s = useSubmit((key) => post(`${base}/receipts`, {
+    reference: ref.trim() || reference('GR'),
+    lines: [{ sku: item.sku, quantity: Number(quantity) }],
+  }, { idempotencyKey: key }), onDone);
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby="receipt-title">
+      <h3 id="receipt-title">{t('stock.receipt')}</h3>
+      <Field label={t('stock.quantity')} name="quantity" idPrefix="receipt" type="number" inputMode="numeric" min={1} step={1} required value={quantity}
+        error={s.fields['lines[0].quantity'] ?? s.fields.quantity} onInput={(e) => setQuantity(e.currentTarget.value)} />
+      <Field label={t('stock.reference')} name="reference" idPrefix="receipt" value={ref} error={s.fields.reference} onInput={(e) => setRef(e.currentTarget.value)} />
+      <ErrorMessage error={Object.keys(s.fields).length ? undefined : s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('app.save')}</button>
+    </form>
+  );
+}
+
+const REASONS = ['miscount', 'damage', 'theft', 'found', 'other'] as const;
+
+function AdjustmentForm({ base, item, onDone }: FormProps) {
+  const [delta, setDelta] = useState('-1');
+  const [reason, setReason] = useState<string>('miscount');
+  const [note, setNote] = useState('');
+  const s = useSubmit((key) => post(`${base}/adjustments`, { sku: item.sku, delta: Number(delta), reason, note: note.trim() }, { idempotencyKey: key }), onDone);
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby="adjust-title">
+      <h3 id="adjust-title">{t('stock.adjustment')}</h3>
+      <Field label={t('stock.delta')} name="delta" idPrefix="adjust" type="number" inputMode="numeric" step={1} required value={delta}
+        error={s.fields.delta} onInput={(e) => setDelta(e.currentTarget.value)} />
+      <div class="field">
+        <label for="adjust-reason">{t('stock.reason')}</label>
+        <select id="adjust-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+          {REASONS.map((r) => <option key={r} value={r}>{t(`stock.reason.${r}` as MessageKey)}</option>)}
+        </select>
+        {s.fields.reason && <small class="field-error">{s.fields.reason.join('；')}</small>}
+      </div>
+      <Field label={t('stock.note')} name="note" idPrefix="adjust" value={note} error={s.fields.note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <ErrorMessage error={Object.keys(s.fields).length ? undefined : s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('app.save')}</button>
+    </form>
+  );
+}
+
+function PurchaseListForm({ branch, item, onDone }: { branch: string; item: StockItem; onDone: () => void }) {
+  const suggested = suggestReorder({
+    onHand: item.onHand, onOrder: item.onOrder, packSize: item.packSize,
+    reorderPoint: item.reorderPoint ?? item.policy?.reorderPoint, maxLevel: item.maxLevel ?? item.policy?.maxLevel,
+  });
+  const [quantity, setQuantity] = useState(String(suggested || item.packSize || 1));
+  const [note, setNote] = useState('');
+  const s = useSubmit((key) => post(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list`,
+    { sku: item.sku, quantity: Number(quantity), note: note.trim() }, { idempotencyKey: key }), onDone);
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby="plist-title">
+      <h3 id="plist-title">{t('stock.addToList')}</h3>
+      <Field label={t('stock.quantity')} name="quantity" idPrefix="plist" type="number" inputMode="numeric" min={1} step={1} required value={quantity}
+        error={s.fields.quantity} onInput={(e) => setQuantity(e.currentTarget.value)} />
+      <Field label={t('stock.note')} name="note" idPrefix="plist" value={note} error={s.fields.note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <ErrorMessage error={Object.keys(s.fields).length ? undefined : s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('stock.addToList')}</button>
+    </form>
+  );
+}
