@@ -24,6 +24,25 @@ public static class TestTokens
         };
         claims.AddRange(roles.Select(r => new Claim(PlatformClaims.Role, r)));
         claims.AddRange(branches.Select(b => new Claim(PlatformClaims.Branch, b)));
+        return Sign(claims, lifetime, settings);
+    }
+
+    /// <summary>A supplier guest's token: role <c>supplier</c>, no branches, and the <c>supplier</c> claim it speaks for.</summary>
+    public static string IssueSupplierGuest(string tenant, string userId, string supplierId, string? name = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(PlatformClaims.Subject, userId),
+            new(PlatformClaims.Tenant, tenant),
+            new(PlatformClaims.Name, name ?? userId),
+            new(PlatformClaims.Role, PlatformRoles.Supplier),
+            new(PlatformClaims.Supplier, supplierId),
+        };
+        return Sign(claims, null, Settings);
+    }
+
+    private static string Sign(List<Claim> claims, TimeSpan? lifetime, JwtSettings settings)
+    {
         var now = DateTime.UtcNow;
         var life = lifetime ?? TimeSpan.FromHours(1);
         var token = new JwtSecurityToken(settings.Issuer, settings.Audience, claims,

@@ -1,0 +1,41 @@
+namespace Stationery.Purchasing.PurchaseLists;
+
+// Domain events of a branch's purchase list stream `purchase-list:{branch}` (采购清单).
+
+/// <summary>Where a purchase list item came from.</summary>
+public enum ItemSource { Alert, Chat, Manual }
+
+public sealed record PurchaseListItemAdded(string Branch, string ItemId, string Sku, string Name, string Spec, string Unit,
+    int Quantity, string? Note, ItemSource Source, string RequestedBy, string? ChatMessageId, string? SupplierId, DateTimeOffset At);
+
+/// <summary>Items left the list because purchase orders were placed for them.</summary>
+public sealed record PurchaseListItemsOrdered(string Branch, IReadOnlyList<string> ItemIds, IReadOnlyList<string> PurchaseOrderIds,
+    string By, DateTimeOffset At);
+
+/// <summary>An item added by a low-stock alert left the list because the alert closed before anyone ordered it.</summary>
+public sealed record PurchaseListItemWithdrawn(string Branch, string ItemId, string Sku, string Reason, DateTimeOffset At);
+
+public sealed record PurchaseListItem(string ItemId, string Sku, string Name, string Spec, string Unit, int Quantity, string? Note,
+    ItemSource Source, string RequestedBy, string? ChatMessageId, string? SupplierId, DateTimeOffset AddedAt);
+
+/// <summary>The items of one branch still waiting to be ordered; the inline snapshot of the list stream.</summary>
+public sealed record PurchaseList(string Id, string Branch, IReadOnlyList<PurchaseListItem> Items)
+{
+    public static string StreamId(string branch) => $"purchase-list:{branch}";
+
+    public static PurchaseList Empty(string branch) => new(StreamId(branch), branch, []);
+
+    public static PurchaseList Create(PurchaseListItemAdded e) => Empty(e.Branch).Apply(e);
+
+    public PurchaseList Apply(PurchaseListItemAdded e) => this with
+    {
+        Items = [.. Items, new PurchaseListItem(e.ItemId, e.Sku, e.Name, e.Spec, e.Unit, e.Quantity, e.Note, e.Source,
+            e.RequestedBy, e.ChatMessageId, e.SupplierId, e.At)],
+    };
+
+    public PurchaseList Apply(PurchaseListItemsOrdered e) => this with { Items = [.. Items.Where(i => !e.ItemIds.Contains(i.ItemId))] };
+
+    public PurchaseList Apply(PurchaseListItemWithdrawn e) => this with { Items = [.. Items.Where(i => i.ItemId != e.ItemId)] };
+
+    public static string NewItemId() => $"item-{Guid.NewGuid():N}"[..17];
+}

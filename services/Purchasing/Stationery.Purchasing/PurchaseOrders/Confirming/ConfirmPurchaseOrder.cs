@@ -1,0 +1,55 @@
+using Marten;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Security;
+using Stationery.Purchasing.Access;
+using Stationery.Purchasing.PurchaseOrders.Viewing;
+
+namespace Stationery.Purchasing.PurchaseOrders.Confirming;
+
+/// <summary>Lines to change; lines left out are confirmed as ordered, and no lines at all confirm the order as it stands.</summary>
+public sealed record ConfirmPurchaseOrderRequest(IReadOnlyList<LineRequest?>? Lines);
+
+/// <summary>确认订单: the supplier (its guest login, or the owner on its behalf) confirms what it will deliver.</summary>
+public static class ConfirmPurchaseOrder
+{
+    public sealed record Command(IReadOnlyList<LineQuantity> Lines, string By, string ByName);
+
+    public static RouteGroupBuilder MapConfirmPurchaseOrder(this RouteGroupBuilder orders)
+    {
+        orders.MapPost("/{id}/confirm", async (string id, ConfirmPurchaseOrderRequest? request, HttpContext http, IDocumentSession session,
+            TimeProvider clock, CancellationToken ct) =>
+        {
+            var user = http.User;
+            var lines = OrderLines.Validate(request?.Lines, zeroAllowed: true, required: false);
+            var command = new Command(lines, user.UserId(), user.DisplayName());
+            await session.Decide<PurchaseOrder>(id, po =>
+            {
+                var order = user.EnsureVisible(po, id);
+                if (!user.SpeaksFor(order.SupplierId) && !user.IsInRole(PlatformRoles.Owner))
+                    throw new ForbiddenException("只有该供应商或店主可以确认采购单 (only the order's supplier or the owner may confirm it).");
+                return Decide(order, command, clock.GetUtcNow());
+            }, ct);
+            await session.SaveChangesAsync(ct);
+            return TypedResults.Ok(await PurchaseOrderView.LoadAsync(session, user, id, ct));
+        }).WithName("ConfirmPurchaseOrder");
+        return orders;
+    }
+
+    public static IReadOnlyList<object> Decide(PurchaseOrder po, Command c, DateTimeOffset now)
+    {
+        switch (po.Status)
+        {
+            case PurchaseOrderStatus.Cancelled:
+                throw new DomainException("purchase-order-cancelled", $"采购单 {po.Id} 已取消,不能确认 (the order was cancelled).");
+            case PurchaseOrderStatus.Confirmed:
+                throw new DomainException("purchase-order-already-confirmed", $"采购单 {po.Id} 已经确认过了 (the order is already confirmed).");
+            case PurchaseOrderStatus.PartiallyReceived or PurchaseOrderStatus.Received:
+                throw new DomainException("purchase-order-already-receiving", $"采购单 {po.Id} 已开始收货,不能再确认 (goods have already been received on it).");
+        }
+        OrderLines.RequireOnOrder(po, c.Lines);
+        var confirmed = po.Lines.Select(l => new ConfirmedLine(l.Sku, l.Name, l.Unit, l.Ordered,
+            c.Lines.FirstOrDefault(x => x.Sku == l.Sku)?.Quantity ?? l.Ordered)).ToList();
+        return [new PurchaseOrderConfirmed(po.Id, po.Branch, po.SupplierId, po.SupplierName, confirmed, c.By, c.ByName, now)];
+    }
+}

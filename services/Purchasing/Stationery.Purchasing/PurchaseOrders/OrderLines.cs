@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Marten;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.Security;
+using Stationery.Purchasing.Access;
+
+namespace Stationery.Purchasing.PurchaseOrders;
+
+/// <summary>A <c>{ sku, quantity }</c> line as a request sends it.</summary>
+public sealed record LineRequest(string? Sku, int? Quantity);
+
+public sealed record LineQuantity(string Sku, int Quantity);
+
+public static class OrderLines
+{
+    /// <summary>Every field error at once, named like the JSON (<c>lines[1].quantity</c>).</summary>
+    public static IReadOnlyList<LineQuantity> Validate(IReadOnlyList<LineRequest?>? lines, bool zeroAllowed, bool required)
+    {
+        var v = new Validation();
+        lines ??= [];
+        v.Require(!required || lines.Count > 0, "lines", "must contain at least one line");
+        v.Require(lines.Count <= 500, "lines", "must contain at most 500 lines");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line is null) { v.Add($"lines[{i}]", "is required"); continue; }
+            v.NotEmpty(line.Sku, $"lines[{i}].sku", 64);
+            if (line.Quantity is null) v.Add($"lines[{i}].quantity", "is required");
+            else if (zeroAllowed ? line.Quantity < 0 : line.Quantity <= 0)
+                v.Add($"lines[{i}].quantity", zeroAllowed ? "must not be negative" : "must be greater than 0");
+            else if (line.Quantity > 1_000_000) v.Add($"lines[{i}].quantity", "must be at most 1000000");
+            if (!string.IsNullOrWhiteSpace(line.Sku) && !seen.Add(line.Sku.Trim()))
+                v.Add($"lines[{i}].sku", "appears more than once");
+        }
+        v.ThrowIfInvalid();
+        return lines.Select(l => new LineQuantity(l!.Sku!.Trim(), l.Quantity!.Value)).ToList();
+    }
+
+    /// <summary>Lines naming a product that is not on the order are input errors (400), not conflicts.</summary>
+    public static void RequireOnOrder(PurchaseOrder po, IReadOnlyList<LineQuantity> lines)
+    {
+        var v = new Validation();
+        for (var i = 0; i < lines.Count; i++)
+            v.Require(po.Lines.Any(l => l.Sku == lines[i].Sku), $"lines[{i}].sku", $"商品 {lines[i].Sku} 不在采购单 {po.Id} 上 (not on this purchase order)");
+        v.ThrowIfInvalid();
+    }
+}
+
+public static class PurchaseOrderAccess
+{
+    /// <summary>
+    /// Staff see the orders of their branches; a supplier guest sees its own supplier's orders. Anything else is answered
+    /// exactly like a missing order (404), so a guest cannot probe other suppliers' order numbers.
+    /// </summary>
+    public static PurchaseOrder EnsureVisible(this ClaimsPrincipal user, PurchaseOrder? po, string id)
+    {
+        if (po is not null && (user.SpeaksFor(po.SupplierId) || (user.HasAnyRole(PurchasingAccess.Staff) && user.CanAccessBranch(po.Branch))))
+            return po;
+        throw new NotFoundException("采购单 purchase order", id);
+    }
+
+    public static bool SeesCostsOf(this ClaimsPrincipal user, PurchaseOrder po) => user.CanSeeCosts() || user.SpeaksFor(po.SupplierId);
+}
+
+/// <summary>在途: units ordered for a branch and product that have not arrived yet (open orders only).</summary>
+public static class OnOrder
+{
+    public static async Task<int> ForAsync(IQuerySession session, string branch, string sku, CancellationToken ct)
+    {
+        var orders = await session.Query<PurchaseOrder>().Where(o => o.Branch == branch).ToListAsync(ct);
+        return orders.Where(o => o.IsOpen).SelectMany(o => o.Lines).Where(l => l.Sku == sku).Sum(l => l.Outstanding);
+    }
+}

@@ -1,0 +1,148 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Security;
+using Stationery.Purchasing.Access;
+using Stationery.Purchasing.Catalogue;
+using Stationery.Purchasing.PurchaseOrders.Viewing;
+using Stationery.Purchasing.PurchaseLists;
+using Stationery.Purchasing.Suppliers;
+
+namespace Stationery.Purchasing.PurchaseOrders.Placing;
+
+/// <summary>Either <c>{ supplierId, lines }</c>, or <c>{ fromPurchaseList: true }</c> (optionally with <c>supplierId</c> to order from one supplier only).</summary>
+public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList);
+
+/// <summary>What ordering from the purchase list did: the orders placed, and the items left on the list for want of a supplier.</summary>
+public sealed record PlacedFromList(IReadOnlyList<PurchaseOrderView> PurchaseOrders, IReadOnlyList<string> LeftOnList);
+
+/// <summary>下单: a purchase order to one supplier, with the supplier's valid quoted cost on each line.</summary>
+public static class PlacePurchaseOrder
+{
+    public sealed record Line(ProductCopy Product, int Quantity);
+
+    public sealed record Command(string OrderId, string Branch, Supplier Supplier, IReadOnlyList<Line> Lines, string By, string ByName);
+
+    public static RouteGroupBuilder MapPlacePurchaseOrder(this RouteGroupBuilder branches)
+    {
+        branches.MapPost("/{branch}/purchase-orders", async Task<Results<Created<PurchaseOrderView>, Created<PlacedFromList>>> (string branch, PlacePurchaseOrderRequest request, HttpContext http,
+            IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        {
+            http.User.RequireBranchRole(branch, "下采购单", PurchasingAccess.Buyers);
+            if (request.FromPurchaseList == true)
+            {
+                new Validation().Require(request.Lines is null, "lines", "must be left out when ordering from the purchase list").ThrowIfInvalid();
+                var placed = await FromListAsync(session, http, branch, request.SupplierId?.Trim(), clock, ct);
+                return TypedResults.Created($"/api/purchasing/branches/{branch}/purchase-orders", placed);
+            }
+
+            var v = new Validation().NotEmpty(request.SupplierId, "supplierId", 64);
+            var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
+            v.ThrowIfInvalid();
+            var supplier = await session.LoadAsync<Supplier>(Supplier.StreamId(request.SupplierId!.Trim()), ct)
+                ?? throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {request.SupplierId} 不存在 (unknown supplier)"] });
+            var products = await session.ProductsAsync(lines.Select(l => l.Sku), ct);
+            var unknown = new Validation();
+            for (var i = 0; i < lines.Count; i++)
+                unknown.Require(products.ContainsKey(lines[i].Sku), $"lines[{i}].sku", $"商品 {lines[i].Sku} 不在商品目录中 (unknown sku)");
+            unknown.ThrowIfInvalid();
+
+            var now = clock.GetUtcNow();
+            var command = new Command(PurchaseOrder.NewId(now), branch, supplier,
+                lines.Select(l => new Line(products[l.Sku], l.Quantity)).ToList(), http.User.UserId(), http.User.DisplayName());
+            await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
+            await session.SaveChangesAsync(ct);
+            var view = await PurchaseOrderView.LoadAsync(session, http.User, command.OrderId, ct);
+            return TypedResults.Created($"/api/purchasing/purchase-orders/{command.OrderId}", view);
+        }).WithName("PlacePurchaseOrder");
+        return branches;
+    }
+
+    private static async Task<PlacedFromList> FromListAsync(IDocumentSession session, HttpContext http, string branch, string? onlySupplierId,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var suppliers = await session.Query<Supplier>().ToListAsync(ct);
+        if (!string.IsNullOrEmpty(onlySupplierId) && suppliers.All(s => s.SupplierId != onlySupplierId))
+            throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {onlySupplierId} 不存在 (unknown supplier)"] });
+        var list = await session.LoadAsync<PurchaseList>(PurchaseList.StreamId(branch), ct);
+        var plan = PlanFromList(list, suppliers, string.IsNullOrEmpty(onlySupplierId) ? null : onlySupplierId, DateOnly.FromDateTime(now.UtcDateTime));
+        if (plan.Orders.Count == 0)
+            throw new DomainException("nothing-to-order", list is null || list.Items.Count == 0
+                ? $"门店 {branch} 的采购清单是空的 (the purchase list is empty)."
+                : $"采购清单上的商品都还没有供应商报价,请先选择供应商 (no item on the list has a supplier or a valid quote).");
+
+        var products = await session.ProductsAsync(plan.Orders.SelectMany(o => o.Items).Select(i => i.Sku), ct);
+        var orderIds = new List<string>();
+        foreach (var planned in plan.Orders)
+        {
+            var command = new Command(PurchaseOrder.NewId(now), branch, planned.Supplier,
+                planned.Quantities.Select(q => new Line(products.GetValueOrDefault(q.Sku) ?? FromItem(planned.Items.First(i => i.Sku == q.Sku)), q.Quantity)).ToList(),
+                http.User.UserId(), http.User.DisplayName());
+            await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
+            orderIds.Add(command.OrderId);
+        }
+        // The list stream joins the same transaction: the items leave the list exactly when their orders exist.
+        await session.Decide<PurchaseList>(PurchaseList.StreamId(branch), _ =>
+            [new PurchaseListItemsOrdered(branch, plan.Orders.SelectMany(o => o.Items).Select(i => i.ItemId).ToList(), orderIds, http.User.UserId(), now)], ct);
+        await session.SaveChangesAsync(ct);
+
+        var views = new List<PurchaseOrderView>();
+        foreach (var id in orderIds)
+            views.Add(await PurchaseOrderView.LoadAsync(session, http.User, id, ct));
+        return new PlacedFromList(views, plan.Unassigned.Select(i => i.ItemId).ToList());
+    }
+
+    private static ProductCopy FromItem(PurchaseListItem i) => new(i.Sku, i.Name, i.Spec, i.Unit, "", 1);
+
+    public static IReadOnlyList<object> Decide(PurchaseOrder? existing, Command c, DateTimeOffset now)
+    {
+        if (existing is not null)
+            throw new DomainException("purchase-order-exists", $"采购单 {c.OrderId} 已存在 (purchase order '{c.OrderId}' already exists).");
+        if (c.Lines.Count == 0)
+            throw new ValidationException(new Dictionary<string, string[]> { ["lines"] = ["must contain at least one line"] });
+        if (c.Lines.FirstOrDefault(l => l.Quantity <= 0) is { } bad)
+            throw new ValidationException(new Dictionary<string, string[]> { ["lines"] = [$"quantity of {bad.Product.Sku} must be greater than 0"] });
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var lines = c.Lines.Select(l => new OrderedLine(l.Product.Sku, l.Product.Name, l.Product.Spec, l.Product.Unit, l.Quantity,
+            c.Supplier.ValidQuote(l.Product.Sku, today)?.UnitCost)).ToList();
+        return
+        [
+            new PurchaseOrderPlaced(c.OrderId, c.Branch, c.Supplier.SupplierId, c.Supplier.Name, lines,
+                today.AddDays(c.Supplier.LeadTimeDays), c.By, c.ByName, now),
+        ];
+    }
+
+    /// <summary>One order per supplier from the purchase list.</summary>
+    public sealed record Plan(IReadOnlyList<PlannedOrder> Orders, IReadOnlyList<PurchaseListItem> Unassigned);
+
+    public sealed record PlannedOrder(Supplier Supplier, IReadOnlyList<PurchaseListItem> Items)
+    {
+        /// <summary>Several list lines of one product become one order line.</summary>
+        public IReadOnlyList<(string Sku, int Quantity)> Quantities =>
+            Items.GroupBy(i => i.Sku).Select(g => (g.Key, g.Sum(i => i.Quantity))).ToList();
+    }
+
+    /// <summary>
+    /// Each item goes to the supplier chosen on the list, or else to the cheapest valid quote; items without either stay on
+    /// the list (<see cref="Plan.Unassigned"/>). <paramref name="onlySupplierId"/> limits the run to one supplier.
+    /// </summary>
+    public static Plan PlanFromList(PurchaseList? list, IReadOnlyList<Supplier> suppliers, string? onlySupplierId, DateOnly today)
+    {
+        var assigned = (list?.Items ?? [])
+            .Select(i => (Item: i, Supplier: i.SupplierId is { } id
+                ? suppliers.FirstOrDefault(s => s.SupplierId == id)
+                : CheapestQuote.For(suppliers, i.Sku, today)?.Supplier))
+            .ToList();
+        var orders = assigned
+            .Where(a => a.Supplier is not null && (onlySupplierId is null || a.Supplier.SupplierId == onlySupplierId))
+            .GroupBy(a => a.Supplier!.SupplierId)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PlannedOrder(g.First().Supplier!, g.Select(a => a.Item).ToList()))
+            .ToList();
+        var unassigned = assigned.Where(a => a.Supplier is null).Select(a => a.Item).ToList();
+        return new Plan(orders, unassigned);
+    }
+}

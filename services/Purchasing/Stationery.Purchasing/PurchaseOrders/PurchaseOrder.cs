@@ -1,0 +1,76 @@
+namespace Stationery.Purchasing.PurchaseOrders;
+
+// Domain events of a purchase order stream (stream id = the order number, e.g. PO-20260301-3F9A1C). Each event carries the
+// branch, the supplier and the product names, so it reads on its own in the timeline, the outbox and a rebuild.
+
+/// <summary>Where an order is in its life: 已下单 → 已确认 → 部分到货 → 已到货, or 已取消.</summary>
+public enum PurchaseOrderStatus { Placed, Confirmed, PartiallyReceived, Received, Cancelled }
+
+/// <summary>A product as ordered. <see cref="UnitCost"/> is the quoted cost at ordering time, if there was a valid quote.</summary>
+public sealed record OrderedLine(string Sku, string Name, string Spec, string Unit, int Quantity, decimal? UnitCost);
+
+public sealed record ConfirmedLine(string Sku, string Name, string Unit, int Ordered, int Confirmed);
+
+public sealed record ReceivedLine(string Sku, string Name, string Unit, int Quantity, int ReceivedTotal, int Expected);
+
+public sealed record DiscrepancyLine(string Sku, string Name, string Unit, int Ordered, int? Confirmed, int Received);
+
+public sealed record OutstandingLine(string Sku, string Name, string Spec, string Unit, int Quantity);
+
+public sealed record PurchaseOrderPlaced(string OrderId, string Branch, string SupplierId, string SupplierName,
+    IReadOnlyList<OrderedLine> Lines, DateOnly ExpectedBy, string By, string ByName, DateTimeOffset At);
+
+public sealed record PurchaseOrderConfirmed(string OrderId, string Branch, string SupplierId, string SupplierName,
+    IReadOnlyList<ConfirmedLine> Lines, string By, string ByName, DateTimeOffset At)
+{
+    public bool QuantitiesChanged => Lines.Any(l => l.Confirmed != l.Ordered);
+}
+
+public sealed record GoodsReceived(string OrderId, string ReceiptId, string Branch, string SupplierId, string SupplierName,
+    IReadOnlyList<ReceivedLine> Lines, bool OrderCompleted, string By, string ByName, DateTimeOffset At);
+
+public sealed record DeliveryDiscrepancyRaised(string OrderId, string ReceiptId, string Branch, string SupplierId, string SupplierName,
+    IReadOnlyList<DiscrepancyLine> Lines, DateTimeOffset At);
+
+public sealed record PurchaseOrderCancelled(string OrderId, string Branch, string SupplierId, string SupplierName, string? Reason,
+    IReadOnlyList<OutstandingLine> Outstanding, string By, string ByName, DateTimeOffset At);
+
+/// <summary>One order line and how far it has come.</summary>
+public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, string Unit, int Ordered, int? Confirmed, int Received,
+    decimal? UnitCost)
+{
+    /// <summary>What should arrive: the confirmed quantity once the supplier confirmed, the ordered one before.</summary>
+    public int Expected => Confirmed ?? Ordered;
+
+    public int Outstanding => Math.Max(Expected - Received, 0);
+}
+
+/// <summary>A purchase order (采购单): the state the deciders need, and the inline snapshot queries read.</summary>
+public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, string SupplierName, PurchaseOrderStatus Status,
+    IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts)
+{
+    public bool IsOpen => Status is PurchaseOrderStatus.Placed or PurchaseOrderStatus.Confirmed or PurchaseOrderStatus.PartiallyReceived;
+
+    public static PurchaseOrder Create(PurchaseOrderPlaced e) =>
+        new(e.OrderId, e.Branch, e.SupplierId, e.SupplierName, PurchaseOrderStatus.Placed,
+            e.Lines.Select(l => new PurchaseOrderLine(l.Sku, l.Name, l.Spec, l.Unit, l.Quantity, null, 0, l.UnitCost)).ToList(),
+            e.ExpectedBy, e.By, e.At, 0);
+
+    public PurchaseOrder Apply(PurchaseOrderConfirmed e) => this with
+    {
+        Status = PurchaseOrderStatus.Confirmed,
+        Lines = Lines.Select(l => l with { Confirmed = e.Lines.FirstOrDefault(c => c.Sku == l.Sku)?.Confirmed ?? l.Ordered }).ToList(),
+    };
+
+    public PurchaseOrder Apply(GoodsReceived e) => this with
+    {
+        Status = e.OrderCompleted ? PurchaseOrderStatus.Received : PurchaseOrderStatus.PartiallyReceived,
+        Lines = Lines.Select(l => l with { Received = e.Lines.FirstOrDefault(r => r.Sku == l.Sku)?.ReceivedTotal ?? l.Received }).ToList(),
+        Receipts = Receipts + 1,
+    };
+
+    public PurchaseOrder Apply(PurchaseOrderCancelled e) => this with { Status = PurchaseOrderStatus.Cancelled };
+
+    /// <summary>PO-yyyyMMdd-XXXXXX: readable on a phone and in a supplier's chat, unique without a counter.</summary>
+    public static string NewId(DateTimeOffset now) => $"PO-{now:yyyyMMdd}-{Guid.NewGuid():N}"[..18].ToUpperInvariant();
+}

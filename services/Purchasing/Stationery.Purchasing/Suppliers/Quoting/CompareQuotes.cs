@@ -1,0 +1,44 @@
+using Marten;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.Security;
+using Stationery.Purchasing.Access;
+
+namespace Stationery.Purchasing.Suppliers.Quoting;
+
+/// <summary>One supplier's current quote for a product, for the comparison view (比价).</summary>
+public sealed record QuoteView(string SupplierId, string SupplierName, string Sku, decimal UnitCost, int MinOrderQty,
+    DateOnly ValidUntil, int LeadTimeDays, DateTimeOffset QuotedAt)
+{
+    public bool Cheapest { get; init; }
+}
+
+public static class CompareQuotes
+{
+    /// <summary>
+    /// Current valid quotes, cheapest first, for cost roles only (a supplier guest sees its own quotes). Clerks and managers
+    /// get 403: the whole resource is cost data.
+    /// </summary>
+    public static RouteGroupBuilder MapCompareQuotes(this RouteGroupBuilder api)
+    {
+        api.MapGet("/quotes", async (string? sku, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        {
+            var user = http.User;
+            var guestOf = user.HasAnyRole(PurchasingAccess.Staff) ? null : user.SupplierId();
+            if (!user.CanSeeCosts() && guestOf is null)
+                throw new ForbiddenException("只有店主或总部可以查看报价 (quotes are cost data: owner and hq only).");
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var suppliers = await session.Query<Supplier>().ToListAsync(ct);
+            var quotes = suppliers
+                .Where(s => guestOf is null || s.SupplierId == guestOf)
+                .SelectMany(s => s.Quotes
+                    .Where(q => q.IsValidOn(today) && (string.IsNullOrWhiteSpace(sku) || q.Sku == sku.Trim()))
+                    .Select(q => new QuoteView(s.SupplierId, s.Name, q.Sku, q.UnitCost, q.MinOrderQty, q.ValidUntil, s.LeadTimeDays, q.QuotedAt)))
+                .OrderBy(q => q.Sku, StringComparer.Ordinal).ThenBy(q => q.UnitCost).ThenBy(q => q.LeadTimeDays)
+                .ToList();
+            var cheapest = quotes.GroupBy(q => q.Sku).Select(g => g.First()).ToHashSet();
+            return TypedResults.Ok(quotes.Select(q => q with { Cheapest = guestOf is null && cheapest.Contains(q) }).ToList());
+        }).WithName("CompareQuotes");
+        return api;
+    }
+}

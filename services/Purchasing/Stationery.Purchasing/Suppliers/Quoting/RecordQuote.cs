@@ -1,0 +1,66 @@
+using Marten;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Security;
+using Stationery.Purchasing.Access;
+using Stationery.Purchasing.Catalogue;
+using Stationery.Purchasing.Suppliers.Listing;
+
+namespace Stationery.Purchasing.Suppliers.Quoting;
+
+public sealed record RecordQuoteRequest(string? Sku, decimal? UnitCost, int? MinOrderQty, DateOnly? ValidUntil);
+
+/// <summary>报价: a supplier's unit cost for one product. Entered by a cost role, or by the supplier's own guest.</summary>
+public static class RecordQuote
+{
+    public sealed record Command(string SupplierId, string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string By);
+
+    public static RouteGroupBuilder MapRecordQuote(this RouteGroupBuilder api)
+    {
+        api.MapPost("/suppliers/{supplierId}/quotes", async (string supplierId, RecordQuoteRequest request, HttpContext http,
+            IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        {
+            var user = http.User;
+            if (user.IsInRole(PlatformRoles.Supplier) && !user.HasAnyRole(PurchasingAccess.Staff) && !user.SpeaksFor(supplierId))
+                throw new NotFoundException("供应商 supplier", supplierId);
+            if (!user.CanSeeCosts() && !user.SpeaksFor(supplierId))
+                throw new ForbiddenException("只有店主、总部或该供应商可以录入报价 (only owner, hq or the supplier itself may enter quotes).");
+            var supplier = await session.SupplierAsync(supplierId, ct);
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var command = Validate(request, supplierId, user.UserId(), today);
+            if (await session.LoadAsync<ProductCopy>(command.Sku, ct) is null)
+                throw Unknown("sku", command.Sku);
+
+            var events = await session.Decide<Supplier>(Supplier.StreamId(supplierId), s => Decide(s, command, clock.GetUtcNow()), ct);
+            await session.SaveChangesAsync(ct);
+            var e = (QuoteRecorded)events[0];
+            return TypedResults.Created($"/api/purchasing/quotes?sku={Uri.EscapeDataString(e.Sku)}",
+                new QuoteView(e.SupplierId, supplier.Name, e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, supplier.LeadTimeDays, e.At));
+        }).WithName("RecordQuote");
+        return api;
+    }
+
+    public static ValidationException Unknown(string field, string sku) =>
+        new(new Dictionary<string, string[]> { [field] = [$"商品 {sku} 不在商品目录中 (unknown sku '{sku}')"] });
+
+    public static Command Validate(RecordQuoteRequest r, string supplierId, string by, DateOnly today)
+    {
+        var v = new Validation()
+            .NotEmpty(r.Sku, "sku", 64)
+            .Require(r.UnitCost is not null, "unitCost", "is required")
+            .Require(r.UnitCost is null or > 0, "unitCost", "must be greater than 0")
+            .Require(r.UnitCost is null || decimal.Round(r.UnitCost.Value, 4) == r.UnitCost, "unitCost", "must have at most 4 decimals")
+            .Require(r.MinOrderQty is null or > 0, "minOrderQty", "must be greater than 0")
+            .Require(r.ValidUntil is not null, "validUntil", "is required")
+            .Require(r.ValidUntil is null || r.ValidUntil >= today, "validUntil", "must not be in the past");
+        v.ThrowIfInvalid();
+        return new Command(supplierId, r.Sku!.Trim(), r.UnitCost!.Value, r.MinOrderQty ?? 1, r.ValidUntil!.Value, by);
+    }
+
+    public static IReadOnlyList<object> Decide(Supplier? supplier, Command c, DateTimeOffset now)
+    {
+        if (supplier is null) throw new NotFoundException("供应商 supplier", c.SupplierId);
+        return [new QuoteRecorded(c.SupplierId, c.Sku, c.UnitCost, c.MinOrderQty, c.ValidUntil, c.By, now)];
+    }
+}

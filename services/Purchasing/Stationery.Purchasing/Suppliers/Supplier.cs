@@ -1,0 +1,46 @@
+namespace Stationery.Purchasing.Suppliers;
+
+// Domain events of a supplier stream `supplier:{id}`.
+
+/// <summary>A supplier (供应商) was registered.</summary>
+public sealed record SupplierRegistered(string SupplierId, string Name, string? Contact, int LeadTimeDays,
+    IReadOnlyList<string> Categories, string By, DateTimeOffset At);
+
+/// <summary>A supplier quoted a unit cost for a product (报价). Replaces the supplier's earlier quote for that product.</summary>
+public sealed record QuoteRecorded(string SupplierId, string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil,
+    string By, DateTimeOffset At);
+
+/// <summary>A supplier's current quote for one product.</summary>
+public sealed record Quote(string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string QuotedBy, DateTimeOffset QuotedAt)
+{
+    public bool IsValidOn(DateOnly day) => ValidUntil >= day;
+}
+
+/// <summary>A supplier and its current quotes; the inline snapshot of its stream.</summary>
+public sealed record Supplier(string Id, string SupplierId, string Name, string? Contact, int LeadTimeDays,
+    IReadOnlyList<string> Categories, IReadOnlyList<Quote> Quotes, DateTimeOffset RegisteredAt)
+{
+    public static string StreamId(string supplierId) => $"supplier:{supplierId}";
+
+    public static Supplier Create(SupplierRegistered e) =>
+        new(StreamId(e.SupplierId), e.SupplierId, e.Name, e.Contact, e.LeadTimeDays, e.Categories, [], e.At);
+
+    public Supplier Apply(QuoteRecorded e) => this with
+    {
+        Quotes = [.. Quotes.Where(q => q.Sku != e.Sku), new Quote(e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, e.By, e.At)],
+    };
+
+    public Quote? ValidQuote(string sku, DateOnly day) => Quotes.FirstOrDefault(q => q.Sku == sku && q.IsValidOn(day));
+}
+
+/// <summary>The default supplier of a product: the cheapest valid quote, the shorter lead time breaking a tie.</summary>
+public static class CheapestQuote
+{
+    public static (Supplier Supplier, Quote Quote)? For(IEnumerable<Supplier> suppliers, string sku, DateOnly day) =>
+        suppliers
+            .Select(s => (Supplier: s, Quote: s.ValidQuote(sku, day)))
+            .Where(x => x.Quote is not null)
+            .OrderBy(x => x.Quote!.UnitCost).ThenBy(x => x.Supplier.LeadTimeDays).ThenBy(x => x.Supplier.SupplierId, StringComparer.Ordinal)
+            .Select(x => ((Supplier, Quote)?)(x.Supplier, x.Quote!))
+            .FirstOrDefault();
+}

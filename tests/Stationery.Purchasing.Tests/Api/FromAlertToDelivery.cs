@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Stationery.Contracts.Inventory;
+using Stationery.Contracts.Purchasing;
+using Stationery.Testing;
+
+namespace Stationery.Purchasing.Tests.Api;
+
+/// <summary>From Inventory's low-stock alert to a purchase order the supplier confirms and the branch receives.</summary>
+public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<PurchasingHost>
+{
+    [Fact]
+    public async Task Low_stock_puts_the_item_on_the_purchase_list_with_what_is_on_order_subtracted_and_rounded_to_packs()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色", packSize: 12);
+        var supplier = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
+        await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 12); // 12 already on order for main
+        await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 100, branch: "east"); // another branch's order does not count
+
+        await host.Integrator.Publish(new LowStockDetected(chain, "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 40, DateTimeOffset.UtcNow));
+
+        var items = await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item on the list");
+        items[0].GetProperty("sku").GetString().ShouldBe("HL-Y");
+        items[0].GetProperty("quantity").GetInt32().ShouldBe(36); // 40 − 12 on order = 28 → 3 packs of 12
+        items[0].GetProperty("source").GetString().ShouldBe("alert");
+        var published = await Probe.Until(() => Task.FromResult(host.Integrator.Received<PurchaseListItemAdded>().Where(e => e.TenantId == chain).ToList()),
+            e => e.Count == 1, what: "PurchaseListItemAdded on the bus");
+        published[0].ShouldBe(published[0] with { BranchId = "main", Sku = "HL-Y", ProductName = "晨光荧光笔", Quantity = 36, Source = "alert" });
+    }
+
+    [Fact]
+    public async Task A_low_stock_alert_delivered_twice_adds_one_item()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "NB-A5", "晨光笔记本", "A5", packSize: 10, unit: "本");
+        var alert = new LowStockDetected(chain, "main", "NB-A5", "晨光笔记本", "A5", "本", 2, 5, 15, DateTimeOffset.UtcNow);
+        var messageId = NewId.NextGuid();
+
+        await host.Integrator.Publish(alert, messageId);
+        await host.Integrator.Publish(alert, messageId);
+
+        await Probe.Until(() => Task.FromResult(host.Consumed.Count(messageId) == 2), what: "both deliveries handled");
+        var items = await PurchasingHost.PurchaseListAsync(owner);
+        items.GetArrayLength().ShouldBe(1);
+        items[0].GetProperty("quantity").GetInt32().ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task A_chat_button_puts_the_requested_quantity_on_the_list_linked_to_its_message()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var clerk = host.Clerk(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色", packSize: 12);
+
+        await host.Integrator.Publish(new PurchaseRequestedFromChat(chain, "main", "HL-Y", 20, "owner", "msg-42", DateTimeOffset.UtcNow));
+
+        var items = await Probe.Until(() => PurchasingHost.PurchaseListAsync(clerk), i => i.GetArrayLength() == 1, what: "the chat request on the list");
+        items[0].GetProperty("quantity").GetInt32().ShouldBe(20);
+        items[0].GetProperty("source").GetString().ShouldBe("chat");
+        items[0].GetProperty("chatMessageId").GetString().ShouldBe("msg-42");
+        items[0].GetProperty("requestedBy").GetString().ShouldBe("owner");
+    }
+
+    [Fact]
+    public async Task Supplier_confirms_100_branch_receives_50_then_50_and_every_step_is_published_and_on_the_timeline()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        using var clerk = host.Clerk(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色", packSize: 12);
+        var supplierId = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
+        using var supplier = host.SupplierGuest(chain, supplierId);
+        var id = (await PurchasingHost.PlaceOrderAsync(owner, supplierId, "HL-Y", 100)).GetProperty("id").GetString()!;
+
+        (await supplier.PostAsJsonAsync($"api/purchasing/purchase-orders/{id}/confirm", new { lines = new[] { new { sku = "HL-Y", quantity = 100 } } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var first = await clerk.PostAsJsonAsync($"api/purchasing/purchase-orders/{id}/receipts", new { lines = new[] { new { sku = "HL-Y", quantity = 50 } } });
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var partial = await first.Content.ReadFromJsonAsync<JsonElement>();
+        partial.GetProperty("status").GetString().ShouldBe("partiallyReceived");
+        partial.GetProperty("lines")[0].GetProperty("outstanding").GetInt32().ShouldBe(50);
+
+        var received = await Probe.Until(() => Task.FromResult(host.Integrator.Received<GoodsReceived>().Where(e => e.PurchaseOrderId == id).ToList()),
+            e => e.Count == 1, what: "GoodsReceived for the first delivery");
+        received[0].TenantId.ShouldBe(chain);
+        received[0].BranchId.ShouldBe("main");
+        received[0].SupplierName.ShouldBe("晨光文具供应商");
+        received[0].Lines.Single().ShouldBe(new ReceivedLine("HL-Y", "晨光荧光笔", "支", 50, 50, 100));
+        var discrepancy = await Probe.Until(() => Task.FromResult(host.Integrator.Received<DeliveryDiscrepancyRaised>().Where(e => e.PurchaseOrderId == id).ToList()),
+            e => e.Count == 1, what: "DeliveryDiscrepancyRaised for the short delivery");
+        discrepancy[0].SupplierId.ShouldBe(supplierId);
+        discrepancy[0].Lines.Single().ShouldBe(new DiscrepancyLine("HL-Y", "晨光荧光笔", "支", 100, 100, 50));
+
+        var second = await clerk.PostAsJsonAsync($"api/purchasing/purchase-orders/{id}/receipts", new { lines = new[] { new { sku = "HL-Y", quantity = 50 } } });
+        (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("received");
+
+        await Probe.Until(() => Task.FromResult(host.Integrator.Received<GoodsReceived>().Count(e => e.PurchaseOrderId == id && e.OrderCompleted) == 1),
+            what: "GoodsReceived completing the order");
+        host.Integrator.Received<PurchaseOrderPlaced>().Single(e => e.PurchaseOrderId == id).Lines.Single()
+            .ShouldBe(new PurchaseOrderLine("HL-Y", "晨光荧光笔", "黄色", "支", 100));
+        host.Integrator.Received<PurchaseOrderConfirmed>().Single(e => e.PurchaseOrderId == id).QuantitiesChanged.ShouldBeFalse();
+        host.Integrator.Received<DeliveryDiscrepancyRaised>().Count(e => e.PurchaseOrderId == id).ShouldBe(1, "the second delivery closed the gap");
+
+        var order = await owner.GetFromJsonAsync<JsonElement>($"api/purchasing/purchase-orders/{id}");
+        order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("kind").GetString())
+            .ShouldBe(["placed", "confirmed", "goods-received", "discrepancy", "goods-received"]);
+        order.GetProperty("timeline")[3].GetProperty("text").GetString().ShouldBe("到货差异:晨光荧光笔 订购 100支 / 确认 100支 / 实收 50支");
+    }
+
+    [Fact]
+    public async Task Ordering_from_the_purchase_list_places_one_order_per_supplier_and_clears_the_ordered_items()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色", packSize: 12);
+        await host.RegisterProductAsync(chain, "FOLDER", "得力文件夹", "A4", unit: "个");
+        await host.RegisterProductAsync(chain, "RULER", "直尺", "30cm", unit: "把");
+        var chenguang = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
+        var deli = await PurchasingHost.RegisterSupplierAsync(owner, "得力办公用品供应商");
+        await PurchasingHost.QuoteAsync(owner, chenguang, "HL-Y", 1.20m);
+        await PurchasingHost.QuoteAsync(owner, deli, "HL-Y", 1.35m);
+        await PurchasingHost.QuoteAsync(owner, deli, "FOLDER", 2.80m);
+        foreach (var (sku, quantity) in new[] { ("HL-Y", 24), ("FOLDER", 10), ("RULER", 5) })
+            (await owner.PostAsJsonAsync("api/purchasing/branches/main/purchase-list", new { sku, quantity, note = "开学季" })).EnsureSuccessStatusCode();
+
+        var response = await owner.PostAsJsonAsync("api/purchasing/branches/main/purchase-orders", new { fromPurchaseList = true });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var placed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var orders = placed.GetProperty("purchaseOrders").EnumerateArray().ToList();
+        orders.Select(o => o.GetProperty("supplierId").GetString()).OrderBy(s => s).ShouldBe(new[] { chenguang, deli }.OrderBy(s => s));
+        var highlighters = orders.Single(o => o.GetProperty("supplierId").GetString() == chenguang);
+        highlighters.GetProperty("lines")[0].GetProperty("unitCost").GetDecimal().ShouldBe(1.20m);
+        placed.GetProperty("leftOnList").GetArrayLength().ShouldBe(1);
+        var left = await PurchasingHost.PurchaseListAsync(owner);
+        left.EnumerateArray().Select(i => i.GetProperty("sku").GetString()).ShouldBe(["RULER"]);
+    }
+}

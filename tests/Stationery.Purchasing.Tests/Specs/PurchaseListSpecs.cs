@@ -1,0 +1,86 @@
+using Stationery.Purchasing.Catalogue;
+using Stationery.Purchasing.PurchaseLists;
+using Stationery.Purchasing.PurchaseLists.Adding;
+using Stationery.Purchasing.PurchaseLists.Withdrawing;
+using Stationery.Purchasing.PurchaseOrders.Placing;
+using Stationery.Purchasing.Suppliers;
+
+namespace Stationery.Purchasing.Tests.Specs;
+
+/// <summary>采购清单: what a low-stock alert puts on the list, and how the list becomes one order per supplier.</summary>
+public class PurchaseListSpecs
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateOnly Today = new(2026, 3, 2);
+    private static readonly ProductCopy Highlighter = new("HL-Y", "晨光荧光笔", "黄色", "支", "笔类", 12);
+
+    private static AddFromLowStockAlert.Command Alert(int suggested, int onOrder, int minimum = 0) =>
+        new("main", "item-1", Highlighter, suggested, onOrder, minimum);
+
+    private static Supplier SupplierQuoting(string id, string sku, decimal cost, DateOnly validUntil, int leadTime = 3) =>
+        Supplier.Create(new SupplierRegistered(id, id, null, leadTime, [], "owner", Now))
+            .Apply(new QuoteRecorded(id, sku, cost, 1, validUntil, "owner", Now));
+
+    private static PurchaseListItemAdded Item(string id, string sku, ItemSource source = ItemSource.Manual, int quantity = 10) =>
+        new("main", id, sku, sku, "", "支", quantity, null, source, "owner", null, null, Now);
+
+    [Fact]
+    public void A_low_stock_alert_orders_the_suggestion_minus_what_is_on_order_rounded_up_to_whole_packs()
+    {
+        var added = AddFromLowStockAlert.Decide(null, Alert(suggested: 40, onOrder: 12), Now)
+            .Single().ShouldBeOfType<PurchaseListItemAdded>();
+
+        added.Quantity.ShouldBe(36); // 40 − 12 = 28 → three packs of 12
+        added.Source.ShouldBe(ItemSource.Alert);
+        added.Name.ShouldBe("晨光荧光笔");
+    }
+
+    [Fact]
+    public void An_alert_already_covered_by_open_orders_adds_nothing()
+    {
+        AddFromLowStockAlert.Decide(null, Alert(suggested: 24, onOrder: 24), Now).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_default_suppliers_minimum_order_raises_the_quantity_to_whole_packs_above_it()
+    {
+        AddFromLowStockAlert.Quantity(suggested: 10, onOrder: 0, packSize: 12, minOrderQty: 30).ShouldBe(36);
+        AddFromLowStockAlert.Quantity(suggested: 10, onOrder: 0, packSize: 1, minOrderQty: 0).ShouldBe(10);
+    }
+
+    [Fact]
+    public void A_second_alert_for_a_product_still_on_the_list_adds_nothing()
+    {
+        var list = PurchaseList.Create(Item("item-0", "HL-Y"));
+
+        AddFromLowStockAlert.Decide(list, Alert(suggested: 40, onOrder: 0), Now).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Stock_recovering_withdraws_only_the_lines_alerts_added()
+    {
+        var list = PurchaseList.Create(Item("by-alert", "HL-Y", ItemSource.Alert)).Apply(Item("by-owner", "HL-Y"));
+
+        WithdrawAlertItem.Decide(list, "HL-Y", Now).Cast<PurchaseListItemWithdrawn>().Select(w => w.ItemId).ShouldBe(["by-alert"]);
+    }
+
+    [Fact]
+    public void Ordering_from_the_list_makes_one_order_per_cheapest_valid_supplier_and_leaves_unquoted_items()
+    {
+        var cheapButExpired = SupplierQuoting("expired", "HL-Y", 0.50m, Today.AddDays(-1));
+        var chenguang = SupplierQuoting("chenguang", "HL-Y", 1.20m, Today.AddDays(30))
+            .Apply(new QuoteRecorded("chenguang", "NB-A5", 4.00m, 1, Today.AddDays(30), "owner", Now));
+        var deli = SupplierQuoting("deli", "NB-A5", 3.50m, Today.AddDays(30));
+        var list = PurchaseList.Create(Item("i1", "HL-Y", quantity: 24))
+            .Apply(Item("i2", "NB-A5"))
+            .Apply(Item("i3", "HL-Y", quantity: 12))
+            .Apply(Item("i4", "RULER"));
+
+        var plan = PlacePurchaseOrder.PlanFromList(list, [cheapButExpired, chenguang, deli], null, Today);
+
+        plan.Orders.Select(o => o.Supplier.SupplierId).ShouldBe(["chenguang", "deli"]);
+        plan.Orders[0].Quantities.ShouldBe([("HL-Y", 36)]);
+        plan.Orders[1].Quantities.ShouldBe([("NB-A5", 10)]);
+        plan.Unassigned.Select(i => i.ItemId).ShouldBe(["i4"]);
+    }
+}
