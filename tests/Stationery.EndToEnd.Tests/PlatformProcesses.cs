@@ -13,6 +13,13 @@ namespace Stationery.EndToEnd.Tests;
 public sealed class PlatformProcesses : IAsyncLifetime
 {
     public static readonly string[] ServiceNames = ["Identity", "Inventory", "Purchasing", "Chat", "Reporting"];
+    /// <summary>
+    /// On a fresh broker a message published to an exchange with no queue bound yet is dropped, so a service starts only
+    /// after every service that consumes its seed events has bound its queues: consumers first, Identity (whose demo
+    /// seed everyone consumes) last.
+    /// </summary>
+    private static readonly string[][] StartOrder = [["Chat", "Reporting"], ["Purchasing"], ["Inventory"], ["Identity"]];
+
     public const string SigningKey = "stationery-e2e-signing-key-0123456789-abcdefgh";
 
     private readonly List<(string Name, Process Process, StringBuilder Log)> processes = [];
@@ -24,18 +31,21 @@ public sealed class PlatformProcesses : IAsyncLifetime
     {
         servers = await TestServers.IsolateAsync("e2e");
         var ports = new Dictionary<string, int>();
-        foreach (var name in ServiceNames)
+        foreach (var wave in StartOrder)
         {
-            var port = FreePort();
-            ports[name] = port;
-            Start(name, Dll("services", name, $"Stationery.{name}"), port, new Dictionary<string, string>
+            foreach (var name in wave)
             {
-                ["ConnectionStrings__Postgres"] = servers.Postgres,
-                ["ConnectionStrings__RabbitMq"] = servers.RabbitMq,
-                ["Seed__Demo"] = "true",
-            });
+                var port = FreePort();
+                ports[name] = port;
+                Start(name, Dll("services", name, $"Stationery.{name}"), port, new Dictionary<string, string>
+                {
+                    ["ConnectionStrings__Postgres"] = servers.Postgres,
+                    ["ConnectionStrings__RabbitMq"] = servers.RabbitMq,
+                    ["Seed__Demo"] = "true",
+                });
+            }
+            await Task.WhenAll(wave.Select(n => WaitReady(n, new Uri($"http://127.0.0.1:{ports[n]}/health/ready"))));
         }
-        await Task.WhenAll(ServiceNames.Select(n => WaitReady(n, new Uri($"http://127.0.0.1:{ports[n]}/health/ready"))));
 
         var gatewayPort = FreePort();
         var gatewayEnv = new Dictionary<string, string>();
