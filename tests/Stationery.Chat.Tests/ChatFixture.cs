@@ -1,11 +1,7 @@
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.AspNetCore.SignalR.Client;
 using Stationery.Chat.Channels.Listing;
 using Stationery.Chat.Messages;
-using Stationery.Contracts;
 using Stationery.Contracts.Identity;
 using Stationery.Testing;
 
@@ -26,7 +22,7 @@ public sealed class ChatFixture : IAsyncLifetime
     };
 
     private IsolatedServers servers = null!;
-    private IBusControl bus = null!;
+    private ContractBus bus = null!;
 
     public ServiceFactory<ChatService> Chat { get; private set; } = null!;
 
@@ -38,12 +34,7 @@ public sealed class ChatFixture : IAsyncLifetime
         Chat = new ServiceFactory<ChatService>(servers);
         BaseAddress = Chat.Start();
 
-        bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(new Uri(servers.RabbitMq));
-            cfg.MessageTopology.SetEntityNameFormatter(new WireNames(cfg.MessageTopology.EntityNameFormatter));
-        });
-        await bus.StartAsync();
+        bus = await ContractBus.StartAsync(servers);
 
         var at = DateTimeOffset.UtcNow;
         await Publish(new BranchOpened(Tenant, "main", "总店", "Asia/Shanghai", at));
@@ -63,14 +54,12 @@ public sealed class ChatFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await bus.StopAsync();
+        await bus.DisposeAsync();
         await Chat.DisposeAsync();
         await servers.DisposeAsync();
     }
 
-    /// <summary>Publishes a contract the way its owning service's outbox forwarder would (MessageId = its event id).</summary>
-    public Task Publish<T>(T message, Guid? messageId = null) where T : class =>
-        bus.Publish(message, ctx => ctx.MessageId = messageId ?? NewId.NextGuid());
+    public Task Publish<T>(T message, Guid? messageId = null) where T : class => bus.Publish(message, messageId);
 
     public static string Token(string userId, string[]? roles = null, string[]? branches = null, string tenant = Tenant, string? name = null) =>
         TestTokens.Issue(tenant, userId, roles ?? Roles(userId), branches ?? Branches(userId), name ?? Names.GetValueOrDefault(userId, userId));
@@ -84,16 +73,7 @@ public sealed class ChatFixture : IAsyncLifetime
         (await client.GetFromJsonAsync<List<MessageDto>>($"api/chat/channels/{channelId}/messages?after={after}&limit=200", Json))!;
 
     /// <summary>A SignalR client connected as the user; every <c>messagePosted</c> lands in <see cref="LiveClient.Received"/>.</summary>
-    public async Task<LiveClient> ConnectAsync(string userId)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "hubs/chat"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(Token(userId)))
-            .Build();
-        var client = new LiveClient(connection);
-        connection.On<MessageDto>("messagePosted", client.Received.Enqueue);
-        await connection.StartAsync();
-        return client;
-    }
+    public Task<LiveClient> ConnectAsync(string userId) => LiveClient.ConnectAsync(BaseAddress, Token(userId));
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -109,19 +89,4 @@ public sealed class ChatFixture : IAsyncLifetime
     {
         "owner" => ["main", "east"], "clerk" => ["main"], "clerk-east" => ["east"], _ => [],
     };
-
-    /// <summary>Exchange names from [WireName], as every service's bus names them.</summary>
-    private sealed class WireNames(IEntityNameFormatter fallback) : IEntityNameFormatter
-    {
-        public string FormatEntityName<T>() => typeof(T).GetCustomAttribute<WireNameAttribute>()?.Name ?? fallback.FormatEntityName<T>();
-    }
-}
-
-public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
-{
-    public System.Collections.Concurrent.ConcurrentQueue<MessageDto> Received { get; } = new();
-
-    public HubConnection Connection => connection;
-
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

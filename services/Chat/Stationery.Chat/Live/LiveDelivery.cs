@@ -5,7 +5,10 @@ namespace Stationery.Chat.Live;
 
 public static class LiveDelivery
 {
-    /// <summary>SignalR, and this replica's own temporary (auto-delete, uniquely named) queue for <see cref="MessagePostedFanOut"/>.</summary>
+    /// <summary>
+    /// SignalR, and this replica's own temporary queue for <see cref="MessagePostedFanOut"/>: uniquely named per process and
+    /// endpoint, exclusive to its connection (deleted when the replica goes), non-durable, expiring if orphaned.
+    /// </summary>
     public static IServiceCollection AddLiveDelivery(this IServiceCollection services)
     {
         services.AddSignalR();
