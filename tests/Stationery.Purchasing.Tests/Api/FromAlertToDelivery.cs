@@ -51,6 +51,43 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
     }
 
     [Fact]
+    public async Task A_low_stock_alert_redelivered_after_it_was_resolved_does_not_come_back()
+    {
+        // The list keeps one open line per product, which would hide a duplicate; after the alert's line is withdrawn only
+        // the MessageId check stands between a redelivery and a second line.
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "NB-A5", "晨光笔记本", "A5", packSize: 10, unit: "本");
+        var alertId = NewId.NextGuid();
+        var alert = new LowStockDetected(chain, "main", "NB-A5", "晨光笔记本", "A5", "本", 2, 5, 15, DateTimeOffset.UtcNow);
+        await host.Integrator.Publish(alert, alertId);
+        await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item");
+        await host.Integrator.Publish(new LowStockResolved(chain, "main", "NB-A5", 30, 5, DateTimeOffset.UtcNow));
+        await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 0, what: "the item withdrawn");
+
+        await host.Integrator.Publish(alert, alertId);
+
+        await Probe.Until(() => Task.FromResult(host.Consumed.Count(alertId) == 2), what: "the redelivery handled");
+        (await PurchasingHost.PurchaseListAsync(owner)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_chat_request_delivered_twice_adds_one_item()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色", packSize: 12);
+        var request = new PurchaseRequestedFromChat(chain, "main", "HL-Y", 20, "owner", "msg-7", DateTimeOffset.UtcNow);
+        var messageId = NewId.NextGuid();
+
+        await host.Integrator.Publish(request, messageId);
+        await host.Integrator.Publish(request, messageId);
+
+        await Probe.Until(() => Task.FromResult(host.Consumed.Count(messageId) == 2), what: "both deliveries handled");
+        (await PurchasingHost.PurchaseListAsync(owner)).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_chat_button_puts_the_requested_quantity_on_the_list_linked_to_its_message()
     {
         var chain = PurchasingHost.NewChain();
