@@ -63,7 +63,7 @@ function ChannelItem({ channel, active }: { channel: Channel; active: boolean })
         <span class="channel-avatar" aria-hidden="true">{channel.kind === 'supplier' ? '🚚' : channel.name.slice(0, 1)}</span>
         <span class="channel-text">
           <span class="channel-name">{channel.name}</span>
-          <span class="channel-meta muted">{[kindKey && t(kindKey), channel.branch].filter(Boolean).join(' · ')}</span>
+          <span class="channel-meta muted">{[kindKey && t(kindKey), (channel.branchName as string | undefined) ?? channel.branch].filter(Boolean).join(' · ')}</span>
         </span>
         {mentions > 0 && <span class="badge badge-mention" title={t('chat.mentioned')}>@<span class="visually-hidden">{t('chat.mentioned')}</span></span>}
         {unread > 0 && <span class="badge" aria-label={t('chat.unread', { count: unread })}>{unread > 99 ? '99+' : unread}</span>}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { asList, get, query } from '../api/client';
 import { useApp } from '../context';
 import { t } from '../i18n';
-import type { Product, StockItem } from '../stock/types';
+import { normalizeStockItem } from '../stock/normalize';
+import type { Product } from '../stock/types';
 import { Dialog, ErrorMessage, Field } from '../ui/components';
 import { formatHouseReport, suggestReorder, validateHouseReport, type HouseReport } from './houseFormat';
 
@@ -33,13 +34,13 @@ export function FormatHelper({ onClose, onInsert }: { onClose: () => void; onIns
     setSystemStock(undefined);
     if (!branch) return;
     try {
-      const item = await get<StockItem>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(p.sku)}`);
+      const item = normalizeStockItem(await get<unknown>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(p.sku)}`));
       const policy = item.policy ?? {};
       setSystemStock(item.onHand);
       setReport((r) => r && {
         ...r,
         stock: item.onHand ?? 0,
-        suggest: suggestReorder({
+        suggest: item.suggestedQuantity || suggestReorder({
           onHand: item.onHand ?? 0, onOrder: item.onOrder, packSize: item.packSize ?? p.packSize,
           reorderPoint: item.reorderPoint ?? policy.reorderPoint, maxLevel: item.maxLevel ?? policy.maxLevel,
         }),

@@ -6,7 +6,7 @@ import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
-import { normalizePoStatus, outstanding, poActions, type PurchaseOrder, type PurchaseOrderLine } from './types';
+import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
 
 const statusText = (s: string) => {
   const key = `purchasing.status.${normalizePoStatus(s)}` as MessageKey;
@@ -17,10 +17,10 @@ const statusText = (s: string) => {
 export function PurchaseOrderScreen({ id }: { id: string }) {
   const { perms } = useApp();
   const order = useLoad(
-    (signal) => get<PurchaseOrder>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((po) => ({
-      ...withoutCosts(po, perms),
-      lines: (po.lines ?? []).map((l) => withoutCosts(l, perms)),
-    })),
+    (signal) => get<unknown>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((raw) => {
+      const po = normalizeOrder(raw);
+      return { ...withoutCosts(po, perms), lines: po.lines.map((l) => withoutCosts(l, perms)) };
+    }),
     [id],
   );
   const [notice, setNotice] = useState<string>();
@@ -28,8 +28,8 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
   const status = po ? normalizePoStatus(po.status) : '';
   const actions = poActions(status);
   const after = (message: string) => { setNotice(message); order.reload(); };
-  const timeline = po?.timeline ?? po?.history ?? [];
-  const total = perms.seeCost && po ? po.lines.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0) : undefined;
+  const timeline = po?.timeline ?? [];
+  const total = perms.seeCost ? po?.totalCost : undefined;
 
   return (
     <section class="page" aria-labelledby="po-title">
@@ -45,6 +45,7 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
             {(po.supplierName ?? po.supplierId) && <><dt>{t('purchasing.col.supplier')}</dt><dd>{po.supplierName ?? po.supplierId}</dd></>}
             {(po.branch ?? po.branchId) && <><dt>{t('purchasing.branch')}</dt><dd>{po.branch ?? po.branchId}</dd></>}
             {(po.placedAt ?? po.createdAt) && <><dt>{t('purchasing.createdAt')}</dt><dd>{formatTime(po.placedAt ?? po.createdAt, true)}</dd></>}
+            {po.expectedBy && <><dt>{t('purchasing.expectedBy')}</dt><dd>{po.expectedBy}</dd></>}
           </dl>
 
           <h2>{t('purchasing.lines')}</h2>
@@ -56,6 +57,7 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
                 <th scope="col" class="num">{t('purchasing.col.confirmed')}</th>
                 <th scope="col" class="num">{t('purchasing.col.received')}</th>
                 {perms.seeCost && <th scope="col" class="num wide-only">{t('purchasing.col.unitCost')}</th>}
+                {perms.seeCost && <th scope="col" class="num wide-only">{t('purchasing.col.amount')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -66,11 +68,12 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
                   <td class="num">{l.confirmedQuantity ?? ''}</td>
                   <td class="num">{l.receivedQuantity ?? ''}</td>
                   {perms.seeCost && <td class="num wide-only">{formatMoney(l.unitCost)}</td>}
+                  {perms.seeCost && <td class="num wide-only">{formatMoney(l.lineTotal)}</td>}
                 </tr>
               ))}
             </tbody>
-            {total !== undefined && total > 0 && (
-              <tfoot><tr><th scope="row" colSpan={4}>{t('purchasing.total')}</th><td class="num strong wide-only">{formatMoney(total)}</td></tr></tfoot>
+            {total !== undefined && total !== null && (
+              <tfoot><tr><th scope="row" colSpan={4}>{t('purchasing.total')}</th><td class="wide-only" /><td class="num strong">{formatMoney(total)}</td></tr></tfoot>
             )}
           </table>
 
@@ -90,7 +93,7 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
                   <li key={i}>
                     <time class="muted small" dateTime={e.at ?? e.occurredAt}>{formatTime(e.at ?? e.occurredAt, true)}</time>
                     <span>{e.title ?? e.text ?? statusText(e.status ?? e.kind ?? e.event ?? '')}</span>
-                    {(e.by || e.note) && <span class="muted small">{[e.by, e.note].filter(Boolean).join(' · ')}</span>}
+                    {(e.byName || e.by || e.note) && <span class="muted small">{[e.byName ?? e.by, e.note].filter(Boolean).join(' · ')}</span>}
                   </li>
                 ))}
               </ol>

@@ -6,7 +6,7 @@ import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
-import { normalizePoStatus, type PurchaseListItem, type PurchaseOrder } from './types';
+import { normalizeOrder, normalizePoStatus, type PurchaseListItem } from './types';
 
 export function PurchasingScreen() {
   const { perms } = useApp();
@@ -22,6 +22,7 @@ export function PurchasingScreen() {
 function PurchaseList() {
   const { branch, perms } = useApp();
   const [created, setCreated] = useState<string[]>();
+  const [left, setLeft] = useState(0);
   const list = useLoad(
     (signal) => get<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list`, { signal })
       .then((raw) => asList<PurchaseListItem>(raw, 'lines', 'entries').map((i) => withoutCosts(i, perms))),
@@ -31,6 +32,7 @@ function PurchaseList() {
     (key) => post<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`, { fromPurchaseList: true }, { idempotencyKey: key }),
     (result) => {
       const orders = asList<{ id: string }>(result, 'purchaseOrders', 'orders');
+      setLeft(asList<string>(result, 'leftOnList').length);
       const ids = orders.length ? orders.map((o) => o.id) : (result as { id?: string })?.id ? [(result as { id: string }).id] : asList<string>(result, 'ids');
       setCreated(ids);
       list.reload();
@@ -44,9 +46,10 @@ function PurchaseList() {
       <ErrorMessage error={list.error} onRetry={list.reload} />
       {list.loading && !list.data && <Loading />}
       {created && (
-        <Notice onDone={() => undefined}>
+        <Notice>
           {t('purchasing.created', { count: created.length })}{' '}
           {created.map((id) => <a key={id} href={paths.purchaseOrder(id)} class="inline-link">{id}</a>)}
+          {left > 0 && <span class="block">{t('purchasing.leftOnList', { count: left })}</span>}
         </Notice>
       )}
       {list.data && items.length === 0 && <p class="muted">{t('purchasing.listEmpty')}</p>}
@@ -95,7 +98,7 @@ function OrderList() {
   const { branch, perms } = useApp();
   const orders = useLoad(
     (signal) => get<unknown>(`/api/purchasing/purchase-orders${query({ branch: perms.isSupplier ? undefined : branch })}`, { signal })
-      .then((raw) => asList<PurchaseOrder>(raw, 'purchaseOrders', 'orders')),
+      .then((raw) => asList<unknown>(raw, 'purchaseOrders', 'orders').map(normalizeOrder)),
     [branch],
   );
   const missing = orders.error instanceof ApiError && (orders.error.status === 404 || orders.error.status === 405);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePoStatus, outstanding, poActions } from './types';
+import { normalizeOrder, normalizePoStatus, outstanding, poActions } from './types';
 
 describe('purchase orders', () => {
   it('reads the server status in any casing', () => {
@@ -18,5 +18,21 @@ describe('purchase orders', () => {
     expect(outstanding({ sku: 'A', quantity: 100, confirmedQuantity: 50, receivedQuantity: 20 })).toBe(30);
     expect(outstanding({ sku: 'A', quantity: 10 })).toBe(10);
     expect(outstanding({ sku: 'A', quantity: 10, receivedQuantity: 12 })).toBe(0);
+  });
+});
+
+describe('an order from the server', () => {
+  it('reads ordered / confirmed / received lines', () => {
+    const po = normalizeOrder({
+      id: 'po-1', status: 'confirmed', supplierName: '晨光', timeline: [{ kind: 'placed', text: '下单' }],
+      lines: [{ sku: 'A', name: '荧光笔', ordered: 100, confirmed: 50, received: 0, outstanding: 50 }],
+    });
+    expect(po.lines[0]).toMatchObject({ sku: 'A', quantity: 100, confirmedQuantity: 50, receivedQuantity: 0 });
+    expect(outstanding(po.lines[0])).toBe(50);
+    expect(po.timeline).toHaveLength(1);
+  });
+
+  it('tolerates an order without lines', () => {
+    expect(normalizeOrder({ id: 'x', status: 'placed' }).lines).toEqual([]);
   });
 });

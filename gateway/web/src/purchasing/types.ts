@@ -14,13 +14,17 @@ export interface PurchaseOrderLine {
   sku: string;
   name?: string;
   spec?: string;
+  unit?: string;
   quantity: number;
   confirmedQuantity?: number | null;
   receivedQuantity?: number | null;
+  outstanding?: number;
   unitCost?: number;
+  lineTotal?: number;
 }
 
 export interface TimelineEntry {
+  version?: number;
   at?: string;
   occurredAt?: string;
   status?: string;
@@ -29,6 +33,7 @@ export interface TimelineEntry {
   title?: string;
   text?: string;
   by?: string;
+  byName?: string;
   note?: string;
 }
 
@@ -45,7 +50,28 @@ export interface PurchaseOrder {
   lines: PurchaseOrderLine[];
   timeline?: TimelineEntry[];
   history?: TimelineEntry[];
-  total?: number;
+  totalCost?: number;
+  expectedBy?: string;
+  placedBy?: string;
+}
+
+/** Order lines come as `ordered / confirmed / received`; older shapes as `quantity / confirmedQuantity / receivedQuantity`. */
+export function normalizeOrder(raw: unknown): PurchaseOrder {
+  const r = (raw ?? {}) as Record<string, unknown> & Partial<PurchaseOrder>;
+  const rawLines: Array<Record<string, unknown>> = Array.isArray(r.lines) ? (r.lines as unknown as Array<Record<string, unknown>>) : [];
+  const lines = rawLines.map((l) => {
+    const line: PurchaseOrderLine = {
+      ...(l as unknown as PurchaseOrderLine),
+      quantity: Number(l.quantity ?? l.ordered ?? 0),
+      confirmedQuantity: (l.confirmedQuantity ?? l.confirmed ?? null) as number | null,
+      receivedQuantity: (l.receivedQuantity ?? l.received ?? null) as number | null,
+    };
+    delete (line as unknown as Record<string, unknown>).ordered;
+    delete (line as unknown as Record<string, unknown>).confirmed;
+    delete (line as unknown as Record<string, unknown>).received;
+    return line;
+  });
+  return { ...(r as PurchaseOrder), id: String(r.id ?? ''), status: String(r.status ?? ''), lines, timeline: r.timeline ?? r.history ?? [] };
 }
 
 /** The server's status in our vocabulary, e.g. `PartiallyReceived` → `partiallyReceived`. */
@@ -71,6 +97,7 @@ export function poActions(status: string) {
 
 /** What is still to arrive on a line: confirmed (or ordered) less received, never negative. */
 export function outstanding(line: PurchaseOrderLine): number {
+  if (typeof line.outstanding === 'number') return Math.max(0, line.outstanding);
   const expected = line.confirmedQuantity ?? line.quantity;
   return Math.max(0, expected - (line.receivedQuantity ?? 0));
 }

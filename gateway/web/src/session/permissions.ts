@@ -26,13 +26,14 @@ export function permissionsFor(roles: readonly string[]): Permissions {
     seeCost: has('owner', 'hq'),
     isSupplier: has('supplier') && !staff,
     viewStock: staff,
-    recordSale: has('owner', 'manager', 'clerk'),
-    recordReceipt: has('owner', 'manager', 'clerk'),
+    recordSale: has('owner', 'manager', 'clerk', 'hq'),
+    recordReceipt: has('owner', 'manager', 'clerk', 'hq'),
     adjustStock: has('owner', 'manager'),
     viewPurchasing: staff,
     addToPurchaseList: has('owner', 'manager', 'clerk', 'hq'),
     createPurchaseOrders: has('owner', 'manager', 'hq'),
-    confirmPurchaseOrder: has('supplier'),
+    // The order's supplier confirms; the owner may confirm for a supplier who answered by phone.
+    confirmPurchaseOrder: has('supplier', 'owner'),
     receivePurchaseOrder: has('owner', 'manager', 'clerk'),
     cancelPurchaseOrder: has('owner', 'manager', 'hq'),
   };
@@ -46,7 +47,7 @@ export function mentionsUser(mentions: readonly string[] | undefined, user: User
   return mentions.some((m) => me.has(String(m).toLowerCase().replace(/^@/, '')));
 }
 
-const COST_KEY = /cost|amount|margin|^(total|totalValue|price|unitPrice|purchasePrice)$/i;
+const COST_KEY = /cost|amount|margin|total$|^(price|unitPrice|purchasePrice)$/i;
 
 /** Removes cost fields from a record for roles without the cost right, so nothing downstream can render them. */
 export function withoutCosts<T extends object>(record: T, perms: Permissions): T {

@@ -39,7 +39,7 @@ describe('what a role may see and do', () => {
   });
 
   it('strips cost fields for roles without the cost right', () => {
-    const line = { sku: 'A', quantity: 3, unitCost: 1.2, amount: 3.6, retailPrice: 2.5 };
+    const line = { sku: 'A', quantity: 3, unitCost: 1.2, lineTotal: 3.6, retailPrice: 2.5 };
     expect(withoutCosts(line, permissionsFor(['clerk']))).toEqual({ sku: 'A', quantity: 3, retailPrice: 2.5 });
     expect(withoutCosts(line, permissionsFor(['owner']))).toEqual(line);
   });

@@ -6,6 +6,7 @@ import { paths } from '../router';
 import { ErrorMessage, Field, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 import { suggestReorder } from '../chat/houseFormat';
+import { normalizeStockItem } from './normalize';
 import { normalizeStatus, statusLabel } from './status';
 import type { LedgerEntry, StockItem } from './types';
 
@@ -14,7 +15,7 @@ type FormKind = 'sale' | 'receipt' | 'adjustment' | 'purchaseList';
 export function StockItemScreen({ sku }: { sku: string }) {
   const { branch, perms } = useApp();
   const item = useLoad(
-    (signal) => get<StockItem>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(sku)}`, { signal }),
+    (signal) => get<unknown>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(sku)}`, { signal }).then(normalizeStockItem),
     [branch, sku],
   );
   const [form, setForm] = useState<FormKind>();
@@ -32,7 +33,7 @@ export function StockItemScreen({ sku }: { sku: string }) {
   const data = item.data;
   const status = normalizeStatus(data?.status);
   const policy = { ...data?.policy, ...pick(data, 'reorderPoint', 'maxLevel', 'leadTimeDays', 'slowMoverDays') };
-  const ledger = data?.ledger ?? data?.history ?? data?.entries ?? [];
+  const ledger = data?.ledger ?? [];
 
   return (
     <section class="page" aria-labelledby="item-title">
@@ -51,6 +52,7 @@ export function StockItemScreen({ sku }: { sku: string }) {
             <Stat label={t('stock.col.inTransit')} value={data.inTransit} />
             <Stat label={t('stock.col.daysOfCover')} value={data.daysOfCover == null ? undefined : t('stock.days', { count: Math.round(data.daysOfCover) })} />
             <Stat label={t('stock.col.lastSold')} value={data.lastSoldAt ? formatTime(data.lastSoldAt, true) : t('stock.never')} />
+            <Stat label={t('stock.suggested')} value={data.suggestedQuantity || undefined} />
           </dl>
           <h2>{t('stock.policy')}</h2>
           <dl class="stats">
@@ -98,9 +100,14 @@ function Stat({ label, value, strong }: { label: string; value: unknown; strong?
 function Ledger({ entries }: { entries: LedgerEntry[] }) {
   if (entries.length === 0) return <p class="muted">{t('stock.ledger.empty')}</p>;
   const kindLabel = (k?: string) => {
-    const key = `stock.ledger.${(k ?? '').toLowerCase().replace(/(stock|recorded|posted)$/, '').replace(/s$/, '')}` as MessageKey;
+    const key = `stock.ledger.${k ?? ''}` as MessageKey;
     const text = t(key);
     return text === key ? k ?? '' : text;
+  };
+  const reasonLabel = (r: string) => {
+    const key = `stock.reason.${r}` as MessageKey;
+    const text = t(key);
+    return text === key ? r : text;
   };
   return (
     <table class="table">
@@ -119,8 +126,8 @@ function Ledger({ entries }: { entries: LedgerEntry[] }) {
           return (
             <tr key={i}>
               <td>{formatTime(e.at ?? e.occurredAt, true)}</td>
-              <td>{kindLabel(e.kind ?? e.type)}{e.reason ? ` · ${e.reason}` : ''}</td>
-              <td class={`num ${delta !== undefined && delta < 0 ? 'negative' : 'positive'}`}>{delta !== undefined && delta > 0 ? `+${delta}` : delta}</td>
+              <td>{kindLabel(e.kind ?? e.type)}{e.reason ? ` · ${reasonLabel(e.reason)}` : ''}{e.note ? ` · ${e.note}` : ''}</td>
+              <td class={`num ${delta !== undefined && delta < 0 ? 'negative' : 'positive'}`}>{delta ? (delta > 0 ? `+${delta}` : delta) : ''}</td>
               <td class="num">{e.balance ?? e.onHandAfter ?? ''}</td>
               <td class="wide-only">{e.reference ?? ''}</td>
             </tr>
@@ -180,11 +187,11 @@ function ReceiptForm({ base, item, onDone }: FormProps) {
   );
 }
 
-const REASONS = ['miscount', 'damage', 'theft', 'found', 'other'] as const;
+const REASONS = ['count', 'correction', 'damage', 'loss', 'theft', 'found'] as const;
 
 function AdjustmentForm({ base, item, onDone }: FormProps) {
   const [delta, setDelta] = useState('-1');
-  const [reason, setReason] = useState<string>('miscount');
+  const [reason, setReason] = useState<string>('count');
   const [note, setNote] = useState('');
   const s = useSubmit((key) => post(`${base}/adjustments`, { sku: item.sku, delta: Number(delta), reason, note: note.trim() }, { idempotencyKey: key }), onDone);
   return (
@@ -207,7 +214,7 @@ function AdjustmentForm({ base, item, onDone }: FormProps) {
 }
 
 function PurchaseListForm({ branch, item, onDone }: { branch: string; item: StockItem; onDone: () => void }) {
-  const suggested = suggestReorder({
+  const suggested = item.suggestedQuantity || suggestReorder({
     onHand: item.onHand, onOrder: item.onOrder, packSize: item.packSize,
     reorderPoint: item.reorderPoint ?? item.policy?.reorderPoint, maxLevel: item.maxLevel ?? item.policy?.maxLevel,
   });

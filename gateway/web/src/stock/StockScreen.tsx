@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
-import { asList, get, query } from '../api/client';
+import { ApiError, asList, get, query } from '../api/client';
 import { useApp } from '../context';
 import { t } from '../i18n';
 import { navigate, paths } from '../router';
 import { ErrorMessage, Loading, formatTime, useLoad } from '../ui/components';
 import { BarcodeField } from './BarcodeField';
+import { isSlowMover } from './normalize';
 import { normalizeStatus, statusLabel, STOCK_STATUSES, type StockStatus } from './status';
 import type { Product, StockRow } from './types';
 
@@ -15,11 +16,7 @@ export function StockScreen() {
   const [search, setSearch] = useState('');
   const [scanMessage, setScanMessage] = useState<string>();
 
-  const stock = useLoad(
-    (signal) => get<unknown>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock${query({ status, category })}`, { signal })
-      .then((raw) => asList<StockRow>(raw, 'stock', 'rows')),
-    [branch, status, category],
-  );
+  const stock = useLoad((signal) => loadStock(branch, status, category, signal), [branch, status, category]);
   const categories = useLoad(
     (signal) => get<unknown>('/api/inventory/products', { signal })
       .then((raw) => [...new Set(asList<Product>(raw, 'products').map((p) => p.category).filter((c): c is string => !!c))].sort()),
@@ -89,7 +86,7 @@ export function StockScreen() {
               </thead>
               <tbody>
                 {rows.map((r) => {
-                  const s = normalizeStatus(r.status);
+                  const s = status === 'slow' ? 'slow' : normalizeStatus(r.status);
                   return (
                     <tr key={r.sku}>
                       <td>
@@ -112,4 +109,31 @@ export function StockScreen() {
       )}
     </section>
   );
+}
+
+const PAGE = 200;
+
+/**
+ * Every row of the branch's board (pages of 200 by sku). 滞销 is asked of the server as `status=slow`; a server that
+ * does not know that status (400) gets the whole board and the client picks the slow movers itself.
+ */
+async function loadStock(branch: string, status: StockStatus | '', category: string, signal: AbortSignal): Promise<StockRow[]> {
+  const base = `/api/inventory/branches/${encodeURIComponent(branch)}/stock`;
+  const all = async (params: Record<string, string>) => {
+    const rows: StockRow[] = [];
+    for (let after = ''; ;) {
+      const page = asList<StockRow>(await get<unknown>(`${base}${query({ ...params, category, after, limit: PAGE })}`, { signal }), 'stock', 'rows');
+      rows.push(...page);
+      if (page.length < PAGE) return rows;
+      after = page[page.length - 1].sku;
+    }
+  };
+  if (status !== 'slow') return all(status ? { status } : {});
+  try {
+    return await all({ status });
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 400) throw e;
+    const now = new Date();
+    return (await all({})).filter((r) => isSlowMover(r, now));
+  }
 }

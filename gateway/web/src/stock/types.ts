@@ -28,6 +28,7 @@ export interface StockRow {
 }
 
 export interface LedgerEntry {
+  version?: number;
   at?: string;
   occurredAt?: string;
   kind?: string;
@@ -38,7 +39,9 @@ export interface LedgerEntry {
   onHandAfter?: number;
   reference?: string;
   reason?: string;
+  note?: string;
   by?: string;
+  source?: string;
 }
 
 /** One item's position, policy and ledger (`GET …/stock/{sku}`). */
@@ -49,6 +52,8 @@ export interface StockItem extends StockRow {
   policy?: { reorderPoint?: number; maxLevel?: number; leadTimeDays?: number; slowMoverDays?: number };
   leadTimeDays?: number;
   slowMoverDays?: number;
+  alertOpen?: boolean;
+  suggestedQuantity?: number | null;
   ledger?: LedgerEntry[];
   history?: LedgerEntry[];
   entries?: LedgerEntry[];

@@ -74,9 +74,11 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
 
 /** A short confirmation announced to screen readers; fades after a few seconds. */
 export function Notice({ children, onDone }: { children: ComponentChildren; onDone?: () => void }) {
+  // Without onDone the notice stays (it carries links the user needs).
   const done = useRef(onDone);
   done.current = onDone;
   useEffect(() => {
+    if (!done.current) return;
     const timer = setTimeout(() => done.current?.(), 4000);
     return () => clearTimeout(timer);
   }, [children]);

@@ -1,0 +1,29 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+
+describe('the clerk reporting stock in the house format', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('posts [晨光荧光笔][黄色][3][20] and sees the bot card in the thread', async () => {
+    const context = await signedIn(browser, 'clerk');
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/chat`);
+    await page.getByRole('link', { name: /门店群/ }).first().click();
+    await page.getByRole('log').waitFor();
+
+    const report = '[晨光荧光笔][黄色][3][20]';
+    await page.getByLabel('输入消息').fill(report);
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.locator('.message.mine', { hasText: report }).last().waitFor();
+
+    const card = page.locator('.message.has-card', { hasText: '晨光荧光笔' }).last();
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.locator('.bot-card button').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '09-clerk-house-format-card');
+    await context.close();
+  });
+});

@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+
+interface StockRow { sku: string; name: string }
+interface Order { id: string; status: string }
+
+describe('a supplier contact', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('sees only their own channel and orders, and confirms a purchase order', async () => {
+    const supplier = await api<{ supplierId?: string }>('supplier', 'GET', '/api/identity/me');
+    const supplierId = supplier.supplierId ?? 'demo-supplier-chenguang';
+    // The owner sends this supplier an order for a pen (晨光 supplies 笔类).
+    const board = await api<StockRow[]>('owner', 'GET', '/api/inventory/branches/main/stock?category=笔类');
+    const order = await api<Order>('owner', 'POST', '/api/purchasing/branches/main/purchase-orders', {
+      supplierId, lines: [{ sku: board[0].sku, quantity: 20 }],
+    });
+
+    const context = await signedIn(browser, 'supplier');
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/chat`);
+    await page.locator('.channel').first().waitFor();
+    const channels = await page.locator('.channel').allTextContents();
+    expect(channels).toHaveLength(1);
+    expect(await page.getByRole('link', { name: '库存' }).count()).toBe(0);
+    await screenshot(page, '10-supplier-chat');
+
+    await page.getByRole('link', { name: '订单' }).click();
+    await page.locator('.order-link').first().waitFor();
+    const visible = await api<Order[]>('supplier', 'GET', '/api/purchasing/purchase-orders');
+    expect(visible.every((o) => (o as unknown as { supplierId: string }).supplierId === supplierId)).toBe(true);
+    expect(await page.locator('.order-link').count()).toBe(visible.length);
+    await screenshot(page, '11-supplier-orders');
+
+    await page.goto(`${BASE_URL}/purchasing/orders/${encodeURIComponent(order.id)}`);
+    await page.getByRole('heading', { name: '确认订单' }).waitFor();
+    expect(await page.getByText('进价').count()).toBe(0);
+    await page.getByRole('button', { name: '确认订单' }).click();
+    await page.getByText('已确认订单').waitFor();
+    await page.getByText('供应商已确认').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '12-supplier-confirmed');
+    await context.close();
+  });
+});
