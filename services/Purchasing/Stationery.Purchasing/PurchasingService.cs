@@ -35,6 +35,7 @@ public static class PurchasingModule
             opts.Projections.Snapshot<PurchaseOrder>(SnapshotLifecycle.Inline);
             opts.Schema.For<PurchaseOrder>().Index(o => o.Branch).Index(o => o.SupplierId);
             opts.Schema.For<ProductCopy>();
+            opts.Schema.For<PlacedOrders>();
         });
         if (builder.Configuration.GetValue<bool>("Seed:Demo"))
             builder.Services.AddHostedService<DemoSuppliers>();

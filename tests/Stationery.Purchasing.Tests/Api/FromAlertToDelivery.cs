@@ -150,6 +150,33 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
     }
 
     [Fact]
+    public async Task Placing_an_order_twice_with_the_same_idempotency_key_sends_the_supplier_one_order()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色");
+        var supplier = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
+
+        async Task<string> Place()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/purchasing/branches/main/purchase-orders")
+            {
+                Content = JsonContent.Create(new { supplierId = supplier, lines = new[] { new { sku = "HL-Y", quantity = 48 } } }),
+            };
+            request.Headers.Add("Idempotency-Key", "tap-1");
+            var response = await owner.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+
+        var first = await Place();
+        var second = await Place();
+
+        second.ShouldBe(first);
+        (await owner.GetFromJsonAsync<JsonElement>("api/purchasing/purchase-orders?branch=main")).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Ordering_from_the_purchase_list_places_one_order_per_supplier_and_clears_the_ordered_items()
     {
         var chain = PurchasingHost.NewChain();

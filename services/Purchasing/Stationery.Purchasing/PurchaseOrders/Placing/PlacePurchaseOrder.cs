@@ -1,4 +1,5 @@
 using Marten;
+using JasperFx;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
@@ -14,6 +15,12 @@ namespace Stationery.Purchasing.PurchaseOrders.Placing;
 /// <summary>Either <c>{ supplierId, lines }</c>, or <c>{ fromPurchaseList: true }</c> (optionally with <c>supplierId</c> to order from one supplier only).</summary>
 public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList);
 
+/// <summary>
+/// What one placing request did; stored under its <c>Idempotency-Key</c> (when sent) in the same transaction as the orders.
+/// </summary>
+public sealed record PlacedOrders(string Id, bool FromPurchaseList, IReadOnlyList<string> OrderIds, IReadOnlyList<string> LeftOnList,
+    DateTimeOffset At);
+
 /// <summary>What ordering from the purchase list did: the orders placed, and the items left on the list for want of a supplier.</summary>
 public sealed record PlacedFromList(IReadOnlyList<PurchaseOrderView> PurchaseOrders, IReadOnlyList<string> LeftOnList);
 
@@ -26,48 +33,72 @@ public static class PlacePurchaseOrder
 
     public static RouteGroupBuilder MapPlacePurchaseOrder(this RouteGroupBuilder branches)
     {
-        branches.MapPost("/{branch}/purchase-orders", async Task<Results<Created<PurchaseOrderView>, Created<PlacedFromList>>> (string branch, PlacePurchaseOrderRequest request, HttpContext http,
-            IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        branches.MapPost("/{branch}/purchase-orders", async Task<Results<Created<PurchaseOrderView>, Created<PlacedFromList>>> (string branch,
+            PlacePurchaseOrderRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
             http.User.RequireBranchRole(branch, "下采购单", PurchasingAccess.Buyers);
-            if (request.FromPurchaseList == true)
+            // A double tap on a phone must not send a supplier two orders: a repeated Idempotency-Key answers the first result.
+            var key = http.Request.Headers["Idempotency-Key"].ToString().Trim();
+            var keyId = key.Length == 0 ? null : $"place-purchase-order:{branch}:{key}";
+            var placed = keyId is null ? null : await session.LoadAsync<PlacedOrders>(keyId, ct);
+            if (placed is null)
             {
-                new Validation().Require(request.Lines is null, "lines", "must be left out when ordering from the purchase list").ThrowIfInvalid();
-                var placed = await FromListAsync(session, http, branch, request.SupplierId?.Trim(), clock, ct);
-                return TypedResults.Created($"/api/purchasing/branches/{branch}/purchase-orders", placed);
+                placed = request.FromPurchaseList == true
+                    ? await FromListAsync(session, http, branch, request, clock, ct)
+                    : await DirectAsync(session, http, branch, request, clock, ct);
+                try
+                {
+                    if (keyId is not null) session.Insert(placed with { Id = keyId });
+                    await session.SaveChangesAsync(ct);
+                }
+                catch (DocumentAlreadyExistsException) when (keyId is not null)
+                {
+                    placed = await session.LoadAsync<PlacedOrders>(keyId, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+                }
             }
 
-            var v = new Validation().NotEmpty(request.SupplierId, "supplierId", 64);
-            var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
-            v.ThrowIfInvalid();
-            var supplier = await session.LoadAsync<Supplier>(Supplier.StreamId(request.SupplierId!.Trim()), ct)
-                ?? throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {request.SupplierId} 不存在 (unknown supplier)"] });
-            var products = await session.ProductsAsync(lines.Select(l => l.Sku), ct);
-            var unknown = new Validation();
-            for (var i = 0; i < lines.Count; i++)
-                unknown.Require(products.ContainsKey(lines[i].Sku), $"lines[{i}].sku", $"商品 {lines[i].Sku} 不在商品目录中 (unknown sku)");
-            unknown.ThrowIfInvalid();
-
-            var now = clock.GetUtcNow();
-            var command = new Command(PurchaseOrder.NewId(now), branch, supplier,
-                lines.Select(l => new Line(products[l.Sku], l.Quantity)).ToList(), http.User.UserId(), http.User.DisplayName());
-            await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
-            await session.SaveChangesAsync(ct);
-            var view = await PurchaseOrderView.LoadAsync(session, http.User, command.OrderId, ct);
-            return TypedResults.Created($"/api/purchasing/purchase-orders/{command.OrderId}", view);
+            var views = new List<PurchaseOrderView>();
+            foreach (var id in placed.OrderIds)
+                views.Add(await PurchaseOrderView.LoadAsync(session, http.User, id, ct));
+            return placed.FromPurchaseList
+                ? TypedResults.Created($"/api/purchasing/branches/{branch}/purchase-orders", new PlacedFromList(views, placed.LeftOnList))
+                : TypedResults.Created($"/api/purchasing/purchase-orders/{views[0].Id}", views[0]);
         }).WithName("PlacePurchaseOrder");
         return branches;
     }
 
-    private static async Task<PlacedFromList> FromListAsync(IDocumentSession session, HttpContext http, string branch, string? onlySupplierId,
+    private static async Task<PlacedOrders> DirectAsync(IDocumentSession session, HttpContext http, string branch, PlacePurchaseOrderRequest request,
         TimeProvider clock, CancellationToken ct)
     {
+        var v = new Validation().NotEmpty(request.SupplierId, "supplierId", 64);
+        var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
+        v.ThrowIfInvalid();
+        var supplier = await session.LoadAsync<Supplier>(Supplier.StreamId(request.SupplierId!.Trim()), ct)
+            ?? throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {request.SupplierId} 不存在 (unknown supplier)"] });
+        var products = await session.ProductsAsync(lines.Select(l => l.Sku), ct);
+        var unknown = new Validation();
+        for (var i = 0; i < lines.Count; i++)
+            unknown.Require(products.ContainsKey(lines[i].Sku), $"lines[{i}].sku", $"商品 {lines[i].Sku} 不在商品目录中 (unknown sku)");
+        unknown.ThrowIfInvalid();
+
+        var now = clock.GetUtcNow();
+        var command = new Command(PurchaseOrder.NewId(now), branch, supplier,
+            lines.Select(l => new Line(products[l.Sku], l.Quantity)).ToList(), http.User.UserId(), http.User.DisplayName());
+        await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
+        return new PlacedOrders("", false, [command.OrderId], [], now);
+    }
+
+    private static async Task<PlacedOrders> FromListAsync(IDocumentSession session, HttpContext http, string branch, PlacePurchaseOrderRequest request,
+        TimeProvider clock, CancellationToken ct)
+    {
+        new Validation().Require(request.Lines is null, "lines", "must be left out when ordering from the purchase list").ThrowIfInvalid();
+        var onlySupplierId = string.IsNullOrWhiteSpace(request.SupplierId) ? null : request.SupplierId.Trim();
         var now = clock.GetUtcNow();
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
-        if (!string.IsNullOrEmpty(onlySupplierId) && suppliers.All(s => s.SupplierId != onlySupplierId))
+        if (onlySupplierId is not null && suppliers.All(s => s.SupplierId != onlySupplierId))
             throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {onlySupplierId} 不存在 (unknown supplier)"] });
         var list = await session.LoadAsync<PurchaseList>(PurchaseList.StreamId(branch), ct);
-        var plan = PlanFromList(list, suppliers, string.IsNullOrEmpty(onlySupplierId) ? null : onlySupplierId, DateOnly.FromDateTime(now.UtcDateTime));
+        var plan = PlanFromList(list, suppliers, onlySupplierId, DateOnly.FromDateTime(now.UtcDateTime));
         if (plan.Orders.Count == 0)
             throw new DomainException("nothing-to-order", list is null || list.Items.Count == 0
                 ? $"门店 {branch} 的采购清单是空的 (the purchase list is empty)."
@@ -86,12 +117,7 @@ public static class PlacePurchaseOrder
         // The list stream joins the same transaction: the items leave the list exactly when their orders exist.
         await session.Decide<PurchaseList>(PurchaseList.StreamId(branch), _ =>
             [new PurchaseListItemsOrdered(branch, plan.Orders.SelectMany(o => o.Items).Select(i => i.ItemId).ToList(), orderIds, http.User.UserId(), now)], ct);
-        await session.SaveChangesAsync(ct);
-
-        var views = new List<PurchaseOrderView>();
-        foreach (var id in orderIds)
-            views.Add(await PurchaseOrderView.LoadAsync(session, http.User, id, ct));
-        return new PlacedFromList(views, plan.Unassigned.Select(i => i.ItemId).ToList());
+        return new PlacedOrders("", true, orderIds, plan.Unassigned.Select(i => i.ItemId).ToList(), now);
     }
 
     private static ProductCopy FromItem(PurchaseListItem i) => new(i.Sku, i.Name, i.Spec, i.Unit, "", 1);
