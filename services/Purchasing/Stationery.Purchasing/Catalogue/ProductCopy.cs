@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Stationery.Contracts.Inventory;
+using Stationery.Hosting.Errors;
 using Stationery.Hosting.Messaging;
 
 namespace Stationery.Purchasing.Catalogue;
@@ -34,4 +35,8 @@ public static class ProductLookup
         var found = await session.LoadManyAsync<ProductCopy>(ct, skus.Distinct().ToArray());
         return found.ToDictionary(p => p.Sku);
     }
+
+    /// <summary>A product Purchasing has no copy of is an input error on the field that named it.</summary>
+    public static ValidationException UnknownSku(string field, string sku) =>
+        new(new Dictionary<string, string[]> { [field] = [$"商品 {sku} 不在商品目录中 (unknown sku '{sku}')"] });
 }

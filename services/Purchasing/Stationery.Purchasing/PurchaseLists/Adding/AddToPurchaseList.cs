@@ -6,8 +6,6 @@ using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseLists.Viewing;
 using Stationery.Purchasing.Suppliers;
-using Stationery.Purchasing.Suppliers.Listing;
-using Stationery.Purchasing.Suppliers.Quoting;
 
 namespace Stationery.Purchasing.PurchaseLists.Adding;
 
@@ -26,7 +24,7 @@ public static class AddToPurchaseList
         {
             http.User.RequireBranchRole(branch, "加入采购清单", PurchasingAccess.Staff);
             var sku = Validate(request);
-            var product = await session.LoadAsync<ProductCopy>(sku, ct) ?? throw RecordQuote.Unknown("sku", sku);
+            var product = await session.LoadAsync<ProductCopy>(sku, ct) ?? throw ProductLookup.UnknownSku("sku", sku);
             var supplierId = string.IsNullOrWhiteSpace(request.SupplierId) ? null : request.SupplierId.Trim();
             if (supplierId is not null && await session.LoadAsync<Supplier>(Supplier.StreamId(supplierId), ct) is null)
                 throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {supplierId} 不存在 (unknown supplier)"] });

@@ -19,10 +19,11 @@ public static class ListSuppliers
         api.MapGet("/suppliers", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             http.User.RequireRole("查看供应商", [.. PurchasingAccess.Staff, PlatformRoles.Supplier]);
-            var suppliers = await session.Query<Supplier>().ToListAsync(ct);
             // A supplier guest sees only the supplier it speaks for.
+            var guestOf = http.User.HasAnyRole(PurchasingAccess.Staff) ? null : http.User.SupplierId() ?? "";
+            var suppliers = await session.Query<Supplier>().ToListAsync(ct);
             return TypedResults.Ok(suppliers
-                .Where(s => !http.User.IsInRole(PlatformRoles.Supplier) || http.User.HasAnyRole(PurchasingAccess.Staff) || http.User.SpeaksFor(s.SupplierId))
+                .Where(s => guestOf is null || s.SupplierId == guestOf)
                 .OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(SupplierView.From)
                 .ToList());

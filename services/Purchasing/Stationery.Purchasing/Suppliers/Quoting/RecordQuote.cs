@@ -30,7 +30,7 @@ public static class RecordQuote
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var command = Validate(request, supplierId, user.UserId(), today);
             if (await session.LoadAsync<ProductCopy>(command.Sku, ct) is null)
-                throw Unknown("sku", command.Sku);
+                throw ProductLookup.UnknownSku("sku", command.Sku);
 
             var events = await session.Decide<Supplier>(Supplier.StreamId(supplierId), s => Decide(s, command, clock.GetUtcNow()), ct);
             await session.SaveChangesAsync(ct);
@@ -40,9 +40,6 @@ public static class RecordQuote
         }).WithName("RecordQuote");
         return api;
     }
-
-    public static ValidationException Unknown(string field, string sku) =>
-        new(new Dictionary<string, string[]> { [field] = [$"商品 {sku} 不在商品目录中 (unknown sku '{sku}')"] });
 
     public static Command Validate(RecordQuoteRequest r, string supplierId, string by, DateOnly today)
     {
