@@ -45,11 +45,12 @@ public sealed class ChatFixture : IAsyncLifetime
         await Publish(new StaffMemberAdded(Tenant, "hq", "hq", "总部王", ["hq"], [], null, at));
         await Publish(new StaffMemberAdded(Tenant, "supplier", "supplier", "供应商陈", ["supplier"], [], "sup-1", at));
 
-        using var owner = ClientFor("owner");
-        await Probe.Until(async () => await ChannelsAsync(owner), cs => cs.Count(c => c.Branch == "main" && c.BranchName == "总店") == 3
-            && cs.Count(c => c.Branch == "east") == 3, what: "the owner in the three channels of main and east");
-        using var clerk = ClientFor("clerk");
-        await Probe.Until(async () => (await ChannelsAsync(clerk)).Count == 3, what: "the clerk in the three channels of main");
+        foreach (var (user, channels) in new[] { ("owner", 6), ("hq", 6), ("clerk", 3), ("clerk-east", 3) })
+        {
+            using var client = ClientFor(user);
+            await Probe.Until(async () => await ChannelsAsync(client), cs => cs.Count == channels && cs.All(c => c.BranchName != c.Branch),
+                what: $"{user} in the channels of their branches");
+        }
     }
 
     public async Task DisposeAsync()

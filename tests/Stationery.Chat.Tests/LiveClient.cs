@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
+using Stationery.Chat.Live;
 using Stationery.Chat.Messages;
 
 namespace Stationery.Chat.Tests;
 
-/// <summary>A SignalR client of the chat hub; every <c>messagePosted</c> it gets lands in <see cref="Received"/>.</summary>
+/// <summary>A SignalR client of the chat hub, keeping everything the server pushed to it.</summary>
 public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
 {
     public static async Task<LiveClient> ConnectAsync(Uri service, string token)
@@ -14,11 +15,20 @@ public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
             .Build();
         var client = new LiveClient(connection);
         connection.On<MessageDto>("messagePosted", client.Received.Enqueue);
+        connection.On<ReadUpdate>("readUpdated", client.ReadUpdates.Enqueue);
+        connection.On<ChannelChange>("channelJoined", client.Joined.Enqueue);
+        connection.On<ChannelChange>("channelLeft", client.Left.Enqueue);
         await connection.StartAsync();
         return client;
     }
 
     public ConcurrentQueue<MessageDto> Received { get; } = new();
+
+    public ConcurrentQueue<ReadUpdate> ReadUpdates { get; } = new();
+
+    public ConcurrentQueue<ChannelChange> Joined { get; } = new();
+
+    public ConcurrentQueue<ChannelChange> Left { get; } = new();
 
     public HubConnection Connection => connection;
 

@@ -34,8 +34,12 @@ public sealed class TwoReplicasTests : IAsyncLifetime
         await bus.Publish(new BranchOpened(ChatFixture.Tenant, "main", "总店", "Asia/Shanghai", at));
         await bus.Publish(new StaffMemberAdded(ChatFixture.Tenant, "owner", "owner", "张店长", ["owner"], ["main", "east"], null, at));
         await bus.Publish(new StaffMemberAdded(ChatFixture.Tenant, "clerk", "clerk", "小李", ["clerk"], ["main"], null, at));
-        using var clerk = b.ClientFor(ChatFixture.Token("clerk"));
-        await Probe.Until(async () => (await ChatFixture.ChannelsAsync(clerk)).Count == 3, what: "the clerk in main's channels");
+        foreach (var user in new[] { "owner", "clerk" })
+        {
+            using var client = b.ClientFor(ChatFixture.Token(user));
+            await Probe.Until(async () => (await ChatFixture.ChannelsAsync(client)).Count(c => c.Branch == "main") == 3,
+                what: $"{user} in main's channels");
+        }
     }
 
     public async Task DisposeAsync()

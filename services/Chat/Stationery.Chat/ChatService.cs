@@ -31,15 +31,15 @@ public static class ChatModule
         {
             opts.Events.AddEventTypes([
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted),
-                typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded),
+                typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(ChannelReadUpTo),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
             opts.Projections.Add(new DirectoryProjection(), ProjectionLifecycle.Inline);
             opts.Projections.Add(new MessageProjection(), ProjectionLifecycle.Inline);
+            opts.Projections.Add(new ReadMarkerProjection(), ProjectionLifecycle.Inline);
             // Paging reads (channel, seq); unique per chain, so a seq can never be handed out twice.
             opts.Schema.For<ChatMessage>().UniqueIndex(UniqueIndexType.Computed, "ux_chat_message_seq", TenancyScope.PerTenant,
                 m => m.ChannelId, m => m.Seq);
-            opts.Schema.For<ReadMarker>();
             opts.Schema.For<ClientMessageReceipt>();
             opts.Schema.For<OpenStockAlert>();
             opts.Schema.For<CatalogueItem>();

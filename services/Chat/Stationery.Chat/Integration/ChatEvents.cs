@@ -1,17 +1,26 @@
 using JasperFx.Events;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Hosting.Messaging;
 using Contract = Stationery.Contracts.Chat;
 
 namespace Stationery.Chat.Integration;
 
-/// <summary>Chat's domain events that become public contracts (published by the outbox forwarder after commit).</summary>
+/// <summary>
+/// Chat's domain events that become public contracts (published by the outbox forwarder after commit). Every Chat
+/// replica consumes them too, to push them to its connected clients.
+/// </summary>
 public sealed class ChatEvents : IIntegrationEventMap
 {
     public object? Map(IEvent e) => e.Data switch
     {
         MessagePosted m => new Contract.MessagePosted(e.TenantId, e.StreamKey!, m.Branch, m.MessageId.ToString(), m.Seq, m.AuthorId,
             m.AuthorName, m.Text, m.Mentions, m.Important, m.PostedAt) { ReplyTo = m.ReplyTo?.ToString() },
+        ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,
+            o.Members, e.Timestamp),
+        MemberJoined j => new Contract.ChannelMemberJoined(e.TenantId, e.StreamKey!, j.UserId, e.Timestamp),
+        MemberLeft l => new Contract.ChannelMemberLeft(e.TenantId, e.StreamKey!, l.UserId, e.Timestamp),
+        ChannelReadUpTo r => new Contract.ChannelRead(e.TenantId, r.ChannelId, r.UserId, r.Seq, e.Timestamp),
         _ => null,
     };
 }

@@ -6,26 +6,47 @@ using Stationery.Hosting.Security;
 namespace Stationery.Chat.Live;
 
 /// <summary>
-/// Real-time delivery. Server → client: <c>messagePosted</c> (a <see cref="Messages.MessageDto"/>). On connect the
-/// connection joins one group per channel its user is a member of, named with the token's tenant so two chains can
-/// never share a group. A client that reconnects fills gaps with <c>GET …/messages?after=&lt;last seq&gt;</c>.
+/// Real-time delivery. Server → client: <c>messagePosted</c> (a <see cref="Messages.MessageDto"/>), <c>readUpdated</c>
+/// (a <see cref="ReadUpdate"/>, to the reader's own devices), <c>channelJoined</c> / <c>channelLeft</c> (a
+/// <see cref="ChannelChange"/>: reload the channel list, and the joined channel's history).
+/// On connect the connection joins one group per channel its user is a member of and one for the user, all named with
+/// the token's tenant so two chains can never share a group. A client that reconnects fills gaps with
+/// <c>GET …/messages?after=&lt;last seq&gt;</c>.
 /// </summary>
-public sealed class ChatHub(IDocumentStore store) : Hub
+public sealed class ChatHub(IDocumentStore store, LiveConnections connections) : Hub
 {
     public const string Path = "/hubs/chat";
     public const string MessagePosted = "messagePosted";
+    public const string ReadUpdated = "readUpdated";
+    public const string ChannelJoined = "channelJoined";
+    public const string ChannelLeft = "channelLeft";
 
     public static string GroupOf(string tenant, string channelId) => $"{tenant}:{channelId}";
+
+    public static string UserGroupOf(string tenant, string userId) => $"{tenant}:user:{userId}";
 
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
         var tenant = user.RequiredTenantId();
         var me = user.UserId();
+        // Registered before reading memberships: a join committed meanwhile is then seen by one or the other (or both).
+        connections.Add(tenant, me, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroupOf(tenant, me), Context.ConnectionAborted);
         await using var session = store.QuerySession(tenant);
         var channels = await session.Query<Channel>().Where(c => c.Members.Contains(me)).Select(c => c.Id).ToListAsync(Context.ConnectionAborted);
         foreach (var channel in channels)
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(tenant, channel), Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.User!.RequiredTenantId(), Context.User!.UserId(), Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }
+
+public sealed record ReadUpdate(string ChannelId, string UserId, long Seq);
+
+public sealed record ChannelChange(string ChannelId);

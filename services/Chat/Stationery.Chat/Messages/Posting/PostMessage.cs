@@ -92,7 +92,8 @@ public static class Posting
             FindMentions(text, current, directory), false, replyTo, request.ClientMessageId), clock.GetUtcNow());
         stream.AppendOne(posted);
         session.Insert(new ClientMessageReceipt(receiptId, posted.MessageId));
-        session.Store(ReadMarker.For(channelId, me, posted.Seq));
+        // Your own message is read by you, on every device.
+        ReadMarker.Record(session, null, channelId, me, posted.Seq);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/chat/channels/{channelId}/messages?after={posted.Seq - 1}&limit=1",
             ChatMessage.From(channelId, posted).ToDto());

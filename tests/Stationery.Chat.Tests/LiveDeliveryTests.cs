@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using Stationery.Chat.Messages;
+using Stationery.Contracts.Identity;
+using Stationery.Testing;
+
+namespace Stationery.Chat.Tests;
+
+/// <summary>Several devices, reconnects and membership changes over the SignalR hub.</summary>
+public sealed class LiveDeliveryTests(ChatFixture fixture) : IClassFixture<ChatFixture>
+{
+    private const string MainGroup = "main-group";
+
+    private static async Task<MessageDto> PostAsync(HttpClient client, string channel, string text)
+    {
+        var response = await client.PostAsJsonAsync($"api/chat/channels/{channel}/messages", new { clientMessageId = Guid.NewGuid().ToString(), text });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+    }
+
+    private static Task<T> Arrives<T>(Func<T?> read, string what) where T : class =>
+        Probe.Until(() => Task.FromResult(read()), x => x is not null, what: what)!;
+
+    [Fact]
+    public async Task Two_devices_of_one_user_and_another_user_all_receive_a_message_and_reading_on_one_device_updates_the_other()
+    {
+        await using var ownerPhone = await fixture.ConnectAsync("owner");
+        await using var ownerPc = await fixture.ConnectAsync("owner");
+        await using var clerkPhone = await fixture.ConnectAsync("clerk");
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+
+        var posted = await PostAsync(clerk, MainGroup, "店长,荧光笔到了");
+
+        foreach (var device in new[] { ownerPhone, ownerPc, clerkPhone })
+            await Arrives(() => device.Received.FirstOrDefault(m => m.Id == posted.Id), "the message on every device");
+
+        (await owner.PostAsJsonAsync($"api/chat/channels/{MainGroup}/read", new { seq = posted.Seq })).EnsureSuccessStatusCode();
+
+        var update = await Arrives(() => ownerPc.ReadUpdates.FirstOrDefault(r => r.ChannelId == MainGroup && r.Seq == posted.Seq),
+            "the read mark on the owner's other device");
+        update.UserId.ShouldBe("owner");
+        var clerkOwnRead = await Arrives(() => clerkPhone.ReadUpdates.FirstOrDefault(r => r.Seq == posted.Seq), "the clerk's own post marked read");
+        clerkOwnRead.UserId.ShouldBe("clerk");
+        clerkPhone.ReadUpdates.ShouldNotContain(r => r.UserId == "owner", "nobody else hears what the owner has read");
+        (await ChatFixture.ChannelsAsync(owner)).Single(c => c.Id == MainGroup).LastReadSeq.ShouldBeGreaterThanOrEqualTo(posted.Seq);
+    }
+
+    [Fact]
+    public async Task A_device_offline_while_50_messages_were_posted_catches_up_with_no_gap_and_no_duplicate()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+        await using var ownerPc = await fixture.ConnectAsync("owner");
+        var before = await PostAsync(clerk, MainGroup, "下线前最后一条");
+        await Arrives(() => ownerPc.Received.FirstOrDefault(m => m.Id == before.Id), "the last message before going offline");
+        var lastSeen = ownerPc.Received.Where(m => m.ChannelId == MainGroup).Max(m => m.Seq);
+
+        await ownerPc.Connection.StopAsync();
+        var whileOffline = new List<MessageDto>();
+        for (var i = 0; i < 50; i++) whileOffline.Add(await PostAsync(clerk, MainGroup, $"离线期间 {i}"));
+        ownerPc.Received.Clear();
+        await ownerPc.Connection.StartAsync();
+        var afterReconnect = await PostAsync(clerk, MainGroup, "重连之后");
+
+        var fetched = await ChatFixture.MessagesAsync(owner, MainGroup, lastSeen);
+        await Arrives(() => ownerPc.Received.FirstOrDefault(m => m.Id == afterReconnect.Id), "live delivery after reconnecting");
+
+        fetched.Select(m => m.Seq).ShouldBe(Enumerable.Range(1, fetched.Count).Select(i => lastSeen + i).ToList(), "a gap-free page");
+        whileOffline.Select(m => m.Id).ShouldBeSubsetOf(fetched.Select(m => m.Id));
+        // The client's timeline: the page and the live pushes merged by seq; each seq must be one and the same message.
+        var timeline = fetched.Concat(ownerPc.Received.Where(m => m.ChannelId == MainGroup))
+            .GroupBy(m => m.Seq).OrderBy(g => g.Key)
+            .Select(g => g.Select(m => m.Id).Distinct().ShouldHaveSingleItem()).ToList();
+        timeline.ShouldBe([.. whileOffline.Select(m => m.Id), afterReconnect.Id]);
+        ownerPc.Received.GroupBy(m => m.Id).ShouldAllBe(g => g.Count() == 1, "no message pushed twice");
+    }
+
+    [Fact]
+    public async Task A_connected_clerk_given_another_branch_joins_its_channels_without_reconnecting()
+    {
+        var user = $"helper-{Guid.NewGuid():N}"[..15];
+        var at = DateTimeOffset.UtcNow;
+        await fixture.Publish(new StaffMemberAdded(ChatFixture.Tenant, user, user, "小吴", ["clerk"], ["main"], null, at));
+        using var http = fixture.Chat.ClientFor(ChatFixture.Token(user, ["clerk"], ["main"]));
+        await Probe.Until(async () => (await ChatFixture.ChannelsAsync(http)).Count == 3, what: "the helper in main");
+        await using var device = await LiveClient.ConnectAsync(fixture.BaseAddress, ChatFixture.Token(user, ["clerk"], ["main"]));
+
+        await fixture.Publish(new StaffRolesChanged(ChatFixture.Tenant, user, ["clerk"], ["main", "east"], at.AddMinutes(1)));
+
+        await Arrives(() => device.Joined.FirstOrDefault(c => c.ChannelId == "east-group"), "channelJoined for east's 门店群");
+        using var clerkEast = fixture.ClientFor("clerk-east");
+        var hello = await PostAsync(clerkEast, "east-group", "欢迎来东区店帮忙");
+        await Arrives(() => device.Received.FirstOrDefault(m => m.Id == hello.Id), "east's message live on the same connection");
+
+        await fixture.Publish(new StaffRolesChanged(ChatFixture.Tenant, user, ["clerk"], ["main"], at.AddMinutes(2)));
+        await Arrives(() => device.Left.FirstOrDefault(c => c.ChannelId == "east-group"), "channelLeft for east's 门店群");
+        var afterLeaving = await PostAsync(clerkEast, "east-group", "帮忙结束");
+        using var clerk = fixture.ClientFor("clerk");
+        var fence = await PostAsync(clerk, MainGroup, $"fence {user}");
+        await Arrives(() => device.Received.FirstOrDefault(m => m.Id == fence.Id), "a later message in main");
+        device.Received.ShouldNotContain(m => m.Id == afterLeaving.Id, "a former member hears nothing more from the channel");
+    }
+}
