@@ -22,7 +22,8 @@ public static class TestServers
     public static async Task<IsolatedServers> IsolateAsync(string name)
     {
         var servers = await GetAsync();
-        var id = $"t_{Sanitize(name)}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var unique = $"t_{Sanitize(name)}_{Guid.NewGuid():N}";
+        var id = unique[..Math.Min(40, unique.Length)].ToLowerInvariant();
 
         await using (var conn = new NpgsqlConnection(servers.Postgres))
         {
