@@ -12,7 +12,7 @@ describe('the clerk reporting stock in the house format', () => {
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/chat`);
     await page.getByRole('link', { name: /门店群/ }).first().click();
-    await page.getByRole('log').waitFor();
+    await page.getByLabel('输入消息').waitFor();
 
     const report = '[晨光荧光笔][黄色][3][20]';
     await page.getByLabel('输入消息').fill(report);

@@ -26,7 +26,7 @@ describe('the owner on a phone', () => {
 
     await page.getByRole('link', { name: /库存监控/ }).first().click();
     await page.getByRole('heading', { name: '库存监控' }).waitFor();
-    await page.getByRole('log').waitFor();
+    await page.getByLabel('输入消息').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '03-stock-watch');
 
@@ -68,7 +68,7 @@ describe('the owner on a phone', () => {
     const watch = await context.newPage();
     await watch.goto(`${BASE_URL}/chat`);
     await watch.getByRole('link', { name: /库存监控/ }).first().click();
-    await watch.getByRole('log').waitFor();
+    await watch.getByLabel('输入消息').waitFor();
 
     // Another tab: the sale that takes the item down to its reorder point.
     const till = await context.newPage();

@@ -13,6 +13,7 @@ import { permissionsFor } from './session/permissions';
 import { currentSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
 import { StockItemScreen } from './stock/StockItemScreen';
 import { StockScreen } from './stock/StockScreen';
+import { Icon } from './ui/icons';
 
 configureApi({ token: () => currentSession()?.accessToken, onUnauthorized: () => signOut(true) });
 
@@ -91,7 +92,7 @@ function SignedIn({ route }: { route: Route }) {
         <nav class="tabbar" aria-label={t('nav.main')}>
           {nav.map((n) => (
             <a key={n.href} href={n.href} class={n.active ? 'tab active' : 'tab'} aria-current={n.active ? 'page' : undefined}>
-              <span class="tab-icon" aria-hidden="true">{ICONS[n.key]}</span>
+              <span class="tab-icon"><Icon name={ICONS[n.key]} /></span>
               <span>{t(n.key as 'nav.chat')}</span>
             </a>
           ))}
@@ -101,7 +102,7 @@ function SignedIn({ route }: { route: Route }) {
   );
 }
 
-const ICONS: Record<string, string> = { 'nav.chat': '💬', 'nav.stock': '📦', 'nav.purchasing': '🛒', 'nav.orders': '📋', 'nav.me': '👤' };
+const ICONS: Record<string, string> = { 'nav.chat': 'chat', 'nav.stock': 'stock', 'nav.purchasing': 'purchasing', 'nav.orders': 'orders', 'nav.me': 'me' };
 
 function Screen({ route }: { route: Route }) {
   const { perms } = useApp();

@@ -10,6 +10,7 @@ import { useChat, type ChatService } from './chatService';
 import { FormatHelper } from './FormatHelper';
 import type { Channel, ChatMessage } from './model';
 import type { PendingMessage } from './timeline';
+import { Icon } from '../ui/icons';
 
 export function ChatScreen({ channelId }: { channelId?: string }) {
   const { session, perms } = useApp();
@@ -60,7 +61,7 @@ function ChannelItem({ channel, active }: { channel: Channel; active: boolean })
   return (
     <li>
       <a href={paths.chat(channel.id)} class={`channel${active ? ' active' : ''}${unread ? ' unread' : ''}`} aria-current={active ? 'page' : undefined}>
-        <span class="channel-avatar" aria-hidden="true">{channel.kind === 'supplier' ? '🚚' : channel.name.slice(0, 1)}</span>
+        <span class="channel-avatar" aria-hidden="true">{channel.kind === 'supplier' ? <Icon name="truck" /> : channel.name.slice(0, 1)}</span>
         <span class="channel-text">
           <span class="channel-name">{channel.name}</span>
           <span class="channel-meta muted">{[kindKey && t(kindKey), (channel.branchName as string | undefined) ?? channel.branch].filter(Boolean).join(' · ')}</span>

@@ -141,6 +141,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'stock.adjustment': 'Adjust stock',
   'stock.quantity': 'Quantity',
   'stock.unitPrice': 'Unit price (¥)',
+  'stock.unitPriceHint': 'Leave empty for the retail price',
   'stock.reference': 'Reference (optional)',
   'stock.delta': 'Change (negative to reduce)',
   'stock.reason': 'Reason',

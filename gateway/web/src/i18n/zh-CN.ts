@@ -139,6 +139,7 @@ export const zhCN = {
   'stock.adjustment': '库存调整',
   'stock.quantity': '数量',
   'stock.unitPrice': '单价（元）',
+  'stock.unitPriceHint': '不填则按零售价',
   'stock.reference': '单号（可选）',
   'stock.delta': '调整数量（减少填负数）',
   'stock.reason': '原因',

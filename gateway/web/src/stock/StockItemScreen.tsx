@@ -126,7 +126,7 @@ function Ledger({ entries }: { entries: LedgerEntry[] }) {
           return (
             <tr key={i}>
               <td>{formatTime(e.at ?? e.occurredAt, true)}</td>
-              <td>{kindLabel(e.kind ?? e.type)}{e.reason ? ` · ${reasonLabel(e.reason)}` : ''}{e.note ? ` · ${e.note}` : ''}</td>
+              <td>{kindLabel(e.kind ?? e.type)}{e.reason && (e.kind ?? e.type) === 'adjusted' ? ` · ${reasonLabel(e.reason)}` : ''}{e.note ? ` · ${e.note}` : ''}</td>
               <td class={`num ${delta !== undefined && delta < 0 ? 'negative' : 'positive'}`}>{delta ? (delta > 0 ? `+${delta}` : delta) : ''}</td>
               <td class="num">{e.balance ?? e.onHandAfter ?? ''}</td>
               <td class="wide-only">{e.reference ?? ''}</td>
@@ -149,7 +149,8 @@ function SaleForm({ base, item, onDone }: FormProps) {
   const s = useSubmit((key) => post(`${base}/sales`, {
     reference: ref.trim() || reference('POS'),
     soldAt: new Date().toISOString(),
-    lines: [{ sku: item.sku, quantity: Number(quantity), unitPrice: Number(unitPrice) }],
+    // No price typed: the server charges the catalogue's retail price.
+    lines: [{ sku: item.sku, quantity: Number(quantity), ...(unitPrice.trim() ? { unitPrice: Number(unitPrice) } : {}) }],
   }, { idempotencyKey: key }), onDone);
   const line = (f: string) => s.fields[`lines[0].${f}`] ?? s.fields[f];
   return (
@@ -158,7 +159,8 @@ function SaleForm({ base, item, onDone }: FormProps) {
       <div class="row">
         <Field label={t('stock.quantity')} name="quantity" idPrefix="sale" type="number" inputMode="numeric" min={1} step={1} required value={quantity}
           error={line('quantity')} onInput={(e) => setQuantity(e.currentTarget.value)} />
-        <Field label={t('stock.unitPrice')} name="unitPrice" idPrefix="sale" type="number" inputMode="decimal" min={0} step="0.01" required value={unitPrice}
+        <Field label={t('stock.unitPrice')} name="unitPrice" idPrefix="sale" type="number" inputMode="decimal" min={0} step="0.01" value={unitPrice}
+          hint={unitPrice ? undefined : t('stock.unitPriceHint')}
           error={line('unitPrice')} onInput={(e) => setUnitPrice(e.currentTarget.value)} />
       </div>
       <Field label={t('stock.reference')} name="reference" idPrefix="sale" value={ref} error={s.fields.reference} onInput={(e) => setRef(e.currentTarget.value)} />
