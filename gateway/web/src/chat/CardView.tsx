@@ -3,26 +3,17 @@ import { t } from '../i18n';
 import { paths } from '../router';
 import { ErrorMessage } from '../ui/components';
 import type { ChatService } from './chatService';
+import { cardActions, cardFields, cardResolved } from './card';
 import type { Card, CardAction } from './model';
-
-function fieldsOf(card: Card): Array<{ label: string; value: string | number }> {
-  if (Array.isArray(card.fields)) return card.fields;
-  if (card.fields && typeof card.fields === 'object') return Object.entries(card.fields).map(([label, value]) => ({ label, value }));
-  return [];
-}
-
-function actionsOf(card: Card): CardAction[] {
-  return (card.actions ?? card.buttons ?? []).map((a) => ({ ...a, label: a.label ?? (a as { text?: string }).text ?? (a as { title?: string }).title ?? a.id }));
-}
 
 /** A bot card: what the platform found, and buttons that act on it. Buttons go quiet once it is resolved. */
 export function CardView({ card, messageId, chat }: { card: Card; messageId: string; chat: ChatService }) {
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const resolved = !!(card.resolved || card.resolvedBy || (card.status && ['done', 'resolved', 'closed'].includes(card.status.toLowerCase())));
-  const fields = fieldsOf(card);
-  const actions = actionsOf(card);
+  const resolved = cardResolved(card);
+  const fields = cardFields(card);
+  const actions = cardActions(card);
 
   async function run(action: CardAction) {
     setBusy(action.id);
