@@ -1,5 +1,6 @@
 using Stationery.Inventory.Stock;
 using Stationery.Inventory.Stock.Adjusting;
+using Stationery.Inventory.Stock.Ordering;
 using Stationery.Inventory.Stock.Receiving;
 using Stationery.Inventory.Stock.Reordering;
 using Stationery.Inventory.Stock.Selling;
@@ -39,6 +40,14 @@ public abstract class StockSpecs
 
     protected static IReadOnlyList<object> Adjust(StockItem? s, int delta, AdjustmentReason reason) =>
         AdjustStock.Decide(s, new AdjustStock(Branch, Highlighter, delta, reason, "碰坏", Clerk), Now);
+
+    protected static IReadOnlyList<object> Order(StockItem? s, string order, int outstanding, OrderStage stage) =>
+        TrackOnOrder.Decide(s, new TrackOnOrder(Branch, Highlighter, order, outstanding, stage), Now);
+
+    protected static IReadOnlyList<object> ReceiveOrder(StockItem? s, string order, int quantity, int outstandingAfter) =>
+        ReceivePurchaseOrderGoods.Decide(s, new ReceivePurchaseOrderGoods(
+            new ReceiveStock(Branch, Highlighter, quantity, order, new Recorder("李店长", "purchase-order:R1")),
+            new TrackOnOrder(Branch, Highlighter, order, outstandingAfter, OrderStage.Received)), Now);
 
     protected static IReadOnlyList<object> Policy(StockItem? s, int? reorderPoint, int? maxLevel = null) =>
         SetReorderPolicy.Decide(s, new SetReorderPolicy(Branch, Highlighter, new ReorderPolicy(reorderPoint, maxLevel, null, null), Clerk), Now);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stationery.Inventory.Catalogue;
 
 namespace Stationery.Inventory.Stock;
@@ -25,6 +26,19 @@ public sealed record LowStockDetected(string Branch, string Sku, string Name, st
 
 public sealed record LowStockResolved(string Branch, string Sku, int OnHand, int OnOrder, int ReorderPoint, DateTimeOffset At);
 
+/// <summary>
+/// What is still expected on one purchase order for this product changed. <paramref name="Outstanding"/> is absolute for
+/// the order, <paramref name="OnOrder"/> the total over all orders.
+/// </summary>
+public sealed record OnOrderChanged(string Branch, string Sku, string PurchaseOrderId, int Outstanding, int OnOrder,
+    OrderStage Stage, DateTimeOffset At);
+
+/// <summary>How far a purchase order has got; a message about an earlier stage never overrides a later one.</summary>
+public enum OrderStage { Placed, Confirmed, Received, Cancelled }
+
+/// <summary>Units one purchase order still brings, and the stage that said so.</summary>
+public sealed record OrderLine(int Outstanding, OrderStage Stage);
+
 /// <summary>Why stock was corrected outside a sale or receipt.</summary>
 public enum AdjustmentReason { Damage, Loss, Theft, Found, Correction, Count }
 
@@ -49,9 +63,11 @@ public sealed record Recorder(string By, string Source);
 /// <summary>
 /// The state the deciders need for one product at one branch. Immutable: every event yields a new state.
 /// <see cref="Stocked"/>: the branch has held the product at some point (a receipt, or an adjustment that found some).
+/// <see cref="Orders"/>: units still expected per purchase order (closed ones stay, at 0, so a late message cannot
+/// reopen them); <see cref="OnOrder"/> is their sum.
 /// </summary>
 public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
-    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked = false)
+    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked, ImmutableDictionary<string, OrderLine> Orders)
 {
     public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
 
@@ -60,7 +76,7 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
 
     public static StockItem Create(StockItemOpened e) =>
         new(StreamId(e.Branch, e.Sku), e.Branch, e.Sku, new ProductFacts(e.Sku, e.Name, e.Spec, e.Unit, e.Category, e.PackSize),
-            0, 0, ReorderPolicy.None, false, null);
+            0, 0, ReorderPolicy.None, false, null, false, ImmutableDictionary<string, OrderLine>.Empty);
 
     public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand, Stocked = true };
 
@@ -70,6 +86,12 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
     public StockItem Apply(StockAdjusted e) => this with { OnHand = e.OnHand, Stocked = Stocked || e.OnHand > 0 };
 
     public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
+
+    public StockItem Apply(OnOrderChanged e) => this with
+    {
+        OnOrder = e.OnOrder,
+        Orders = Orders.SetItem(e.PurchaseOrderId, new OrderLine(e.Outstanding, e.Stage)),
+    };
 
     public StockItem Apply(LowStockDetected e) => this with { AlertOpen = true };
 

@@ -57,6 +57,7 @@ public static class StockStream
         ItemsSold x => state.Apply(x),
         StockAdjusted x => state.Apply(x),
         ReorderPolicySet x => state.Apply(x),
+        OnOrderChanged x => state.Apply(x),
         LowStockDetected x => state.Apply(x),
         LowStockResolved x => state.Apply(x),
         _ => state,

@@ -48,6 +48,8 @@ public static class GetStockHistory
                 StockAdjusted a => Entry(e, "adjusted", a.Delta, a.At, a.By, a.Reason.ToString().ToLowerInvariant(), null, a.Note, null, a.Source),
                 ReorderPolicySet p => Entry(e, "policy", 0, p.At, p.By,
                     $"reorderPoint={p.Policy.ReorderPoint?.ToString() ?? "-"}, maxLevel={p.Policy.MaxLevel?.ToString() ?? "-"}", null, null, null, null),
+                OnOrderChanged o => Entry(e, "on-order", 0, o.At, null,
+                    $"{o.Stage.ToString().ToLowerInvariant()}: {o.Outstanding} outstanding on this order, {o.OnOrder} on order in all", o.PurchaseOrderId, null, null, "purchase-order"),
                 LowStockDetected d => Entry(e, "low-stock", 0, d.At, null,
                     $"projected {d.OnHand + d.OnOrder} <= reorder point {d.ReorderPoint}; suggest {d.SuggestedQuantity}", null, null, null, null),
                 LowStockResolved r => Entry(e, "low-stock-resolved", 0, r.At, null,

@@ -27,6 +27,8 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
 
     public StockLevel Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
 
+    public StockLevel Apply(OnOrderChanged e) => this with { OnOrder = e.OnOrder };
+
     public StockLevel Apply(LowStockDetected e) =>
         this with { AlertOpen = true, SuggestedQuantity = e.SuggestedQuantity, AlertSince = e.At };
 

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using MassTransit;
+using Stationery.Contracts.Purchasing;
+using Stationery.Testing;
+
+namespace Stationery.Inventory.Tests.Api;
+
+/// <summary>Purchasing's order events move the on-order figure; its receipts book stock in. Alerts look at both.</summary>
+public sealed class OrdersFromPurchasing(InventoryHost host) : IClassFixture<InventoryHost>
+{
+    [Fact]
+    public async Task An_order_placed_for_a_low_product_closes_its_alert_and_the_delivery_books_the_stock_in()
+    {
+        var owner = host.Owner();
+        var sku = await owner.RegisterAsync($"PO-{Guid.NewGuid():N}"[..16]);
+        await (await owner.PolicyAsync("main", sku, reorderPoint: 5, maxLevel: 30)).ShouldBe(200);
+        await (await owner.ReceiveAsync("main", "R-1", (sku, 4))).ShouldBe(200);
+        (await Alerts()).ShouldContain(sku);
+        var bus = host.Service.Service<IBus>();
+        var line = new PurchaseOrderLine(sku, "晨光荧光笔", "黄色", "支", 24);
+
+        await bus.Publish(new PurchaseOrderPlaced("demo", "main", "PO-20260901-0001", "S-1", "晨光文具供应商", [line],
+            new DateOnly(2026, 9, 4), "owner", "王老板", DateTimeOffset.UtcNow));
+
+        var row = await Probe.Until(() => Row(sku), r => r.GetProperty("onOrder").GetInt32() == 24, what: "24 on order");
+        row.GetProperty("onHand").GetInt32().ShouldBe(4);
+        row.GetProperty("status").GetString().ShouldBe("ok");
+        (await Alerts()).ShouldNotContain(sku);
+
+        await bus.Publish(new GoodsReceived("demo", "main", "PO-20260901-0001", "RC-1", "S-1", "晨光文具供应商",
+            [new ReceivedLine(sku, "晨光荧光笔", "支", 24, 24, 24)], true, "u-7", "李店长", DateTimeOffset.UtcNow));
+
+        row = await Probe.Until(() => Row(sku), r => r.GetProperty("onHand").GetInt32() == 28, what: "the delivery booked in");
+        row.GetProperty("onOrder").GetInt32().ShouldBe(0);
+        var receipt = (await owner.JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger").EnumerateArray()
+            .Last(e => e.GetProperty("kind").GetString() == "received");
+        receipt.GetProperty("reference").GetString().ShouldBe("PO-20260901-0001");
+        receipt.GetProperty("by").GetString().ShouldBe("李店长");
+        receipt.GetProperty("balance").GetInt32().ShouldBe(28);
+    }
+
+    private async Task<JsonElement> Row(string sku) =>
+        (await host.Owner().JsonAsync("api/inventory/branches/main/stock")).EnumerateArray()
+            .Single(r => r.GetProperty("sku").GetString() == sku);
+
+    private async Task<List<string>> Alerts() =>
+        (await host.Owner().JsonAsync("api/inventory/branches/main/alerts")).EnumerateArray()
+            .Select(a => a.GetProperty("sku").GetString()!).ToList();
+}
