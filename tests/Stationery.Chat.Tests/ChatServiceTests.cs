@@ -257,4 +257,51 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
         (await anonymous.GetAsync("api/chat/channels")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await anonymous.PostAsync("hubs/chat/negotiate?negotiateVersion=1", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Unread_mentions_of_me_by_name_or_role_are_counted_per_channel()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+        var before = (await ChatFixture.ChannelsAsync(owner)).Single(c => c.Id == MainGroup);
+        (await owner.PostAsJsonAsync($"api/chat/channels/{MainGroup}/read", new { seq = before.LastSeq })).EnsureSuccessStatusCode();
+
+        foreach (var text in new[] { "@张店长 看下订单", "@店主 荧光笔缺货", "今天下雨", "@店员 整理货架" })
+            (await clerk.PostAsJsonAsync($"api/chat/channels/{MainGroup}/messages", Post(Guid.NewGuid().ToString(), text))).EnsureSuccessStatusCode();
+
+        var group = (await ChatFixture.ChannelsAsync(owner)).Single(c => c.Id == MainGroup);
+        group.Unread.ShouldBe(4);
+        group.Mentions.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Authors_edit_and_withdraw_their_own_messages_live_and_nobody_else_can()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+        await using var ownerLive = await fixture.ConnectAsync("owner");
+        var posted = (await (await clerk.PostAsJsonAsync($"api/chat/channels/{MainGroup}/messages", Post(Guid.NewGuid().ToString(), "荧光笔剩 3 支")))
+            .Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+        var path = $"api/chat/channels/{MainGroup}/messages/{posted.Id}";
+
+        var byOwner = await owner.PutAsJsonAsync(path, new { text = "改别人的消息" });
+        byOwner.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        byOwner.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await owner.DeleteAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var edit = await clerk.PutAsJsonAsync(path, new { text = "荧光笔剩 2 支 @张店长" });
+        edit.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var edited = (await edit.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+        (edited.Seq, edited.Text, edited.EditedAt is not null).ShouldBe((posted.Seq, "荧光笔剩 2 支 @张店长", true));
+        edited.Mentions.ShouldBe(["owner"]);
+        var update = await Probe.Until(() => Task.FromResult(ownerLive.Updates.FirstOrDefault(u => u.Id == posted.Id)), u => u is not null,
+            what: "messageUpdated pushed live");
+        update!.Text.ShouldBe("荧光笔剩 2 支 @张店长");
+
+        (await clerk.DeleteAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await clerk.PutAsJsonAsync(path, new { text = "再改" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var withdrawn = (await ChatFixture.MessagesAsync(owner, MainGroup, posted.Seq - 1)).First();
+        (withdrawn.Id, withdrawn.Deleted, withdrawn.Text).ShouldBe((posted.Id, true, ""));
+        await Probe.Until(() => Task.FromResult(ownerLive.Updates.Any(u => u.Id == posted.Id && u.Deleted)), what: "the withdrawal pushed live");
+    }
 }

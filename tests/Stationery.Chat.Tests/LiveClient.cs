@@ -15,6 +15,7 @@ public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
             .Build();
         var client = new LiveClient(connection);
         connection.On<MessageDto>("messagePosted", client.Received.Enqueue);
+        connection.On<MessageUpdate>("messageUpdated", client.Updates.Enqueue);
         connection.On<ReadUpdate>("readUpdated", client.ReadUpdates.Enqueue);
         connection.On<ChannelChange>("channelJoined", client.Joined.Enqueue);
         connection.On<ChannelChange>("channelLeft", client.Left.Enqueue);
@@ -23,6 +24,8 @@ public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
     }
 
     public ConcurrentQueue<MessageDto> Received { get; } = new();
+
+    public ConcurrentQueue<MessageUpdate> Updates { get; } = new();
 
     public ConcurrentQueue<ReadUpdate> ReadUpdates { get; } = new();
 

@@ -1,5 +1,8 @@
 using Stationery.Chat.Alerts;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
+using Stationery.Chat.Messages;
+using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Contracts.Inventory;
 using Stationery.Hosting.Errors;
@@ -20,8 +23,8 @@ public sealed class PostingSpecs
     public void Messages_are_numbered_one_after_another_from_one()
     {
         var channel = StockWatch("owner");
-        var first = Posting.Decide(channel, Say("owner", "早"), Now);
-        var second = Posting.Decide(Channel.Fold(channel, first)!, Say("owner", "到货了吗"), Now);
+        var first = MessagePosting.Decide(channel, Say("owner", "早"), Now);
+        var second = MessagePosting.Decide(Channel.Fold(channel, first)!, Say("owner", "到货了吗"), Now);
 
         (first.Seq, second.Seq).ShouldBe((1L, 2L));
         second.Branch.ShouldBe("main");
@@ -30,14 +33,14 @@ public sealed class PostingSpecs
     [Fact]
     public void Someone_outside_the_channel_is_told_it_does_not_exist()
     {
-        var ex = Should.Throw<NotFoundException>(() => Posting.Decide(StockWatch("owner"), Say("clerk-east", "hi"), Now));
+        var ex = Should.Throw<NotFoundException>(() => MessagePosting.Decide(StockWatch("owner"), Say("clerk-east", "hi"), Now));
         ex.Status.ShouldBe(404);
     }
 
     [Fact]
     public void The_bot_posts_in_channels_it_is_not_a_member_of()
     {
-        Posting.Decide(StockWatch("owner"), Say(ChatBot.Id, "⚠️"), Now).Seq.ShouldBe(1);
+        MessagePosting.Decide(StockWatch("owner"), Say(ChatBot.Id, "⚠️"), Now).Seq.ShouldBe(1);
     }
 
     [Fact]
@@ -58,5 +61,54 @@ public sealed class PostingSpecs
         var alert = new LowStockDetected("demo", "main", "HL-Y", "Highlighter", "yellow", "pcs", 4, 5, 20, Now);
 
         StockBotTexts.For("en").LowStock(alert, ["Zhang"]).ShouldBe("⚠️ Low stock: Highlighter yellow, 4 pcs left (reorder point 5) @Zhang");
+    }
+}
+
+/// <summary>Who a message mentions, and who may change it (pure; no servers).</summary>
+public sealed class MentionAndEditingSpecs
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly ChatDirectory Directory = new object[]
+    {
+        new StaffRecorded("owner", "owner", "张店长", ["owner"], ["main"], null, Now),
+        new StaffRecorded("lin", "lin", "林经理", ["manager"], ["main"], null, Now),
+        new StaffRecorded("clerk", "clerk", "小李", ["clerk"], ["main"], null, Now),
+        new StaffRecorded("clerk2", "clerk2", "小王", ["clerk"], ["main"], null, Now),
+        new StaffRecorded("east", "east", "小周", ["clerk"], ["east"], null, Now),
+    }.Aggregate(ChatDirectory.Empty, ChatDirectory.Fold);
+
+    private static readonly Channel Group = Channel.Fold(null, BranchChannels.Open("main", BranchTopic.General, Directory.MembersOf("main")))!;
+
+    [Theory]
+    [InlineData("@张店长 到货了", new[] { "owner" })]
+    [InlineData("@店员 明天盘点", new[] { "clerk", "clerk2" })]
+    [InlineData("@店主 @店长 看一下", new[] { "lin", "owner" })]
+    [InlineData("@所有人 下午开会", new[] { "clerk", "clerk2", "lin", "owner" })]
+    [InlineData("张店长 没有 at 符号", new string[0])]
+    [InlineData("@小周 不在本群", new string[0])]
+    public void A_message_mentions_members_by_name_by_role_or_all(string text, string[] expected)
+    {
+        Mentions.Find(text, Group, Directory).Order().ShouldBe(expected);
+    }
+
+    private static ChatMessage Message(string author, bool deleted = false) =>
+        new(Guid.NewGuid(), "main-group", 7, author, author, "原文", [], false, null, Now, null, deleted);
+
+    [Fact]
+    public void Only_the_author_may_edit_or_withdraw_a_message()
+    {
+        Should.Throw<ForbiddenException>(() => EditMessage.DecideEdit(Message("clerk"), "main-group", "owner", "改", [], Now)).Status.ShouldBe(403);
+        Should.Throw<ForbiddenException>(() => EditMessage.DecideDelete(Message("clerk"), "main-group", "owner", Now));
+        EditMessage.DecideEdit(Message("clerk"), "main-group", "clerk", "改", [], Now).ShouldHaveSingleItem().ShouldBeOfType<MessageEdited>().Seq.ShouldBe(7);
+    }
+
+    [Fact]
+    public void A_message_of_another_channel_is_not_found_and_a_withdrawn_one_cannot_be_edited()
+    {
+        Should.Throw<NotFoundException>(() => EditMessage.DecideEdit(Message("clerk"), "east-group", "clerk", "改", [], Now));
+        Should.Throw<DomainException>(() => EditMessage.DecideEdit(Message("clerk", deleted: true), "main-group", "clerk", "改", [], Now)).Status.ShouldBe(409);
+        EditMessage.DecideDelete(Message("clerk", deleted: true), "main-group", "clerk", Now).ShouldBeEmpty();
+        EditMessage.DecideEdit(Message("clerk"), "main-group", "clerk", "原文", [], Now).ShouldBeEmpty();
     }
 }

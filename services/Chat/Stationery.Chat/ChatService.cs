@@ -11,6 +11,7 @@ using Stationery.Chat.Directory;
 using Stationery.Chat.Integration;
 using Stationery.Chat.Live;
 using Stationery.Chat.Messages;
+using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Chat.Messages.Reading;
 using Stationery.Hosting.Messaging;
@@ -30,7 +31,7 @@ public static class ChatModule
         services.ConfigureMarten(opts =>
         {
             opts.Events.AddEventTypes([
-                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted),
+                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(ChannelReadUpTo),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
@@ -55,6 +56,7 @@ public static class ChatModule
         api.MapMarkChannelRead();
         api.MapReadMessages();
         api.MapPostMessage();
+        api.MapEditMessage();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

@@ -23,6 +23,12 @@ public sealed record MemberLeft(string UserId);
 public sealed record MessagePosted(Guid MessageId, long Seq, string? Branch, string AuthorId, string AuthorName, string Text,
     string[] Mentions, bool Important, Guid? ReplyTo, string? ClientMessageId, DateTimeOffset PostedAt);
 
+/// <summary>The author changed a message's text (every version stays in the stream).</summary>
+public sealed record MessageEdited(Guid MessageId, long Seq, string Text, string[] Mentions, DateTimeOffset EditedAt);
+
+/// <summary>The author withdrew a message; readers see that it was there, not what it said.</summary>
+public sealed record MessageDeleted(Guid MessageId, long Seq, DateTimeOffset DeletedAt);
+
 /// <summary>A channel's state: who is in it and how far its sequence has got. Immutable; built by <see cref="Fold"/>.</summary>
 public sealed record Channel(string Id, ChannelKind Kind, string Name, string? Purpose, string? Branch, BranchTopic? Topic,
     string[] Members, long LastSeq, DateTimeOffset? LastPostedAt)

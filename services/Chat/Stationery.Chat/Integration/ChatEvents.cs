@@ -16,6 +16,9 @@ public sealed class ChatEvents : IIntegrationEventMap
     {
         MessagePosted m => new Contract.MessagePosted(e.TenantId, e.StreamKey!, m.Branch, m.MessageId.ToString(), m.Seq, m.AuthorId,
             m.AuthorName, m.Text, m.Mentions, m.Important, m.PostedAt) { ReplyTo = m.ReplyTo?.ToString() },
+        MessageEdited m => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, m.MessageId.ToString(), m.Seq, m.Text, m.Mentions, false,
+            m.EditedAt),
+        MessageDeleted d => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, d.MessageId.ToString(), d.Seq, "", [], true, d.DeletedAt),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,
             o.Members, e.Timestamp),
         MemberJoined j => new Contract.ChannelMemberJoined(e.TenantId, e.StreamKey!, j.UserId, e.Timestamp),

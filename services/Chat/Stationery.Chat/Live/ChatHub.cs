@@ -6,7 +6,8 @@ using Stationery.Hosting.Security;
 namespace Stationery.Chat.Live;
 
 /// <summary>
-/// Real-time delivery. Server → client: <c>messagePosted</c> (a <see cref="Messages.MessageDto"/>), <c>readUpdated</c>
+/// Real-time delivery. Server → client: <c>messagePosted</c> (a <see cref="Messages.MessageDto"/>), <c>messageUpdated</c>
+/// (a <see cref="MessageUpdate"/>: edited or withdrawn), <c>readUpdated</c>
 /// (a <see cref="ReadUpdate"/>, to the reader's own devices), <c>channelJoined</c> / <c>channelLeft</c> (a
 /// <see cref="ChannelChange"/>: reload the channel list, and the joined channel's history).
 /// On connect the connection joins one group per channel its user is a member of and one for the user, all named with
@@ -17,6 +18,7 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
 {
     public const string Path = "/hubs/chat";
     public const string MessagePosted = "messagePosted";
+    public const string MessageUpdated = "messageUpdated";
     public const string ReadUpdated = "readUpdated";
     public const string ChannelJoined = "channelJoined";
     public const string ChannelLeft = "channelLeft";

@@ -15,12 +15,14 @@ public static class LiveDelivery
         services.AddSingleton<RecentMessages>();
         services.AddSingleton<LiveConnections>();
         services.AddScoped<MessagePostedFanOut>();
+        services.AddScoped<MessageUpdatedFanOut>();
         services.AddScoped<ChannelReadFanOut>();
         services.AddScoped<ChannelMembershipFanOut>();
         services.ConfigureBus((context, bus) =>
             bus.ReceiveEndpoint(new TemporaryEndpointDefinition("chat-live"), context.EndpointNameFormatter, e =>
             {
                 e.Consumer<MessagePostedFanOut>(context);
+                e.Consumer<MessageUpdatedFanOut>(context);
                 e.Consumer<ChannelReadFanOut>(context);
                 e.Consumer<ChannelMembershipFanOut>(context);
             }));

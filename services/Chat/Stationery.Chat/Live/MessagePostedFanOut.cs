@@ -25,6 +25,22 @@ public sealed class MessagePostedFanOut(IHubContext<ChatHub> hub, RecentMessages
     }
 }
 
+/// <summary>An edit or withdrawal: members connected to this replica update the message in place (<c>messageUpdated</c>).</summary>
+[InstanceConsumer]
+public sealed class MessageUpdatedFanOut(IHubContext<ChatHub> hub) : IConsumer<Contract.MessageUpdated>
+{
+    public Task Consume(ConsumeContext<Contract.MessageUpdated> context)
+    {
+        var m = context.Message;
+        return hub.Clients.Group(ChatHub.GroupOf(m.TenantId, m.ChannelId)).SendAsync(ChatHub.MessageUpdated,
+            new MessageUpdate(m.ChannelId, m.Seq, m.MessageId, m.Text, m.Mentions, m.OccurredAt, m.Deleted), context.CancellationToken);
+    }
+}
+
+/// <summary>What changed in a message; clients merge it into the message with the same <c>seq</c>.</summary>
+public sealed record MessageUpdate(string ChannelId, long Seq, string Id, string Text, IReadOnlyList<string> Mentions,
+    DateTimeOffset EditedAt, bool Deleted);
+
 /// <summary>A bounded window of message ids this replica already pushed.</summary>
 public sealed class RecentMessages(int capacity = 10_000)
 {

@@ -6,29 +6,38 @@ namespace Stationery.Chat.Messages;
 
 /// <summary>A message as readers page through it (read model of <see cref="MessagePosted"/>, written inline).</summary>
 public sealed record ChatMessage(Guid Id, string ChannelId, long Seq, string AuthorId, string AuthorName, string Text,
-    string[] Mentions, bool Important, Guid? ReplyTo, DateTimeOffset PostedAt)
+    string[] Mentions, bool Important, Guid? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null, bool Deleted = false)
 {
     public MessageDto ToDto() => new(ChannelId, Seq, Id.ToString(), AuthorId, AuthorName, Text, Mentions, Important,
-        ReplyTo?.ToString(), PostedAt);
+        ReplyTo?.ToString(), PostedAt, EditedAt, Deleted);
 
     public static ChatMessage From(string channelId, MessagePosted p) =>
         new(p.MessageId, channelId, p.Seq, p.AuthorId, p.AuthorName, p.Text, p.Mentions, p.Important, p.ReplyTo, p.PostedAt);
+
+    public ChatMessage Edited(MessageEdited e) => this with { Text = e.Text, Mentions = e.Mentions, EditedAt = e.EditedAt };
+
+    public ChatMessage Withdrawn(MessageDeleted e) => this with { Text = "", Mentions = [], Deleted = true, EditedAt = e.DeletedAt };
 }
 
 /// <summary>A message as clients see it, over HTTP and on the hub (<c>messagePosted</c>).</summary>
 public sealed record MessageDto(string ChannelId, long Seq, string Id, string AuthorId, string AuthorName, string Text,
-    IReadOnlyList<string> Mentions, bool Important, string? ReplyTo, DateTimeOffset PostedAt);
+    IReadOnlyList<string> Mentions, bool Important, string? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null,
+    bool Deleted = false);
 
 public sealed class MessageProjection : MultiStreamProjection<ChatMessage, Guid>
 {
     public MessageProjection()
     {
         Identity<MessagePosted>(e => e.MessageId);
+        Identity<MessageEdited>(e => e.MessageId);
+        Identity<MessageDeleted>(e => e.MessageId);
     }
 
     public override ChatMessage? Evolve(ChatMessage? snapshot, Guid id, IEvent e) => e.Data switch
     {
         MessagePosted p => ChatMessage.From(e.StreamKey!, p),
+        MessageEdited edited => snapshot?.Edited(edited),
+        MessageDeleted deleted => snapshot?.Withdrawn(deleted),
         _ => snapshot,
     };
 }

@@ -3,12 +3,14 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Directory;
+using Stationery.Chat.Messages;
 using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Channels.Listing;
 
+/// <summary>One of the caller's channels; <see cref="Mentions"/> counts unread messages that @mention the caller.</summary>
 public sealed record ChannelSummary(string Id, string Name, ChannelKind Kind, string? Branch, string? BranchName, BranchTopic? Topic,
-    string? Purpose, long LastSeq, long LastReadSeq, long Unread, DateTimeOffset? LastPostedAt);
+    string? Purpose, long LastSeq, long LastReadSeq, long Unread, long Mentions, DateTimeOffset? LastPostedAt);
 
 public static class ListMyChannels
 {
@@ -25,6 +27,13 @@ public static class ListMyChannels
         var markers = (await session.LoadManyAsync<ReadMarker>(ct, channels.Select(c => ReadMarker.IdFor(c.Id, me)).ToArray()))
             .ToDictionary(m => m.ChannelId, m => m.Seq, StringComparer.Ordinal);
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        var batch = session.CreateBatchQuery();
+        var mentions = channels.Where(c => c.LastSeq > markers.GetValueOrDefault(c.Id)).ToDictionary(c => c.Id, c =>
+        {
+            var read = markers.GetValueOrDefault(c.Id);
+            return batch.Query<ChatMessage>().Where(m => m.ChannelId == c.Id && m.Seq > read && m.Mentions.Contains(me)).Count();
+        });
+        if (mentions.Count > 0) await batch.Execute(ct);
         IReadOnlyList<ChannelSummary> summaries =
         [
             .. channels
@@ -32,7 +41,8 @@ public static class ListMyChannels
                 {
                     var read = markers.GetValueOrDefault(c.Id);
                     return new ChannelSummary(c.Id, c.Name, c.Kind, c.Branch, c.Branch is null ? null : directory.BranchName(c.Branch),
-                        c.Topic, c.Purpose, c.LastSeq, read, Math.Max(0, c.LastSeq - read), c.LastPostedAt);
+                        c.Topic, c.Purpose, c.LastSeq, read, Math.Max(0, c.LastSeq - read),
+                        mentions.TryGetValue(c.Id, out var count) ? count.Result : 0, c.LastPostedAt);
                 })
                 .OrderByDescending(s => s.LastPostedAt ?? DateTimeOffset.MinValue)
                 .ThenBy(s => s.Id, StringComparer.Ordinal),

@@ -25,7 +25,7 @@ public static class BotPosting
             events.Add(opened);
             channel = Channel.Fold(null, opened)!;
         }
-        var posted = Posting.Decide(channel, new PostMessage(Guid.CreateVersion7(now), ChatBot.Id, message.AuthorName, message.Text,
+        var posted = MessagePosting.Decide(channel, new PostMessage(Guid.CreateVersion7(now), ChatBot.Id, message.AuthorName, message.Text,
             message.Mentions, message.Important, message.ReplyTo, null), now);
         events.Add(posted);
         stream.AppendMany(events);

@@ -27,7 +27,7 @@ public static class ChatBot
     public const string Id = "bot";
 }
 
-public static class Posting
+public static class MessagePosting
 {
     public const int MaxTextLength = 4000;
     public const int MaxClientMessageIdLength = 100;
@@ -40,15 +40,6 @@ public static class Posting
         return new MessagePosted(command.MessageId, channel.LastSeq + 1, channel.Branch, command.AuthorId, command.AuthorName,
             command.Text, command.Mentions, command.Important, command.ReplyTo, command.ClientMessageId, now);
     }
-
-    /// <summary><c>@显示名</c> of a channel member in the text mentions that member.</summary>
-    public static string[] FindMentions(string text, Channel channel, ChatDirectory directory) =>
-    [
-        .. channel.Members
-            .Select(id => directory.Users.GetValueOrDefault(id))
-            .Where(u => u is not null && text.Contains("@" + u.DisplayName, StringComparison.Ordinal))
-            .Select(u => u!.Id),
-    ];
 
     public static RouteGroupBuilder MapPostMessage(this RouteGroupBuilder api)
     {
@@ -89,7 +80,7 @@ public static class Posting
         var text = request.Text!.Trim();
         var current = stream.Aggregate ?? channel;
         var posted = Decide(current, new PostMessage(Guid.CreateVersion7(), me, user.DisplayName(), text,
-            FindMentions(text, current, directory), false, replyTo, request.ClientMessageId), clock.GetUtcNow());
+            Mentions.Find(text, current, directory), false, replyTo, request.ClientMessageId), clock.GetUtcNow());
         stream.AppendOne(posted);
         session.Insert(new ClientMessageReceipt(receiptId, posted.MessageId));
         // Your own message is read by you, on every device.

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
+using Stationery.Chat.Messages.Posting;
+using Stationery.Hosting.Errors;
+using Stationery.Hosting.Security;
+
+namespace Stationery.Chat.Messages.Editing;
+
+public sealed record EditMessageRequest(string? Text);
+
+/// <summary>Authors edit and withdraw their own messages; every version stays in the channel's stream.</summary>
+public static class EditMessage
+{
+    /// <summary>The edit, or nothing when the text is unchanged.</summary>
+    public static IReadOnlyList<object> DecideEdit(ChatMessage? message, string channelId, string editorId, string text, string[] mentions,
+        DateTimeOffset now)
+    {
+        var own = OwnMessage(message, channelId, editorId, "edit");
+        if (own.Deleted) throw new DomainException("message-deleted", "The message was withdrawn and can no longer be edited.");
+        return own.Text == text ? [] : [new MessageEdited(own.Id, own.Seq, text, mentions, now)];
+    }
+
+    /// <summary>The withdrawal, or nothing when it is already withdrawn.</summary>
+    public static IReadOnlyList<object> DecideDelete(ChatMessage? message, string channelId, string editorId, DateTimeOffset now)
+    {
+        var own = OwnMessage(message, channelId, editorId, "withdraw");
+        return own.Deleted ? [] : [new MessageDeleted(own.Id, own.Seq, now)];
+    }
+
+    private static ChatMessage OwnMessage(ChatMessage? message, string channelId, string editorId, string verb)
+    {
+        if (message is null || message.ChannelId != channelId) throw new NotFoundException("Message", message?.Id.ToString() ?? "");
+        if (message.AuthorId != editorId) throw new ForbiddenException($"Only the author can {verb} a message.");
+        return message;
+    }
+
+    public static RouteGroupBuilder MapEditMessage(this RouteGroupBuilder api)
+    {
+        api.MapPut("/channels/{channelId}/messages/{messageId:guid}", Edit).WithSummary("Edit one's own message (members see it as edited).");
+        api.MapDelete("/channels/{channelId}/messages/{messageId:guid}", Delete).WithSummary("Withdraw one's own message.");
+        return api;
+    }
+
+    private static async Task<Ok<MessageDto>> Edit(string channelId, Guid messageId, EditMessageRequest request, ClaimsPrincipal user,
+        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        new Validation().NotEmpty(request.Text, "text", MessagePosting.MaxTextLength).ThrowIfInvalid();
+        var (channel, message) = await LoadAsync(session, channelId, messageId, user.UserId(), ct);
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        var text = request.Text!.Trim();
+        var events = DecideEdit(message, channelId, user.UserId(), text, Mentions.Find(text, channel, directory), clock.GetUtcNow());
+        await AppendAsync(session, channelId, events, ct);
+        return TypedResults.Ok(events.OfType<MessageEdited>().Aggregate(message!, (m, e) => m.Edited(e)).ToDto());
+    }
+
+    private static async Task<NoContent> Delete(string channelId, Guid messageId, ClaimsPrincipal user, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (_, message) = await LoadAsync(session, channelId, messageId, user.UserId(), ct);
+        await AppendAsync(session, channelId, DecideDelete(message, channelId, user.UserId(), clock.GetUtcNow()), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<(Channel, ChatMessage?)> LoadAsync(IDocumentSession session, string channelId, Guid messageId, string me,
+        CancellationToken ct)
+    {
+        var channel = await session.LoadAsync<Channel>(channelId, ct);
+        if (channel is null || !channel.HasMember(me)) throw new NotFoundException("Channel", channelId);
+        return (channel, await session.LoadAsync<ChatMessage>(messageId, ct));
+    }
+
+    private static async Task AppendAsync(IDocumentSession session, string channelId, IReadOnlyList<object> events, CancellationToken ct)
+    {
+        if (events.Count == 0) return;
+        // Queued behind posts on the channel's stream row, like posting.
+        var stream = await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct);
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+    }
+}
