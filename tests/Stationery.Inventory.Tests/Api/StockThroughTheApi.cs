@@ -74,6 +74,27 @@ public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<Inven
     }
 
     [Fact]
+    public async Task A_sale_sent_again_with_the_same_idempotency_key_sells_once_and_answers_the_same()
+    {
+        var sku = await host.Owner().RegisterAsync(NewSku("IK"));
+        await (await host.Clerk().ReceiveAsync("main", "R-1", (sku, 10))).ShouldBe(200);
+        var till = host.Clerk();
+        till.DefaultRequestHeaders.Add("Idempotency-Key", "till-3:POS-7781");
+
+        var answers = await Task.WhenAll(till.SellAsync("main", "POS-7781", (sku, 4)), till.SellAsync("main", "POS-7781", (sku, 4)));
+        var again = await till.SellAsync("main", "POS-7781", (sku, 4));
+
+        foreach (var answer in answers.Append(again))
+        {
+            await answer.ShouldBe(200);
+            (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines")[0].GetProperty("onHand").GetInt32().ShouldBe(6);
+        }
+        var ledger = (await host.Owner().JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger");
+        ledger.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "sold").ShouldBe(1);
+        await (await host.Clerk().SellAsync("main", "POS-7782", (sku, 1))).ShouldBe(200); // without the key: a new sale
+    }
+
+    [Fact]
     public async Task A_manager_adjusts_with_a_reason_and_the_ledger_keeps_it()
     {
         var sku = await host.Owner().RegisterAsync(NewSku("ER"), name: "辉柏嘉橡皮", spec: "白色 大号");

@@ -52,25 +52,28 @@ public static class RecordSaleEndpoint
 
             var recorder = StockStream.RecorderFor(http.User);
             var reference = request.Reference!.Trim();
-            var results = new List<MovementLineResult>();
-            var shortages = new List<string>();
-            foreach (var line in lines)
+            var result = await RepeatedRequests.OnceAsync(http, session, "sale", branch, clock, async () =>
             {
-                var product = products[line.Sku!];
-                var command = new RecordSale(branch, ProductFacts.From(product), line.Quantity!.Value,
-                    line.UnitPrice ?? product.RetailPrice, reference, request.SoldAt ?? now, recorder);
-                try
+                var results = new List<MovementLineResult>();
+                var shortages = new List<string>();
+                foreach (var line in lines)
                 {
-                    results.Add(await session.DecideStock(branch, product.Sku, s => RecordSale.Decide(s, command, now), ct));
+                    var product = products[line.Sku!];
+                    var command = new RecordSale(branch, ProductFacts.From(product), line.Quantity!.Value,
+                        line.UnitPrice ?? product.RetailPrice, reference, request.SoldAt ?? now, recorder);
+                    try
+                    {
+                        results.Add(await session.DecideStock(branch, product.Sku, s => RecordSale.Decide(s, command, now), ct));
+                    }
+                    catch (InsufficientStockException e)
+                    {
+                        shortages.Add(e.Message);
+                    }
                 }
-                catch (InsufficientStockException e)
-                {
-                    shortages.Add(e.Message);
-                }
-            }
-            // Every short line is reported together; nothing of the sale is written.
-            if (shortages.Count > 0) throw new InsufficientStockException(string.Join(" ", shortages));
-            await session.SaveChangesAsync(ct);
-            return TypedResults.Ok(new MovementResult(reference, results));
+                // Every short line is reported together; nothing of the sale is written.
+                if (shortages.Count > 0) throw new InsufficientStockException(string.Join(" ", shortages));
+                return new MovementResult(reference, results);
+            }, ct);
+            return TypedResults.Ok(result);
         }).WithName("RecordSale");
 }
