@@ -13,6 +13,9 @@ using Stationery.Inventory.Stock.Levels;
 using Stationery.Inventory.Stock.Receiving;
 using Stationery.Inventory.Stock.Reordering;
 using Stationery.Inventory.Stock.Selling;
+using Stationery.Inventory.Transfers;
+using Stationery.Inventory.Transfers.Dispatching;
+using Stationery.Inventory.Transfers.Receiving;
 
 namespace Stationery.Inventory;
 
@@ -28,6 +31,7 @@ public static class InventoryModule
         {
             opts.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);
             opts.Projections.Snapshot<StockLevel>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<Transfer>(SnapshotLifecycle.Inline);
             opts.Schema.For<Product>().Index(p => p.Barcode!);
             opts.Schema.For<StockLevel>().Index(l => l.Branch);
             opts.Schema.For<Branch>();
@@ -49,6 +53,9 @@ public static class InventoryModule
         branches.MapListStock();
         branches.MapGetStockHistory();
         branches.MapListAlerts();
+        branches.MapDispatchTransfer();
+        branches.MapReceiveTransfer();
+        branches.MapListTransfers();
         return app;
     }
 }

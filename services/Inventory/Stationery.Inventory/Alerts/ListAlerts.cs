@@ -5,7 +5,7 @@ using Stationery.Inventory.Stock.Levels;
 namespace Stationery.Inventory.Alerts;
 
 public sealed record AlertView(string Kind, string Sku, string Name, string Spec, string Unit, int OnHand, int OnOrder,
-    int? ReorderPoint, int? SuggestedQuantity, DateTimeOffset? Since);
+    int? ReorderPoint, int? SuggestedQuantity, DateTimeOffset? Since, int InTransit);
 
 public static class ListAlerts
 {
@@ -20,6 +20,6 @@ public static class ListAlerts
                 .Take(1000)
                 .ToListAsync(ct);
             return TypedResults.Ok(open.Select(l => new AlertView("low-stock", l.Sku, l.Name, l.Spec, l.Unit, l.OnHand, l.OnOrder,
-                l.Policy.ReorderPoint, l.SuggestedQuantity, l.AlertSince)).ToList());
+                l.Policy.ReorderPoint, l.SuggestedQuantity, l.AlertSince, l.InTransit)).ToList());
         }).WithName("ListAlerts");
 }

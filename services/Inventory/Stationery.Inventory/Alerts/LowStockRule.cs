@@ -3,7 +3,7 @@ using Stationery.Inventory.Stock;
 namespace Stationery.Inventory.Alerts;
 
 /// <summary>
-/// 低库存预警. An alert opens when projected stock (on hand + on order) falls to or below the reorder point, and stays
+/// 低库存预警. An alert opens when projected stock (on hand + on order + in transit in) falls to or below the reorder point, and stays
 /// open — one per branch and product — until a receipt, adjustment, order or policy change lifts it above the point.
 /// A branch that has never held the product has nothing to run low on: setting a reorder point before the first
 /// delivery raises no alert (the first delivery is the order that is already on its way).
@@ -15,9 +15,9 @@ public static class LowStockRule
         var low = s.Stocked && s.Policy.ReorderPoint is { } point && s.Projected <= point;
         if (low && !s.AlertOpen)
             yield return new LowStockDetected(s.Branch, s.Sku, s.Product.Name, s.Product.Spec, s.Product.Unit, s.OnHand,
-                s.OnOrder, s.Policy.ReorderPoint!.Value, SuggestedQuantity(s), now);
+                s.OnOrder, s.Policy.ReorderPoint!.Value, SuggestedQuantity(s), now, s.InTransit);
         else if (!low && s.AlertOpen)
-            yield return new LowStockResolved(s.Branch, s.Sku, s.OnHand, s.OnOrder, s.Policy.ReorderPoint ?? 0, now);
+            yield return new LowStockResolved(s.Branch, s.Sku, s.OnHand, s.OnOrder, s.Policy.ReorderPoint ?? 0, now, s.InTransit);
     }
 
     /// <summary>

@@ -22,9 +22,22 @@ public sealed record StockAdjusted(string Branch, string Sku, int Delta, Adjustm
 public sealed record ReorderPolicySet(string Branch, string Sku, ReorderPolicy Policy, string By, DateTimeOffset At);
 
 public sealed record LowStockDetected(string Branch, string Sku, string Name, string Spec, string Unit, int OnHand,
-    int OnOrder, int ReorderPoint, int SuggestedQuantity, DateTimeOffset At);
+    int OnOrder, int ReorderPoint, int SuggestedQuantity, DateTimeOffset At, int InTransit = 0);
 
-public sealed record LowStockResolved(string Branch, string Sku, int OnHand, int OnOrder, int ReorderPoint, DateTimeOffset At);
+public sealed record LowStockResolved(string Branch, string Sku, int OnHand, int OnOrder, int ReorderPoint, DateTimeOffset At,
+    int InTransit = 0);
+
+/// <summary>调出: units left this branch for another one (they are in transit until the other branch confirms).</summary>
+public sealed record StockTransferredOut(string Branch, string Sku, int Quantity, int OnHand, string TransferId, string ToBranch,
+    string By, DateTimeOffset At);
+
+/// <summary>Units of a transfer from another branch are on their way here (not on hand yet, but counted as projected).</summary>
+public sealed record TransferInbound(string Branch, string Sku, int Quantity, int InTransit, string TransferId, string FromBranch,
+    DateTimeOffset At);
+
+/// <summary>调入: the receiving branch confirmed a transfer; its units move from in transit to on hand.</summary>
+public sealed record StockTransferredIn(string Branch, string Sku, int Quantity, int OnHand, int InTransit, string TransferId,
+    string FromBranch, string By, DateTimeOffset At);
 
 /// <summary>
 /// What is still expected on one purchase order for this product changed. <paramref name="Outstanding"/> is absolute for
@@ -64,19 +77,26 @@ public sealed record Recorder(string By, string Source);
 /// The state the deciders need for one product at one branch. Immutable: every event yields a new state.
 /// <see cref="Stocked"/>: the branch has held the product at some point (a receipt, or an adjustment that found some).
 /// <see cref="Orders"/>: units still expected per purchase order (closed ones stay, at 0, so a late message cannot
-/// reopen them); <see cref="OnOrder"/> is their sum.
+/// reopen them); <see cref="OnOrder"/> is their sum. <see cref="Inbound"/>: units in transit to this branch per transfer.
 /// </summary>
 public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
-    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked, ImmutableDictionary<string, OrderLine> Orders)
+    ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked, ImmutableDictionary<string, OrderLine> Orders,
+    ImmutableDictionary<string, int> Inbound)
 {
     public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
 
-    /// <summary>On hand plus on order: what alerts and suggestions look at, so stock already ordered does not alert again.</summary>
-    public int Projected => OnHand + OnOrder;
+    public int InTransit => Inbound.Values.Sum();
+
+    /// <summary>
+    /// On hand + on order + in transit to this branch: what alerts and suggestions look at, so stock already ordered or
+    /// on its way from another branch does not alert again.
+    /// </summary>
+    public int Projected => OnHand + OnOrder + InTransit;
 
     public static StockItem Create(StockItemOpened e) =>
         new(StreamId(e.Branch, e.Sku), e.Branch, e.Sku, new ProductFacts(e.Sku, e.Name, e.Spec, e.Unit, e.Category, e.PackSize),
-            0, 0, ReorderPolicy.None, false, null, false, ImmutableDictionary<string, OrderLine>.Empty);
+            0, 0, ReorderPolicy.None, false, null, false, ImmutableDictionary<string, OrderLine>.Empty,
+            ImmutableDictionary<string, int>.Empty);
 
     public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand, Stocked = true };
 
@@ -92,6 +112,12 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
         OnOrder = e.OnOrder,
         Orders = Orders.SetItem(e.PurchaseOrderId, new OrderLine(e.Outstanding, e.Stage)),
     };
+
+    public StockItem Apply(StockTransferredOut e) => this with { OnHand = e.OnHand };
+
+    public StockItem Apply(TransferInbound e) => this with { Inbound = Inbound.SetItem(e.TransferId, e.Quantity) };
+
+    public StockItem Apply(StockTransferredIn e) => this with { OnHand = e.OnHand, Stocked = true, Inbound = Inbound.Remove(e.TransferId) };
 
     public StockItem Apply(LowStockDetected e) => this with { AlertOpen = true };
 

@@ -50,10 +50,13 @@ public static class GetStockHistory
                     $"reorderPoint={p.Policy.ReorderPoint?.ToString() ?? "-"}, maxLevel={p.Policy.MaxLevel?.ToString() ?? "-"}", null, null, null, null),
                 OnOrderChanged o => Entry(e, "on-order", 0, o.At, null,
                     $"{o.Stage.ToString().ToLowerInvariant()}: {o.Outstanding} outstanding on this order, {o.OnOrder} on order in all", o.PurchaseOrderId, null, null, "purchase-order"),
+                StockTransferredOut t => Entry(e, "transfer-out", -t.Quantity, t.At, t.By, $"to {t.ToBranch}", t.TransferId, null, null, "transfer"),
+                TransferInbound t => Entry(e, "in-transit", 0, t.At, null, $"{t.Quantity} on the way from {t.FromBranch}", t.TransferId, null, null, "transfer"),
+                StockTransferredIn t => Entry(e, "transfer-in", t.Quantity, t.At, t.By, $"from {t.FromBranch}", t.TransferId, null, null, "transfer"),
                 LowStockDetected d => Entry(e, "low-stock", 0, d.At, null,
-                    $"projected {d.OnHand + d.OnOrder} <= reorder point {d.ReorderPoint}; suggest {d.SuggestedQuantity}", null, null, null, null),
+                    $"projected {d.OnHand + d.OnOrder + d.InTransit} <= reorder point {d.ReorderPoint}; suggest {d.SuggestedQuantity}", null, null, null, null),
                 LowStockResolved r => Entry(e, "low-stock-resolved", 0, r.At, null,
-                    $"projected {r.OnHand + r.OnOrder} > reorder point {r.ReorderPoint}", null, null, null, null),
+                    $"projected {r.OnHand + r.OnOrder + r.InTransit} > reorder point {r.ReorderPoint}", null, null, null, null),
                 _ => null,
             };
             if (entry is null) continue;

@@ -8,7 +8,7 @@ public sealed record DailySales(DateOnly Day, int Quantity);
 /// change, so a read right after a write sees it).
 /// </summary>
 public sealed record StockLevel(string Id, string Branch, string Sku, string Name, string Spec, string Unit, string Category,
-    int OnHand, int OnOrder, ReorderPolicy Policy, bool AlertOpen, int? SuggestedQuantity, DateTimeOffset? AlertSince,
+    int OnHand, int OnOrder, int InTransit, ReorderPolicy Policy, bool AlertOpen, int? SuggestedQuantity, DateTimeOffset? AlertSince,
     DateTimeOffset OpenedAt, DateTimeOffset? LastSoldAt, IReadOnlyList<DailySales> RecentSales)
 {
     /// <summary>Days of sales history kept for the average behind days of cover.</summary>
@@ -18,7 +18,7 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
     public string Status => OnHand <= 0 ? "out" : AlertOpen ? "low" : "ok";
 
     public static StockLevel Create(StockItemOpened e) =>
-        new(StockItem.StreamId(e.Branch, e.Sku), e.Branch, e.Sku, e.Name, e.Spec, e.Unit, e.Category, 0, 0, ReorderPolicy.None,
+        new(StockItem.StreamId(e.Branch, e.Sku), e.Branch, e.Sku, e.Name, e.Spec, e.Unit, e.Category, 0, 0, 0, ReorderPolicy.None,
             false, null, null, e.At, null, []);
 
     public StockLevel Apply(StockReceived e) => this with { OnHand = e.OnHand };
@@ -28,6 +28,12 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
     public StockLevel Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
 
     public StockLevel Apply(OnOrderChanged e) => this with { OnOrder = e.OnOrder };
+
+    public StockLevel Apply(StockTransferredOut e) => this with { OnHand = e.OnHand };
+
+    public StockLevel Apply(TransferInbound e) => this with { InTransit = e.InTransit };
+
+    public StockLevel Apply(StockTransferredIn e) => this with { OnHand = e.OnHand, InTransit = e.InTransit };
 
     public StockLevel Apply(LowStockDetected e) =>
         this with { AlertOpen = true, SuggestedQuantity = e.SuggestedQuantity, AlertSince = e.At };
