@@ -62,6 +62,8 @@ public sealed class ChatFixture : IAsyncLifetime
 
     public Task Publish<T>(T message, Guid? messageId = null) where T : class => bus.Publish(message, messageId);
 
+    public ContractBus Bus => bus;
+
     public static string Token(string userId, string[]? roles = null, string[]? branches = null, string tenant = Tenant, string? name = null) =>
         TestTokens.Issue(tenant, userId, roles ?? Roles(userId), branches ?? Branches(userId), name ?? Names.GetValueOrDefault(userId, userId));
 

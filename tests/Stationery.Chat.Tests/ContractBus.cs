@@ -30,6 +30,20 @@ public sealed class ContractBus : IAsyncDisposable
     public Task Publish<T>(T message, Guid? messageId = null) where T : class =>
         bus.Publish(message, ctx => ctx.MessageId = messageId ?? NewId.NextGuid());
 
+    /// <summary>Starts collecting every <typeparamref name="T"/> published from now on (a queue of its own, as a consumer would).</summary>
+    public async Task<System.Collections.Concurrent.ConcurrentQueue<ConsumeContext<T>>> ObserveAsync<T>() where T : class
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<ConsumeContext<T>>();
+        var handle = bus.ConnectReceiveEndpoint($"chat-tests-{typeof(T).Name}-{NewId.NextGuid():N}", e =>
+            e.Handler<T>(context =>
+            {
+                seen.Enqueue(context);
+                return Task.CompletedTask;
+            }));
+        await handle.Ready;
+        return seen;
+    }
+
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 
     private sealed class WireNames(IEntityNameFormatter fallback) : IEntityNameFormatter

@@ -2,6 +2,7 @@ using Stationery.Chat.Alerts;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages;
+using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Contracts.Inventory;
@@ -110,5 +111,41 @@ public sealed class MentionAndEditingSpecs
         Should.Throw<DomainException>(() => EditMessage.DecideEdit(Message("clerk", deleted: true), "main-group", "clerk", "改", [], Now)).Status.ShouldBe(409);
         EditMessage.DecideDelete(Message("clerk", deleted: true), "main-group", "clerk", Now).ShouldBeEmpty();
         EditMessage.DecideEdit(Message("clerk"), "main-group", "clerk", "原文", [], Now).ShouldBeEmpty();
+    }
+}
+
+/// <summary>Card buttons (pure; no servers).</summary>
+public sealed class CardSpecs
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly StockBotTexts Texts = StockBotTexts.For("zh-CN");
+
+    private static ChatMessage AlertWith(Card card) =>
+        new(Guid.NewGuid(), "main-stock-watch", 3, ChatBot.Id, "库存助手", "⚠️", ["owner"], true, null, Now, Card: card);
+
+    private static LowStockDetected Low(int suggested) => new("demo", "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, suggested, Now);
+
+    [Fact]
+    public void The_first_press_records_who_pressed_and_closes_the_card_to_further_presses()
+    {
+        var alert = AlertWith(Texts.LowStockCard(Low(20)));
+
+        var events = PressCardButton.Decide(alert, CardActions.AddToPurchaseList, "owner", "张店长", "正在加入采购清单…", Now);
+
+        var pressed = events[0].ShouldBeOfType<CardActionPressed>();
+        (pressed.Branch, pressed.Sku, pressed.Quantity, pressed.UserId).ShouldBe(("main", "HL-Y", 20, "owner"));
+        var pending = events[1].ShouldBeOfType<CardUpdated>().Card;
+        (pending.Status, pending.ResolvedBy).ShouldBe((Card.Pending, "张店长"));
+        Should.Throw<DomainException>(() => PressCardButton.Decide(alert with { Card = pending }, CardActions.AddToPurchaseList, "clerk", "小李", "", Now))
+            .Status.ShouldBe(409);
+    }
+
+    [Fact]
+    public void A_card_without_a_suggested_quantity_offers_no_button_and_unknown_buttons_are_not_found()
+    {
+        Texts.LowStockCard(Low(0)).Actions.ShouldBeEmpty();
+        Should.Throw<NotFoundException>(() => PressCardButton.Decide(AlertWith(Texts.LowStockCard(Low(20))), "launch", "owner", "张店长", "", Now));
+        Should.Throw<NotFoundException>(() => PressCardButton.Decide(AlertWith(Texts.LowStockCard(Low(20))) with { Card = null },
+            CardActions.AddToPurchaseList, "owner", "张店长", "", Now));
     }
 }

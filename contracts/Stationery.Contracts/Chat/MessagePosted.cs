@@ -18,4 +18,7 @@ public sealed record MessagePosted(string TenantId, string ChannelId, string? Br
 {
     /// <summary>The id of the message this one answers (its thread), if any.</summary>
     public string? ReplyTo { get; init; }
+
+    /// <summary>The bot card the message carries, if any.</summary>
+    public ChatCard? Card { get; init; }
 }

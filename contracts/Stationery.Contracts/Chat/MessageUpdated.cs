@@ -1,6 +1,9 @@
 namespace Stationery.Contracts.Chat;
 
-/// <summary>A message was edited or withdrawn by its author; its <c>Seq</c> and place in the channel stay the same.</summary>
+/// <summary>
+/// A message was edited or withdrawn by its author, or its card changed (a button was pressed, the outcome arrived); its
+/// <c>Seq</c> and place in the channel stay the same.
+/// </summary>
 /// <param name="TenantId">The chain.</param>
 /// <param name="ChannelId">The channel.</param>
 /// <param name="MessageId">The message.</param>
@@ -11,4 +14,8 @@ namespace Stationery.Contracts.Chat;
 /// <param name="OccurredAt">When it was changed.</param>
 [WireName("stationery.chat.message-updated")]
 public sealed record MessageUpdated(string TenantId, string ChannelId, string MessageId, long Seq, string Text,
-    IReadOnlyList<string> Mentions, bool Deleted, DateTimeOffset OccurredAt) : IIntegrationEvent;
+    IReadOnlyList<string> Mentions, bool Deleted, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>The message's card as it is now, if it carries one.</summary>
+    public ChatCard? Card { get; init; }
+}

@@ -11,6 +11,7 @@ using Stationery.Chat.Directory;
 using Stationery.Chat.Integration;
 using Stationery.Chat.Live;
 using Stationery.Chat.Messages;
+using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Chat.Messages.Reading;
@@ -32,6 +33,7 @@ public static class ChatModule
         {
             opts.Events.AddEventTypes([
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
+                typeof(CardActionPressed), typeof(CardUpdated),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(ChannelReadUpTo),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
@@ -57,6 +59,7 @@ public static class ChatModule
         api.MapReadMessages();
         api.MapPostMessage();
         api.MapEditMessage();
+        api.MapPressCardButton();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

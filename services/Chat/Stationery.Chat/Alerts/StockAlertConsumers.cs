@@ -15,7 +15,10 @@ public sealed record OpenStockAlert(string Id, string Branch, string Sku, Produc
     public static string IdFor(string branch, string sku) => $"{branch}|{sku}";
 }
 
-/// <summary>Low stock at a branch → an important bot message in its 库存监控 channel, @mentioning its owners and managers.</summary>
+/// <summary>
+/// Low stock at a branch → an important bot message in its 库存监控 channel, @mentioning its owners and managers, with a
+/// card offering <c>加入采购清单</c> the suggested quantity.
+/// </summary>
 public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowStockDetectedConsumer> log, TimeProvider clock, StockBotTexts texts)
     : IdempotentConsumer<LowStockDetected>(store, log)
 {
@@ -25,7 +28,7 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var leaders = directory.LeadersOf(alert.BranchId);
         var message = new BotMessage(texts.BotName, texts.LowStock(alert, [.. leaders.Select(l => l.DisplayName)]),
-            [.. leaders.Select(l => l.Id)], Important: true);
+            [.. leaders.Select(l => l.Id)], Important: true, Card: texts.LowStockCard(alert));
         var posted = await BotPosting.PostToBranchAsync(session, directory, alert.BranchId, BranchTopic.StockWatch, message, clock.GetUtcNow(), ct);
         session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
             new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), posted.MessageId));

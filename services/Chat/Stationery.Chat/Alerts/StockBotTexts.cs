@@ -1,9 +1,10 @@
+using Stationery.Chat.Messages.Cards;
 using Stationery.Contracts.Inventory;
 
 namespace Stationery.Chat.Alerts;
 
 /// <summary>
-/// Every line the stock bot writes, in one place. zh-CN is the product's language; <c>Chat:BotLanguage = en</c> switches a
+/// Every line and card the stock bot writes, in one place. zh-CN is the product's language; <c>Chat:BotLanguage = en</c> switches a
 /// deployment to English. A new language is one more subclass.
 /// </summary>
 public abstract class StockBotTexts
@@ -14,6 +15,27 @@ public abstract class StockBotTexts
     public abstract string LowStock(LowStockDetected alert, IReadOnlyList<string> mentionNames);
 
     public abstract string Restocked(ProductLabel product, int onHand, int reorderPoint);
+
+    /// <summary>The alert's card: the numbers, and <c>加入采购清单 N</c> when there is a suggested quantity.</summary>
+    public Card LowStockCard(LowStockDetected a)
+    {
+        var product = new ProductLabel(a.ProductName, a.Spec, a.Unit);
+        CardAction[] actions = a.SuggestedQuantity > 0
+            ? [new CardAction(CardActions.AddToPurchaseList, AddToPurchaseListButton(a.SuggestedQuantity), "primary", a.SuggestedQuantity)]
+            : [];
+        return new Card("low-stock", LowStockTitle(product, a.OnHand), [.. LowStockFields(a)], actions, Card.Open, null, null, a.BranchId, a.Sku);
+    }
+
+    /// <summary>What a card shows between a button press and its outcome.</summary>
+    public abstract string Pending(string actionId);
+
+    public abstract string AddedToPurchaseList(int quantity, string unit);
+
+    protected abstract string LowStockTitle(ProductLabel product, int onHand);
+
+    protected abstract IEnumerable<CardField> LowStockFields(LowStockDetected a);
+
+    protected abstract string AddToPurchaseListButton(int quantity);
 
     public static StockBotTexts For(string? language) =>
         language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? new English() : new Chinese();
@@ -35,6 +57,21 @@ public abstract class StockBotTexts
 
         public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
             $"✅ 已补货:{p.Name} 现有 {onHand} {p.Unit}(补货点 {reorderPoint})";
+
+        public override string Pending(string actionId) => actionId == CardActions.AddToPurchaseList ? "正在加入采购清单…" : "处理中…";
+
+        public override string AddedToPurchaseList(int quantity, string unit) => $"已加入采购清单 {quantity} {unit}";
+
+        protected override string LowStockTitle(ProductLabel p, int onHand) => $"{(onHand <= 0 ? "缺货" : "低库存")} · {p.Name}";
+
+        protected override IEnumerable<CardField> LowStockFields(LowStockDetected a) =>
+        [
+            new("现有", $"{a.OnHand} {a.Unit}"),
+            new("补货点", $"{a.ReorderPoint} {a.Unit}"),
+            new("建议补货", $"{a.SuggestedQuantity} {a.Unit}"),
+        ];
+
+        protected override string AddToPurchaseListButton(int quantity) => $"加入采购清单 {quantity}";
     }
 
     private sealed class English : StockBotTexts
@@ -52,6 +89,21 @@ public abstract class StockBotTexts
 
         public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
             $"✅ Restocked: {p.Name}, {onHand} {p.Unit} on hand (reorder point {reorderPoint})";
+
+        public override string Pending(string actionId) => actionId == CardActions.AddToPurchaseList ? "Adding to the purchase list…" : "Working on it…";
+
+        public override string AddedToPurchaseList(int quantity, string unit) => $"Added {quantity} {unit} to the purchase list";
+
+        protected override string LowStockTitle(ProductLabel p, int onHand) => $"{(onHand <= 0 ? "Out of stock" : "Low stock")} · {p.Name}";
+
+        protected override IEnumerable<CardField> LowStockFields(LowStockDetected a) =>
+        [
+            new("On hand", $"{a.OnHand} {a.Unit}"),
+            new("Reorder point", $"{a.ReorderPoint} {a.Unit}"),
+            new("Suggested order", $"{a.SuggestedQuantity} {a.Unit}"),
+        ];
+
+        protected override string AddToPurchaseListButton(int quantity) => $"Add {quantity} to purchase list";
     }
 }
 

@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.MarkingRead;
+using Stationery.Chat.Messages.Cards;
+using Stationery.Contracts.Purchasing;
 using Stationery.Hosting.Messaging;
 using Contract = Stationery.Contracts.Chat;
 
@@ -15,10 +17,14 @@ public sealed class ChatEvents : IIntegrationEventMap
     public object? Map(IEvent e) => e.Data switch
     {
         MessagePosted m => new Contract.MessagePosted(e.TenantId, e.StreamKey!, m.Branch, m.MessageId.ToString(), m.Seq, m.AuthorId,
-            m.AuthorName, m.Text, m.Mentions, m.Important, m.PostedAt) { ReplyTo = m.ReplyTo?.ToString() },
+            m.AuthorName, m.Text, m.Mentions, m.Important, m.PostedAt) { ReplyTo = m.ReplyTo?.ToString(), Card = m.Card?.ToContract() },
         MessageEdited m => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, m.MessageId.ToString(), m.Seq, m.Text, m.Mentions, false,
             m.EditedAt),
         MessageDeleted d => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, d.MessageId.ToString(), d.Seq, "", [], true, d.DeletedAt),
+        CardUpdated c => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, c.MessageId.ToString(), c.Seq, c.Text, c.Mentions, false,
+            c.UpdatedAt) { Card = c.Card.ToContract() },
+        CardActionPressed { ActionId: CardActions.AddToPurchaseList, Branch: { } branch, Sku: { } sku, Quantity: { } quantity } p =>
+            new PurchaseRequestedFromChat(e.TenantId, branch, sku, quantity, p.UserId, p.MessageId.ToString(), p.PressedAt),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,
             o.Members, e.Timestamp),
         MemberJoined j => new Contract.ChannelMemberJoined(e.TenantId, e.StreamKey!, j.UserId, e.Timestamp),

@@ -20,12 +20,12 @@ public sealed class MessagePostedFanOut(IHubContext<ChatHub> hub, RecentMessages
         var m = context.Message;
         if (!recent.FirstTime(context.MessageId ?? Guid.Empty)) return Task.CompletedTask;
         var dto = new MessageDto(m.ChannelId, m.Seq, m.MessageId, m.AuthorId, m.AuthorName, m.Text, m.Mentions, m.Important,
-            m.ReplyTo, m.OccurredAt);
+            m.ReplyTo, m.OccurredAt, Card: m.Card);
         return hub.Clients.Group(ChatHub.GroupOf(m.TenantId, m.ChannelId)).SendAsync(ChatHub.MessagePosted, dto, context.CancellationToken);
     }
 }
 
-/// <summary>An edit or withdrawal: members connected to this replica update the message in place (<c>messageUpdated</c>).</summary>
+/// <summary>An edit, a withdrawal or a card's new state: members connected to this replica update the message in place (<c>messageUpdated</c>).</summary>
 [InstanceConsumer]
 public sealed class MessageUpdatedFanOut(IHubContext<ChatHub> hub) : IConsumer<Contract.MessageUpdated>
 {
@@ -33,13 +33,13 @@ public sealed class MessageUpdatedFanOut(IHubContext<ChatHub> hub) : IConsumer<C
     {
         var m = context.Message;
         return hub.Clients.Group(ChatHub.GroupOf(m.TenantId, m.ChannelId)).SendAsync(ChatHub.MessageUpdated,
-            new MessageUpdate(m.ChannelId, m.Seq, m.MessageId, m.Text, m.Mentions, m.OccurredAt, m.Deleted), context.CancellationToken);
+            new MessageUpdate(m.ChannelId, m.Seq, m.MessageId, m.Text, m.Mentions, m.OccurredAt, m.Deleted, m.Card), context.CancellationToken);
     }
 }
 
 /// <summary>What changed in a message; clients merge it into the message with the same <c>seq</c>.</summary>
 public sealed record MessageUpdate(string ChannelId, long Seq, string Id, string Text, IReadOnlyList<string> Mentions,
-    DateTimeOffset EditedAt, bool Deleted);
+    DateTimeOffset EditedAt, bool Deleted, Contract.ChatCard? Card);
 
 /// <summary>A bounded window of message ids this replica already pushed.</summary>
 public sealed class RecentMessages(int capacity = 10_000)

@@ -1,18 +1,21 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Messages.Cards;
+using ChatCard = Stationery.Contracts.Chat.ChatCard;
 
 namespace Stationery.Chat.Messages;
 
 /// <summary>A message as readers page through it (read model of <see cref="MessagePosted"/>, written inline).</summary>
 public sealed record ChatMessage(Guid Id, string ChannelId, long Seq, string AuthorId, string AuthorName, string Text,
-    string[] Mentions, bool Important, Guid? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null, bool Deleted = false)
+    string[] Mentions, bool Important, Guid? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null, bool Deleted = false,
+    Card? Card = null)
 {
     public MessageDto ToDto() => new(ChannelId, Seq, Id.ToString(), AuthorId, AuthorName, Text, Mentions, Important,
-        ReplyTo?.ToString(), PostedAt, EditedAt, Deleted);
+        ReplyTo?.ToString(), PostedAt, EditedAt, Deleted, Card?.ToContract());
 
     public static ChatMessage From(string channelId, MessagePosted p) =>
-        new(p.MessageId, channelId, p.Seq, p.AuthorId, p.AuthorName, p.Text, p.Mentions, p.Important, p.ReplyTo, p.PostedAt);
+        new(p.MessageId, channelId, p.Seq, p.AuthorId, p.AuthorName, p.Text, p.Mentions, p.Important, p.ReplyTo, p.PostedAt, Card: p.Card);
 
     public ChatMessage Edited(MessageEdited e) => this with { Text = e.Text, Mentions = e.Mentions, EditedAt = e.EditedAt };
 
@@ -22,7 +25,7 @@ public sealed record ChatMessage(Guid Id, string ChannelId, long Seq, string Aut
 /// <summary>A message as clients see it, over HTTP and on the hub (<c>messagePosted</c>).</summary>
 public sealed record MessageDto(string ChannelId, long Seq, string Id, string AuthorId, string AuthorName, string Text,
     IReadOnlyList<string> Mentions, bool Important, string? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null,
-    bool Deleted = false);
+    bool Deleted = false, ChatCard? Card = null);
 
 public sealed class MessageProjection : MultiStreamProjection<ChatMessage, Guid>
 {
@@ -31,6 +34,7 @@ public sealed class MessageProjection : MultiStreamProjection<ChatMessage, Guid>
         Identity<MessagePosted>(e => e.MessageId);
         Identity<MessageEdited>(e => e.MessageId);
         Identity<MessageDeleted>(e => e.MessageId);
+        Identity<CardUpdated>(e => e.MessageId);
     }
 
     public override ChatMessage? Evolve(ChatMessage? snapshot, Guid id, IEvent e) => e.Data switch
@@ -38,6 +42,7 @@ public sealed class MessageProjection : MultiStreamProjection<ChatMessage, Guid>
         MessagePosted p => ChatMessage.From(e.StreamKey!, p),
         MessageEdited edited => snapshot?.Edited(edited),
         MessageDeleted deleted => snapshot?.Withdrawn(deleted),
+        CardUpdated card => snapshot is null ? null : snapshot with { Card = card.Card },
         _ => snapshot,
     };
 }

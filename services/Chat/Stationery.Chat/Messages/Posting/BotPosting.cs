@@ -1,11 +1,12 @@
 using Marten;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
+using Stationery.Chat.Messages.Cards;
 
 namespace Stationery.Chat.Messages.Posting;
 
 /// <summary>A message the platform writes (an alert, a note), with the people it @mentions.</summary>
-public sealed record BotMessage(string AuthorName, string Text, string[] Mentions, bool Important, Guid? ReplyTo = null);
+public sealed record BotMessage(string AuthorName, string Text, string[] Mentions, bool Important, Guid? ReplyTo = null, Card? Card = null);
 
 public static class BotPosting
 {
@@ -26,7 +27,7 @@ public static class BotPosting
             channel = Channel.Fold(null, opened)!;
         }
         var posted = MessagePosting.Decide(channel, new PostMessage(Guid.CreateVersion7(now), ChatBot.Id, message.AuthorName, message.Text,
-            message.Mentions, message.Important, message.ReplyTo, null), now);
+            message.Mentions, message.Important, message.ReplyTo, null, message.Card), now);
         events.Add(posted);
         stream.AppendMany(events);
         return posted;

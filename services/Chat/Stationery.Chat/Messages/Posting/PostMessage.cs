@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Directory;
+using Stationery.Chat.Messages.Cards;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -13,7 +14,7 @@ public sealed record PostMessageRequest(string? ClientMessageId, string? Text, s
 
 /// <summary>A message to append, already validated; <see cref="MessageId"/> is chosen by the caller.</summary>
 public sealed record PostMessage(Guid MessageId, string AuthorId, string AuthorName, string Text, string[] Mentions,
-    bool Important, Guid? ReplyTo, string? ClientMessageId);
+    bool Important, Guid? ReplyTo, string? ClientMessageId, Card? Card = null);
 
 /// <summary>Remembers which message a client's <c>clientMessageId</c> became, so a resend returns it instead of posting again.</summary>
 public sealed record ClientMessageReceipt(string Id, Guid MessageId)
@@ -38,7 +39,7 @@ public static class MessagePosting
         if (channel is null || (command.AuthorId != ChatBot.Id && !channel.HasMember(command.AuthorId)))
             throw new NotFoundException("Channel", channel?.Id ?? "");
         return new MessagePosted(command.MessageId, channel.LastSeq + 1, channel.Branch, command.AuthorId, command.AuthorName,
-            command.Text, command.Mentions, command.Important, command.ReplyTo, command.ClientMessageId, now);
+            command.Text, command.Mentions, command.Important, command.ReplyTo, command.ClientMessageId, now, command.Card);
     }
 
     public static RouteGroupBuilder MapPostMessage(this RouteGroupBuilder api)

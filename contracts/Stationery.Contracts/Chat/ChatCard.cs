@@ -1,0 +1,23 @@
+namespace Stationery.Contracts.Chat;
+
+/// <summary>A structured bot message: a title, facts and buttons. Pressing a button publishes an event, never an HTTP call.</summary>
+/// <param name="Kind">What the card is about, e.g. <c>low-stock</c>.</param>
+/// <param name="Title">Headline, e.g. 低库存 · 晨光荧光笔 黄色.</param>
+/// <param name="Fields">Facts shown as label/value pairs.</param>
+/// <param name="Actions">Buttons still offered (empty once the card is handled).</param>
+/// <param name="Status"><c>open</c>, <c>pending</c> (a button was pressed, waiting for the outcome) or <c>done</c>.</param>
+/// <param name="ResolvedBy">Display name of the person who pressed a button, if any.</param>
+/// <param name="Resolution">What happened, e.g. 已加入采购清单 20 支.</param>
+public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardField> Fields, IReadOnlyList<ChatCardAction> Actions,
+    string Status, string? ResolvedBy, string? Resolution);
+
+/// <summary>One fact on a card.</summary>
+/// <param name="Label">e.g. 现有.</param>
+/// <param name="Value">e.g. 4 支.</param>
+public sealed record ChatCardField(string Label, string Value);
+
+/// <summary>A button on a card; pressed via <c>POST /api/chat/messages/{messageId}/actions/{id}</c>.</summary>
+/// <param name="Id">Stable action id, e.g. <c>add-to-purchase-list</c>.</param>
+/// <param name="Label">Button text, e.g. 加入采购清单 20.</param>
+/// <param name="Style"><c>primary</c> for the suggested action, otherwise <c>default</c>.</param>
+public sealed record ChatCardAction(string Id, string Label, string Style);

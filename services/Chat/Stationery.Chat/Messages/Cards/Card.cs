@@ -1,0 +1,36 @@
+using Stationery.Contracts.Chat;
+
+namespace Stationery.Chat.Messages.Cards;
+
+/// <summary>
+/// A bot card on a message: facts and buttons. Each button carries what pressing it needs (the branch, product and
+/// quantity of a purchase request), so pressing never looks anything up in another service.
+/// </summary>
+public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
+    string? Resolution, string? Branch, string? Sku)
+{
+    public const string Open = "open";
+    public const string Pending = "pending";
+    public const string Done = "done";
+
+    public ChatCard ToContract() => new(Kind, Title, [.. Fields.Select(f => new ChatCardField(f.Label, f.Value))],
+        Status == Open ? [.. Actions.Select(a => new ChatCardAction(a.Id, a.Label, a.Style))] : [], Status, ResolvedBy, Resolution);
+}
+
+public sealed record CardField(string Label, string Value);
+
+public sealed record CardAction(string Id, string Label, string Style, int? Quantity);
+
+/// <summary>The buttons the platform knows how to carry out.</summary>
+public static class CardActions
+{
+    /// <summary>加入采购清单: Purchasing puts the card's product on the branch's purchase list.</summary>
+    public const string AddToPurchaseList = "add-to-purchase-list";
+}
+
+/// <summary>Someone pressed a card's button (the fact; <see cref="CardUpdated"/> records what the card shows now).</summary>
+public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
+    string UserId, string UserName, DateTimeOffset PressedAt);
+
+/// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
+public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);
