@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Stationery.Testing;
 
-namespace Stationery.EndToEnd.Tests;
+namespace Stationery.Testing;
 
 /// <summary>An HTTP client on the gateway, logged in as a demo user.</summary>
 public sealed class GatewayClient(Uri gateway) : IDisposable

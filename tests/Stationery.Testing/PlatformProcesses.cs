@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Stationery.Testing;
+using Xunit;
 
-namespace Stationery.EndToEnd.Tests;
+namespace Stationery.Testing;
 
 /// <summary>
 /// The whole platform as real processes: the five services and the gateway, built by <c>./stationery test</c>, each on a
@@ -48,7 +48,12 @@ public sealed class PlatformProcesses : IAsyncLifetime
         }
 
         var gatewayPort = FreePort();
-        var gatewayEnv = new Dictionary<string, string>();
+        var gatewayEnv = new Dictionary<string, string>
+        {
+            ["Gateway__WebRoot"] = Path.Combine(RepositoryRoot(), "gateway", "web", "dist"),
+            // Every test logs in from 127.0.0.1; the login limit has its own test with its own gateway.
+            ["Gateway__RateLimits__LoginPerMinute"] = "10000",
+        };
         foreach (var name in ServiceNames)
             gatewayEnv[$"ReverseProxy__Clusters__{name.ToLowerInvariant()}__Destinations__d1__Address"] = $"http://127.0.0.1:{ports[name]}/";
         Start("Gateway", Dll("gateway", null, "Stationery.Gateway"), gatewayPort, gatewayEnv);
@@ -123,7 +128,7 @@ public sealed class PlatformProcesses : IAsyncLifetime
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built; run ./stationery test (it builds the solution first).");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StationeryPlatform.sln"))) dir = dir.Parent;
@@ -138,8 +143,3 @@ public sealed class PlatformProcesses : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class PlatformCollection : ICollectionFixture<PlatformProcesses>
-{
-    public const string Name = "platform";
-}
