@@ -68,6 +68,17 @@ public sealed class DirectorySpecs
     }
 
     [Fact]
+    public void A_disabled_account_belongs_nowhere_even_if_its_creation_arrives_after_the_disabling()
+    {
+        var d = When(Given(), x => x.Decide(new StaffMemberDisabled("demo", "gone", T0.AddMinutes(5))));
+        d = When(d, x => x.Decide(Staff("gone", "小钱", ["manager"], ["main"], T0)));
+
+        d.MembersOf("main").ShouldBeEmpty();
+        d.LeadersOf("main").ShouldBeEmpty();
+        d.Decide(new StaffMemberDisabled("demo", "gone", T0.AddMinutes(6))).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Reconciling_a_channel_adds_the_missing_and_removes_the_departed()
     {
         var channel = Channel.Fold(null, BranchChannels.Open("main", BranchTopic.StockWatch, ["owner", "clerk"]))!;

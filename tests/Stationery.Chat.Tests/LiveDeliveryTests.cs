@@ -101,4 +101,25 @@ public sealed class LiveDeliveryTests(ChatFixture fixture) : IClassFixture<ChatF
         await Arrives(() => device.Received.FirstOrDefault(m => m.Id == fence.Id), "a later message in main");
         device.Received.ShouldNotContain(m => m.Id == afterLeaving.Id, "a former member hears nothing more from the channel");
     }
+
+    [Fact]
+    public async Task A_disabled_account_is_disconnected_leaves_its_channels_and_cannot_come_back_with_its_old_token()
+    {
+        var user = $"leaver-{Guid.NewGuid():N}"[..15];
+        var token = ChatFixture.Token(user, ["clerk"], ["main"]);
+        await fixture.Publish(new StaffMemberAdded(ChatFixture.Tenant, user, user, "小钱", ["clerk"], ["main"], null, DateTimeOffset.UtcNow));
+        using var http = fixture.Chat.ClientFor(token);
+        await Probe.Until(async () => (await ChatFixture.ChannelsAsync(http)).Count == 3, what: "the clerk in main");
+        await using var device = await LiveClient.ConnectAsync(fixture.BaseAddress, token);
+
+        await fixture.Publish(new StaffMemberDisabled(ChatFixture.Tenant, user, DateTimeOffset.UtcNow));
+
+        await Probe.Until(() => Task.FromResult(device.Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected),
+            what: "the connection ended");
+        await Probe.Until(async () => (await ChatFixture.ChannelsAsync(http)).Count == 0, what: "out of every channel");
+        (await http.GetAsync($"api/chat/channels/{MainGroup}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var again = await LiveClient.ConnectAsync(fixture.BaseAddress, token);
+        await Probe.Until(() => Task.FromResult(again.Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected),
+            what: "a new connection refused");
+    }
 }

@@ -34,7 +34,7 @@ public static class ChatModule
             opts.Events.AddEventTypes([
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
                 typeof(CardActionPressed), typeof(CardUpdated),
-                typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(ChannelReadUpTo),
+                typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
             opts.Projections.Add(new DirectoryProjection(), ProjectionLifecycle.Inline);

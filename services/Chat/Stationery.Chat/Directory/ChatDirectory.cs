@@ -16,20 +16,22 @@ public sealed record StaffRecorded(string UserId, string Username, string Displa
 
 public sealed record StaffRolesRecorded(string UserId, string[] Roles, string[] Branches, DateTimeOffset AsOf);
 
+public sealed record StaffDisabledRecorded(string UserId, DateTimeOffset At);
+
 public sealed record DirectoryBranch(string Code, string Name);
 
 public sealed record DirectoryUser(string Id, string Username, string DisplayName, string[] Roles, string[] Branches,
-    string? SupplierId, DateTimeOffset RolesAsOf)
+    string? SupplierId, DateTimeOffset RolesAsOf, bool Disabled = false)
 {
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Staff belong to their branches' channels, hq to every branch's; a supplier guest to none of them.</summary>
     public bool BelongsTo(string branch) =>
-        !HasRole(PlatformRoles.Supplier) && (HasRole(PlatformRoles.Hq) || Branches.Contains(branch, StringComparer.Ordinal));
+        !Disabled && !HasRole(PlatformRoles.Supplier) && (HasRole(PlatformRoles.Hq) || Branches.Contains(branch, StringComparer.Ordinal));
 
     /// <summary>Owners and managers of the branch: the people a stock alert @mentions.</summary>
     public bool Leads(string branch) =>
-        !HasRole(PlatformRoles.Supplier) && Branches.Contains(branch, StringComparer.Ordinal)
+        !Disabled && !HasRole(PlatformRoles.Supplier) && Branches.Contains(branch, StringComparer.Ordinal)
         && (HasRole(PlatformRoles.Owner) || HasRole(PlatformRoles.Manager));
 }
 
@@ -54,6 +56,8 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
 
     public IReadOnlyList<DirectoryUser> LeadersOf(string branch) =>
         [.. Users.Values.Where(u => u.Leads(branch)).OrderBy(u => u.HasRole(PlatformRoles.Owner) ? 0 : 1).ThenBy(u => u.Id, StringComparer.Ordinal)];
+
+    public bool IsDisabled(string userId) => Users.TryGetValue(userId, out var user) && user.Disabled;
 
     public string BranchName(string branch) => Branches.TryGetValue(branch, out var b) ? b.Name : branch;
 
@@ -80,12 +84,17 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
             ? []
             : [new StaffRolesRecorded(m.UserId, [.. m.Roles], [.. m.Branches], m.OccurredAt)];
 
+    /// <summary>A disabled account leaves every channel; an account is never enabled again under the same id.</summary>
+    public IReadOnlyList<object> Decide(StaffMemberDisabled m) =>
+        IsDisabled(m.UserId) ? [] : [new StaffDisabledRecorded(m.UserId, m.OccurredAt)];
+
     public static ChatDirectory Fold(ChatDirectory state, object e) => e switch
     {
         BranchRecorded b => state with { Branches = With(state.Branches, b.Code, new DirectoryBranch(b.Code, b.Name)) },
         StaffRecorded s => state with
         {
-            Users = With(state.Users, s.UserId, new DirectoryUser(s.UserId, s.Username, s.DisplayName, s.Roles, s.Branches, s.SupplierId, s.RolesAsOf)),
+            Users = With(state.Users, s.UserId, new DirectoryUser(s.UserId, s.Username, s.DisplayName, s.Roles, s.Branches, s.SupplierId,
+                s.RolesAsOf, state.IsDisabled(s.UserId))),
         },
         StaffRolesRecorded r => state with
         {
@@ -93,6 +102,11 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
             Users = With(state.Users, r.UserId, (state.Users.GetValueOrDefault(r.UserId)
                     ?? new DirectoryUser(r.UserId, r.UserId, r.UserId, [], [], null, r.AsOf))
                 with { Roles = r.Roles, Branches = r.Branches, RolesAsOf = r.AsOf }),
+        },
+        StaffDisabledRecorded d => state with
+        {
+            Users = With(state.Users, d.UserId, (state.Users.GetValueOrDefault(d.UserId)
+                ?? new DirectoryUser(d.UserId, d.UserId, d.UserId, [], [], null, d.At)) with { Disabled = true }),
         },
         _ => state,
     };
@@ -108,6 +122,7 @@ public sealed class DirectoryProjection : SingleStreamProjection<ChatDirectory, 
         IncludeType<BranchRecorded>();
         IncludeType<StaffRecorded>();
         IncludeType<StaffRolesRecorded>();
+        IncludeType<StaffDisabledRecorded>();
     }
 
     public override ChatDirectory? Evolve(ChatDirectory? snapshot, string id, IEvent e) =>

@@ -21,6 +21,14 @@ public sealed class StaffMemberAddedConsumer(IDocumentStore store, ILogger<Staff
         DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
 }
 
+/// <summary>A disabled account leaves every channel (its open connections are ended by the live fan-out).</summary>
+public sealed class StaffMemberDisabledConsumer(IDocumentStore store, ILogger<StaffMemberDisabledConsumer> log)
+    : IdempotentConsumer<StaffMemberDisabled>(store, log)
+{
+    protected override Task Apply(IDocumentSession session, StaffMemberDisabled message, ConsumeContext<StaffMemberDisabled> context) =>
+        DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
+}
+
 /// <summary>Roles or branches changed: move the account between branch channels accordingly.</summary>
 public sealed class StaffRolesChangedConsumer(IDocumentStore store, ILogger<StaffRolesChangedConsumer> log)
     : IdempotentConsumer<StaffRolesChanged>(store, log)

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
 using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Live;
@@ -33,9 +34,16 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
         var tenant = user.RequiredTenantId();
         var me = user.UserId();
         // Registered before reading memberships: a join committed meanwhile is then seen by one or the other (or both).
-        connections.Add(tenant, me, Context.ConnectionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroupOf(tenant, me), Context.ConnectionAborted);
+        connections.Add(tenant, me, Context);
         await using var session = store.QuerySession(tenant);
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, Context.ConnectionAborted);
+        if (directory?.IsDisabled(me) == true)
+        {
+            // The token is still valid for a while; the account is not.
+            Context.Abort();
+            return;
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroupOf(tenant, me), Context.ConnectionAborted);
         var channels = await session.Query<Channel>().Where(c => c.Members.Contains(me)).Select(c => c.Id).ToListAsync(Context.ConnectionAborted);
         foreach (var channel in channels)
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(tenant, channel), Context.ConnectionAborted);

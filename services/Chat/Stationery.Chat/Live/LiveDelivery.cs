@@ -18,6 +18,7 @@ public static class LiveDelivery
         services.AddScoped<MessageUpdatedFanOut>();
         services.AddScoped<ChannelReadFanOut>();
         services.AddScoped<ChannelMembershipFanOut>();
+        services.AddScoped<DisabledAccountFanOut>();
         services.ConfigureBus((context, bus) =>
             bus.ReceiveEndpoint(new TemporaryEndpointDefinition("chat-live"), context.EndpointNameFormatter, e =>
             {
@@ -25,6 +26,7 @@ public static class LiveDelivery
                 e.Consumer<MessageUpdatedFanOut>(context);
                 e.Consumer<ChannelReadFanOut>(context);
                 e.Consumer<ChannelMembershipFanOut>(context);
+                e.Consumer<DisabledAccountFanOut>(context);
             }));
         return services;
     }

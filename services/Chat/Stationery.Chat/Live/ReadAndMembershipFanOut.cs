@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
+using Stationery.Contracts.Identity;
 using Stationery.Hosting.Messaging;
 using Contract = Stationery.Contracts.Chat;
 
@@ -14,6 +15,17 @@ public sealed class ChannelReadFanOut(IHubContext<ChatHub> hub) : IConsumer<Cont
         var r = context.Message;
         return hub.Clients.Group(ChatHub.UserGroupOf(r.TenantId, r.UserId))
             .SendAsync(ChatHub.ReadUpdated, new ReadUpdate(r.ChannelId, r.UserId, r.Seq), context.CancellationToken);
+    }
+}
+
+/// <summary>A disabled account: its connections to this replica end now (its token may still be valid for a while).</summary>
+[InstanceConsumer]
+public sealed class DisabledAccountFanOut(LiveConnections connections) : IConsumer<StaffMemberDisabled>
+{
+    public Task Consume(ConsumeContext<StaffMemberDisabled> context)
+    {
+        connections.EndAll(context.Message.TenantId, context.Message.UserId);
+        return Task.CompletedTask;
     }
 }
 
