@@ -6,6 +6,7 @@ using Stationery.Inventory.Branches;
 using Stationery.Inventory.Catalogue;
 using Stationery.Inventory.Catalogue.Registering;
 using Stationery.Inventory.Catalogue.Searching;
+using Stationery.Inventory.Demo;
 using Stationery.Inventory.Integration;
 using Stationery.Inventory.Stock.Adjusting;
 using Stationery.Inventory.Stock.History;
@@ -27,6 +28,8 @@ public static class InventoryModule
     public static WebApplicationBuilder AddInventory(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IIntegrationEventMap, Outgoing>();
+        builder.Services.AddSingleton<DemoSeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeed>());
         builder.Services.ConfigureMarten(opts =>
         {
             opts.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);

@@ -1,0 +1,60 @@
+using Marten;
+using Stationery.Inventory.Catalogue;
+
+namespace Stationery.Inventory.Demo;
+
+/// <summary>
+/// With <c>Seed:Demo=true</c> (as <c>./stationery up</c> starts the services) the demo chain gets its catalogue and 120
+/// days of history once: nothing is written when the chain already has products. The events go out through the outbox
+/// like any others, so Reporting and Purchasing learn the same history.
+/// </summary>
+public sealed class DemoSeed(IDocumentStore store, TimeProvider clock, IConfiguration config, IHostApplicationLifetime lifetime,
+    ILogger<DemoSeed> log) : BackgroundService
+{
+    public const string Tenant = "demo";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue<bool>("Seed:Demo")) return;
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        try
+        {
+            await SeedAsync(Tenant, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Seeding the demo inventory failed");
+        }
+    }
+
+    /// <summary>Seeds <paramref name="tenant"/> unless it has products; returns whether it wrote anything.</summary>
+    public async Task<bool> SeedAsync(string tenant, CancellationToken ct)
+    {
+        await using (var query = store.QuerySession(tenant))
+            if (await query.Query<Product>().AnyAsync(ct))
+            {
+                log.LogInformation("Demo inventory of {Tenant} already present; not seeding", tenant);
+                return false;
+            }
+
+        var data = DemoHistory.Build(clock.GetUtcNow());
+        await using (var session = store.LightweightSession(tenant))
+        {
+            foreach (var product in data.Products)
+                session.Events.StartStream<Product>(Product.StreamId(product.Sku), product);
+            await session.SaveChangesAsync(ct);
+        }
+        foreach (var chunk in data.Streams.Chunk(25))
+        {
+            await using var session = store.LightweightSession(tenant);
+            foreach (var stream in chunk)
+                session.Events.StartStream(Stock.StockItem.StreamId(stream.Branch, stream.Sku), stream.Events.ToArray());
+            await session.SaveChangesAsync(ct);
+        }
+        log.LogInformation("Seeded the demo inventory of {Tenant}: {Products} products, {Events} stock events", tenant,
+            data.Products.Count, data.Streams.Sum(s => s.Events.Count));
+        return true;
+    }
+}
