@@ -44,14 +44,20 @@ public sealed class DemoHistorySpecs
         PerDay(new DateOnly(2026, 8, 25), new DateOnly(2026, 9, 7)).ShouldBeGreaterThan(2 * PerDay(new DateOnly(2026, 10, 20), new DateOnly(2026, 11, 20)));
     }
 
-    [Fact]
-    public void Only_a_few_fast_sellers_end_low_and_each_raised_exactly_one_alert()
+    [Theory]
+    [InlineData(2026, 11, 25)]
+    [InlineData(2026, 9, 3)]
+    [InlineData(2027, 3, 1)]
+    [InlineData(2027, 6, 15)]
+    public void Only_the_chosen_fast_sellers_end_low_and_each_raised_exactly_one_alert(int year, int month, int day)
     {
-        var low = Data.Streams.Where(s => Final(s).AlertOpen).ToList();
+        var data = DemoHistory.Build(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.FromHours(8)));
+        var low = data.Streams.Where(s => Final(s).AlertOpen).ToList();
 
         low.Count.ShouldBeInRange(3, 12);
+        low.ShouldAllBe(s => DemoHistory.RunningLow.Contains(s.Sku));
         low.ShouldAllBe(s => s.Events.OfType<LowStockDetected>().Count() == 1);
-        Data.Streams.Except(low).ShouldAllBe(s => !s.Events.OfType<LowStockDetected>().Any());
+        data.Streams.Except(low).ShouldAllBe(s => !s.Events.OfType<LowStockDetected>().Any());
     }
 
     [Fact]

@@ -24,6 +24,14 @@ public static class DemoHistory
     public const int LeadTimeDays = 4;
     public const int SlowMoverDays = 45;
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
+    /// <summary>
+    /// The fast sellers whose restocking stops in the last weeks, so the demo opens with their (and only their) alerts.
+    /// Every other product ends above its reorder point.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RunningLow = ["MG-G5-02", "ZH-101-02", "CX-HW-04", "DL-RU-01", "MG-BC-02", "DL-S01-01"];
+
+    private const int QuietDays = 18;
+
     private static readonly (string Code, double Share, string Clerk)[] Branches = [("main", 1.0, "clerk"), ("east", 0.6, "clerk-east")];
 
     public static DemoData Build(DateTimeOffset now, int seed = 2026)
@@ -41,8 +49,8 @@ public static class DemoHistory
                 products.Add((registered, family, family.DailySales * (i == 0 ? 1.0 : 0.6) * (0.7 + 0.6 * random.NextDouble())));
             }
 
-        // The busiest products are left running low; a few quiet ones stop selling for good.
-        var fastLow = products.OrderByDescending(p => p.Rate).Where((_, i) => i % 7 == 3).Take(6).Select(p => p.Product.Sku).ToHashSet();
+        // A few quiet products stop selling for good.
+        var fastLow = RunningLow.ToHashSet();
         var slow = products.Where(p => p.Rate < 0.6 && !fastLow.Contains(p.Product.Sku)).OrderBy(_ => random.Next()).Take(10)
             .ToDictionary(p => p.Product.Sku, _ => Days - random.Next(65, 110));
 
@@ -92,9 +100,10 @@ public static class DemoHistory
                 Run(s => RecordSale.Decide(s, new RecordSale(branch, facts, sold, p.RetailPrice, $"日结-{day:yyyyMMdd}", At(day, 20), sales),
                     At(day, 21)));
 
-            var restocking = !(runsLow && d >= Days - 12) && !(lastSaleDay < d);
+            var restocking = !(runsLow && d >= Days - QuietDays) && !(lastSaleDay < d);
             if (restocking && pending is null && state.OnHand <= reorderPoint)
                 pending = (Math.Min(d + LeadTimeDays, Days - 1), RoundUp(maxLevel - state.OnHand, p.PackSize));
+            if (runsLow && d == Days - QuietDays) pending = null;
         }
         var last = first.AddDays(Days - 1);
         if (pending is { } late) Receive(last, late.Quantity, $"送货单-{last:yyyyMMdd}-{branch}");
