@@ -3,6 +3,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using Stationery.Chat.Alerts;
+using Stationery.Chat.Bridge;
 using Stationery.Chat.Catalogue;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.Listing;
@@ -33,7 +34,7 @@ public static class ChatModule
         {
             opts.Events.AddEventTypes([
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
-                typeof(CardActionPressed), typeof(CardUpdated),
+                typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);

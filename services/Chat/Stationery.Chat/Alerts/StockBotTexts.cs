@@ -1,3 +1,5 @@
+using Stationery.Chat.Bridge;
+using Stationery.Chat.Catalogue;
 using Stationery.Chat.Messages.Cards;
 using Stationery.Contracts.Inventory;
 
@@ -25,6 +27,25 @@ public abstract class StockBotTexts
             : [];
         return new Card("low-stock", LowStockTitle(product, a.OnHand), [.. LowStockFields(a)], actions, Card.Open, null, null, a.BranchId, a.Sku);
     }
+
+    /// <summary>The answer to a stock report in chat: what was understood, and 加入采购清单 when an order quantity was given.</summary>
+    public Card StockReportCard(string branch, CatalogueItem product, StockReport report)
+    {
+        CardAction[] actions = report.Suggested is > 0 and var suggested
+            ? [new CardAction(CardActions.AddToPurchaseList, AddToPurchaseListButton(suggested), "primary", suggested)]
+            : [];
+        return new Card("stock-report", StockReportTitle(product.Label), [.. StockReportFields(product.Unit, report)], actions, Card.Open,
+            null, null, branch, product.Id);
+    }
+
+    public abstract string StockReportText(string reporter, ProductLabel product, int reported);
+
+    /// <summary>A report that could mean several products: name them and show the house format.</summary>
+    public abstract string WhichProduct(IReadOnlyList<ProductLabel> candidates);
+
+    protected abstract string StockReportTitle(ProductLabel product);
+
+    protected abstract IEnumerable<CardField> StockReportFields(string unit, StockReport report);
 
     /// <summary>What a card shows between a button press and its outcome.</summary>
     public abstract string Pending(string actionId);
@@ -72,6 +93,16 @@ public abstract class StockBotTexts
         ];
 
         protected override string AddToPurchaseListButton(int quantity) => $"加入采购清单 {quantity}";
+
+        public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} 报告:{p.Name} 现有 {reported} {p.Unit}";
+
+        public override string WhichProduct(IReadOnlyList<ProductLabel> candidates) =>
+            $"🤔 是哪一个?{string.Join(" / ", candidates.Select(c => c.Name))}。请按 [商品名称][规格型号][当前库存][建议补货数量] 再发一次。";
+
+        protected override string StockReportTitle(ProductLabel p) => $"库存报告 · {p.Name}";
+
+        protected override IEnumerable<CardField> StockReportFields(string unit, StockReport r) =>
+            r.Suggested is { } s ? [new("报告库存", $"{r.Reported} {unit}"), new("建议补货", $"{s} {unit}")] : [new("报告库存", $"{r.Reported} {unit}")];
     }
 
     private sealed class English : StockBotTexts
@@ -104,6 +135,16 @@ public abstract class StockBotTexts
         ];
 
         protected override string AddToPurchaseListButton(int quantity) => $"Add {quantity} to purchase list";
+
+        public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} reports {p.Name}: {reported} {p.Unit} on the shelf";
+
+        public override string WhichProduct(IReadOnlyList<ProductLabel> candidates) =>
+            $"🤔 Which one? {string.Join(" / ", candidates.Select(c => c.Name))}. Please resend as [name][spec][on hand][order quantity].";
+
+        protected override string StockReportTitle(ProductLabel p) => $"Stock report · {p.Name}";
+
+        protected override IEnumerable<CardField> StockReportFields(string unit, StockReport r) =>
+            r.Suggested is { } s ? [new("Reported", $"{r.Reported} {unit}"), new("Suggested order", $"{s} {unit}")] : [new("Reported", $"{r.Reported} {unit}")];
     }
 }
 

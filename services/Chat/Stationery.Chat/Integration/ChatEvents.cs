@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Messages.Cards;
@@ -25,6 +26,8 @@ public sealed class ChatEvents : IIntegrationEventMap
             c.UpdatedAt) { Card = c.Card.ToContract() },
         CardActionPressed { ActionId: CardActions.AddToPurchaseList, Branch: { } branch, Sku: { } sku, Quantity: { } quantity } p =>
             new PurchaseRequestedFromChat(e.TenantId, branch, sku, quantity, p.UserId, p.MessageId.ToString(), p.PressedAt),
+        StockReported r => new Contract.StockReportedInChat(e.TenantId, r.Branch, e.StreamKey!, r.ChatMessageId.ToString(),
+            r.ReplyMessageId.ToString(), r.Sku, r.Reported, r.Suggested, r.ReportedBy, r.At),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,
             o.Members, e.Timestamp),
         MemberJoined j => new Contract.ChannelMemberJoined(e.TenantId, e.StreamKey!, j.UserId, e.Timestamp),

@@ -14,22 +14,31 @@ public static class BotPosting
     /// Appends a bot message to one of a branch's channels in the caller's session. If the alert outran the branch's
     /// opening, the channel is opened here with the members the directory knows so far; the directory reconciles it later.
     /// </summary>
-    public static async Task<MessagePosted> PostToBranchAsync(IDocumentSession session, ChatDirectory directory, string branch,
-        BranchTopic topic, BotMessage message, DateTimeOffset now, CancellationToken ct)
+    public static Task<MessagePosted> PostToBranchAsync(IDocumentSession session, ChatDirectory directory, string branch,
+        BranchTopic topic, BotMessage message, DateTimeOffset now, CancellationToken ct) =>
+        PostAsync(session, BranchChannels.Id(branch, topic), () => BranchChannels.Open(branch, topic, directory.MembersOf(branch)),
+            message, now, ct);
+
+    /// <summary>Appends a bot message to a channel in the caller's session.</summary>
+    /// <param name="openIfMissing">How to open the channel if it does not exist yet; without it a missing channel is not found.</param>
+    public static async Task<MessagePosted> PostAsync(IDocumentSession session, string channelId, Func<ChannelOpened>? openIfMissing,
+        BotMessage message, DateTimeOffset now, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Channel>(BranchChannels.Id(branch, topic), ct);
+        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
         var events = new List<object>();
         var channel = stream.Aggregate;
-        if (channel is null)
+        if (channel is null && openIfMissing is not null)
         {
-            var opened = BranchChannels.Open(branch, topic, directory.MembersOf(branch));
+            var opened = openIfMissing();
             events.Add(opened);
-            channel = Channel.Fold(null, opened)!;
+            channel = Channel.Fold(null, opened);
         }
-        var posted = MessagePosting.Decide(channel, new PostMessage(Guid.CreateVersion7(now), ChatBot.Id, message.AuthorName, message.Text,
-            message.Mentions, message.Important, message.ReplyTo, null, message.Card), now);
+        var posted = MessagePosting.Decide(channel, Command(message, now), now);
         events.Add(posted);
         stream.AppendMany(events);
         return posted;
     }
+
+    public static PostMessage Command(BotMessage message, DateTimeOffset now) => new(Guid.CreateVersion7(now), ChatBot.Id,
+        message.AuthorName, message.Text, message.Mentions, message.Important, message.ReplyTo, null, message.Card);
 }

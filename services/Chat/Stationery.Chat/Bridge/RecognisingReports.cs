@@ -1,0 +1,67 @@
+using Marten;
+using MassTransit;
+using Stationery.Chat.Alerts;
+using Stationery.Chat.Catalogue;
+using Stationery.Chat.Channels;
+using Stationery.Chat.Messages.Posting;
+using Stationery.Hosting.Messaging;
+using Contract = Stationery.Contracts.Chat;
+
+namespace Stationery.Chat.Bridge;
+
+/// <summary>A stock report understood in a branch channel (published as <see cref="Contract.StockReportedInChat"/>).</summary>
+public sealed record StockReported(Guid ChatMessageId, Guid ReplyMessageId, string Branch, string Sku, int Reported, int? Suggested,
+    string ReportedBy, DateTimeOffset At);
+
+/// <summary>
+/// Reads every person's message in a branch channel after it is posted (never slowing the post): a stock report about one
+/// catalogue product gets a card in its thread and goes to Inventory; one that could mean several products gets a question;
+/// anything else is ordinary chat and is left alone.
+/// </summary>
+public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockReportRecognizer> log, TimeProvider clock, StockBotTexts texts)
+    : IdempotentConsumer<Contract.MessagePosted>(store, log)
+{
+    protected override async Task Apply(IDocumentSession session, Contract.MessagePosted m, ConsumeContext<Contract.MessagePosted> context)
+    {
+        if (m.AuthorId == ChatBot.Id || m.BranchId is not { } branch) return;
+        var reports = StockReportParser.Parse(m.Text);
+        if (reports.Count == 0) return;
+        var ct = context.CancellationToken;
+        var catalogue = await session.Query<CatalogueItem>().ToListAsync(ct);
+        var answers = Answers(reports, catalogue, m, branch).ToList();
+        if (answers.Count == 0) return;
+
+        var now = clock.GetUtcNow();
+        var stream = await session.Events.FetchForWriting<Channel>(m.ChannelId, ct);
+        var channel = stream.Aggregate;
+        foreach (var (answer, report) in answers)
+        {
+            var posted = MessagePosting.Decide(channel, BotPosting.Command(answer, now), now);
+            stream.AppendOne(posted);
+            channel = Channel.Fold(channel, posted);
+            if (report is { } r)
+                stream.AppendOne(new StockReported(posted.ReplyTo!.Value, posted.MessageId, branch, r.Sku, r.Reported, r.Suggested, m.AuthorId, now));
+        }
+        log.LogInformation("Answered {Count} stock report(s) in {Channel}", answers.Count, m.ChannelId);
+    }
+
+    private IEnumerable<(BotMessage Answer, (string Sku, int Reported, int? Suggested)? Report)> Answers(IReadOnlyList<StockReport> reports,
+        IReadOnlyList<CatalogueItem> catalogue, Contract.MessagePosted m, string branch)
+    {
+        var messageId = Guid.Parse(m.MessageId);
+        foreach (var report in reports)
+        {
+            switch (ProductMatcher.Find(report, catalogue))
+            {
+                case ProductMatch.One(var product):
+                    yield return (new BotMessage(texts.BotName, texts.StockReportText(m.AuthorName, product.Label, report.Reported), [], false,
+                        messageId, texts.StockReportCard(branch, product, report)), (product.Id, report.Reported, report.Suggested));
+                    break;
+                case ProductMatch.Several(var candidates):
+                    yield return (new BotMessage(texts.BotName, texts.WhichProduct([.. candidates.Select(c => c.Label)]), [m.AuthorId], false,
+                        messageId), null);
+                    break;
+            }
+        }
+    }
+}
