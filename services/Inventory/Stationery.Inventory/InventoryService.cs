@@ -30,6 +30,8 @@ public static class InventoryModule
         builder.Services.AddSingleton<IIntegrationEventMap, Outgoing>();
         builder.Services.AddSingleton<DemoSeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeed>());
+        builder.Services.AddSingleton<SlowMoverPass>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlowMoverPass>());
         builder.Services.ConfigureMarten(opts =>
         {
             opts.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);
@@ -38,6 +40,7 @@ public static class InventoryModule
             opts.Schema.For<Product>().Index(p => p.Barcode!);
             opts.Schema.For<StockLevel>().Index(l => l.Branch);
             opts.Schema.For<Branch>();
+            opts.Schema.For<DailyPassDone>();
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Marten.Metadata;
 using MassTransit;
 using Stationery.Contracts.Identity;
 using Stationery.Hosting.Errors;
@@ -8,8 +9,14 @@ using Stationery.Hosting.Security;
 
 namespace Stationery.Inventory.Branches;
 
-/// <summary>Inventory's own copy of a branch (门店) of the chain, learnt from Identity's <see cref="BranchOpened"/>.</summary>
-public sealed record Branch(string Id, string Name, string TimeZone, DateTimeOffset OpenedAt);
+/// <summary>
+/// Inventory's own copy of a branch (门店) of the chain, learnt from Identity's <see cref="BranchOpened"/>.
+/// <see cref="TenantId"/> is filled in by Marten, for the passes that go over every chain.
+/// </summary>
+public sealed record Branch(string Id, string Name, string TimeZone, DateTimeOffset OpenedAt) : ITenanted
+{
+    public string? TenantId { get; set; }
+}
 
 public sealed class BranchOpenedConsumer(IDocumentStore store, ILogger<BranchOpenedConsumer> log)
     : IdempotentConsumer<BranchOpened>(store, log)

@@ -52,6 +52,14 @@ public enum OrderStage { Placed, Confirmed, Received, Cancelled }
 /// <summary>Units one purchase order still brings, and the stage that said so.</summary>
 public sealed record OrderLine(int Outstanding, OrderStage Stage);
 
+/// <summary>
+/// 滞销: stock on hand, no sale for <paramref name="DaysWithoutSale"/> days (branch time) — found by the daily pass.
+/// The next sale ends the episode (no event: a sale is the evidence).
+/// </summary>
+public sealed record SlowMoverDetected(string Branch, string Sku, string Name, string Spec, string Unit, int OnHand,
+    int DaysWithoutSale, DateTimeOffset? LastSoldAt, int ThresholdDays, string AgeingBracket, decimal SellThrough, DateOnly Day,
+    DateTimeOffset At);
+
 /// <summary>Why stock was corrected outside a sale or receipt.</summary>
 public enum AdjustmentReason { Damage, Loss, Theft, Found, Correction, Count }
 
@@ -78,10 +86,11 @@ public sealed record Recorder(string By, string Source);
 /// <see cref="Stocked"/>: the branch has held the product at some point (a receipt, or an adjustment that found some).
 /// <see cref="Orders"/>: units still expected per purchase order (closed ones stay, at 0, so a late message cannot
 /// reopen them); <see cref="OnOrder"/> is their sum. <see cref="Inbound"/>: units in transit to this branch per transfer.
+/// <see cref="StockedAt"/>, <see cref="TotalSold"/> and <see cref="SlowMover"/> serve the daily slow-mover pass.
 /// </summary>
 public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
     ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked, ImmutableDictionary<string, OrderLine> Orders,
-    ImmutableDictionary<string, int> Inbound)
+    ImmutableDictionary<string, int> Inbound, DateTimeOffset? StockedAt = null, int TotalSold = 0, bool SlowMover = false)
 {
     public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
 
@@ -98,12 +107,20 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
             0, 0, ReorderPolicy.None, false, null, false, ImmutableDictionary<string, OrderLine>.Empty,
             ImmutableDictionary<string, int>.Empty);
 
-    public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand, Stocked = true };
+    public StockItem Apply(StockReceived e) => this with { OnHand = e.OnHand, Stocked = true, StockedAt = StockedAt ?? e.At };
 
-    public StockItem Apply(ItemsSold e) =>
-        this with { OnHand = e.OnHand, LastSoldAt = LastSoldAt is { } last && last > e.SoldAt ? last : e.SoldAt };
+    public StockItem Apply(ItemsSold e) => this with
+    {
+        OnHand = e.OnHand,
+        LastSoldAt = LastSoldAt is { } last && last > e.SoldAt ? last : e.SoldAt,
+        TotalSold = TotalSold + e.Quantity,
+        SlowMover = false,
+    };
 
-    public StockItem Apply(StockAdjusted e) => this with { OnHand = e.OnHand, Stocked = Stocked || e.OnHand > 0 };
+    public StockItem Apply(StockAdjusted e) =>
+        this with { OnHand = e.OnHand, Stocked = Stocked || e.OnHand > 0, StockedAt = StockedAt ?? (e.OnHand > 0 ? e.At : null) };
+
+    public StockItem Apply(SlowMoverDetected e) => this with { SlowMover = true };
 
     public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
 
@@ -117,7 +134,8 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
 
     public StockItem Apply(TransferInbound e) => this with { Inbound = Inbound.SetItem(e.TransferId, e.Quantity) };
 
-    public StockItem Apply(StockTransferredIn e) => this with { OnHand = e.OnHand, Stocked = true, Inbound = Inbound.Remove(e.TransferId) };
+    public StockItem Apply(StockTransferredIn e) =>
+        this with { OnHand = e.OnHand, Stocked = true, StockedAt = StockedAt ?? e.At, Inbound = Inbound.Remove(e.TransferId) };
 
     public StockItem Apply(LowStockDetected e) => this with { AlertOpen = true };
 

@@ -61,6 +61,7 @@ public static class StockStream
         StockTransferredOut x => state.Apply(x),
         TransferInbound x => state.Apply(x),
         StockTransferredIn x => state.Apply(x),
+        SlowMoverDetected x => state.Apply(x),
         LowStockDetected x => state.Apply(x),
         LowStockResolved x => state.Apply(x),
         _ => state,

@@ -53,6 +53,8 @@ public static class GetStockHistory
                 StockTransferredOut t => Entry(e, "transfer-out", -t.Quantity, t.At, t.By, $"to {t.ToBranch}", t.TransferId, null, null, "transfer"),
                 TransferInbound t => Entry(e, "in-transit", 0, t.At, null, $"{t.Quantity} on the way from {t.FromBranch}", t.TransferId, null, null, "transfer"),
                 StockTransferredIn t => Entry(e, "transfer-in", t.Quantity, t.At, t.By, $"from {t.FromBranch}", t.TransferId, null, null, "transfer"),
+                SlowMoverDetected m => Entry(e, "slow-mover", 0, m.At, null,
+                    $"no sale for {m.DaysWithoutSale} days (threshold {m.ThresholdDays}, 库龄 {m.AgeingBracket}, sell-through {m.SellThrough:0%})", null, null, null, "daily-pass"),
                 LowStockDetected d => Entry(e, "low-stock", 0, d.At, null,
                     $"projected {d.OnHand + d.OnOrder + d.InTransit} <= reorder point {d.ReorderPoint}; suggest {d.SuggestedQuantity}", null, null, null, null),
                 LowStockResolved r => Entry(e, "low-stock-resolved", 0, r.At, null,

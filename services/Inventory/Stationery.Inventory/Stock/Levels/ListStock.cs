@@ -15,7 +15,7 @@ public sealed record StockRow(string Sku, string Name, string Spec, string Unit,
 
 public static class ListStock
 {
-    private static readonly string[] Statuses = ["low", "out", "ok"];
+    private static readonly string[] Statuses = ["low", "out", "slow", "ok"];
 
     /// <summary>A branch's stock board, by sku; <c>?after=</c> the last sku of the previous page, <c>?limit=</c> up to 200.</summary>
     public static void MapListStock(this RouteGroupBuilder branches) =>
@@ -24,7 +24,7 @@ public static class ListStock
         {
             await session.BranchAsync(http.User, branch, ct);
             new Validation()
-                .Require(status is null || Statuses.Contains(status), "status", "must be one of low, out, ok")
+                .Require(status is null || Statuses.Contains(status), "status", "must be one of low, out, slow, ok")
                 .Require(limit is null or >= 1 and <= 200, "limit", "must be between 1 and 200")
                 .ThrowIfInvalid();
 

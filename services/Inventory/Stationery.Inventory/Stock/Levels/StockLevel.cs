@@ -14,8 +14,15 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
     /// <summary>Days of sales history kept for the average behind days of cover.</summary>
     public const int CoverWindowDays = 28;
 
-    /// <summary>out: nothing on hand · low: an open low-stock alert · ok: everything else.</summary>
-    public string Status => OnHand <= 0 ? "out" : AlertOpen ? "low" : "ok";
+    /// <summary>out: nothing on hand · low: an open low-stock alert · slow: a slow mover · ok: everything else.</summary>
+    public string Status => OnHand <= 0 ? "out" : AlertOpen ? "low" : SlowMover ? "slow" : "ok";
+
+    /// <summary>Found by the daily pass; the next sale clears it.</summary>
+    public bool SlowMover { get; init; }
+
+    public SlowMoverDetected? SlowMoverFinding { get; init; }
+
+    public StockLevel Apply(SlowMoverDetected e) => this with { SlowMover = true, SlowMoverFinding = e };
 
     public static StockLevel Create(StockItemOpened e) =>
         new(StockItem.StreamId(e.Branch, e.Sku), e.Branch, e.Sku, e.Name, e.Spec, e.Unit, e.Category, 0, 0, 0, ReorderPolicy.None,
@@ -53,6 +60,8 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
             OnHand = e.OnHand,
             LastSoldAt = LastSoldAt is { } last && last > e.SoldAt ? last : e.SoldAt,
             RecentSales = sales,
+            SlowMover = false,
+            SlowMoverFinding = null,
         };
     }
 
