@@ -3,6 +3,7 @@ using Marten;
 using Marten.Exceptions;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Inventory.Branches;
+using Stationery.Inventory.Demo;
 using Stationery.Inventory.Stock;
 using Stationery.Inventory.Stock.Levels;
 
@@ -17,7 +18,7 @@ public sealed record DailyPassDone(string Id, string Branch, DateOnly Day, int S
 /// commit succeeds and the other finds the mark next time. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, IConfiguration config, IHostApplicationLifetime lifetime,
-    ILogger<SlowMoverPass> log) : BackgroundService
+    DemoSeed demo, ILogger<SlowMoverPass> log) : BackgroundService
 {
     public const int RunHour = 6;
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
@@ -28,6 +29,7 @@ public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, ICon
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
+        await demo.Completion.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

@@ -13,19 +13,28 @@ public sealed class DemoSeed(IDocumentStore store, TimeProvider clock, IConfigur
 {
     public const string Tenant = "demo";
 
+    private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when seeding is over (at once without <c>Seed:Demo</c>), so the daily pass sees the history.</summary>
+    public Task Completion => done.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue<bool>("Seed:Demo")) return;
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
         try
         {
+            if (!config.GetValue<bool>("Seed:Demo")) return;
+            var started = new TaskCompletionSource();
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+                await started.Task.WaitAsync(stoppingToken);
             await SeedAsync(Tenant, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Seeding the demo inventory failed");
+        }
+        finally
+        {
+            done.TrySetResult();
         }
     }
 
