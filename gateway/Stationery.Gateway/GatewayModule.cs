@@ -44,6 +44,7 @@ public static class GatewayModule
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        app.Use(RefuseOversizedBodies);
 
         var webRoot = WebRoot(app);
         if (webRoot is not null)
@@ -86,7 +87,36 @@ public static class GatewayModule
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(self), microphone=()";
+        headers.ContentSecurityPolicy = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            // Answers carry tokens, cost data and a chain's stock: no browser or proxy cache keeps them.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            });
+        }
         return next();
+    }
+
+    /// <summary>
+    /// A declared body over the limit is refused with 413 problem details before a byte of it is read (a client that sent
+    /// <c>Expect: 100-continue</c> never uploads it). A chunked body is cut off by Kestrel at the same limit.
+    /// </summary>
+    private static async Task RefuseOversizedBodies(HttpContext http, Func<Task> next)
+    {
+        var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxRequestBodyBytes;
+        if (http.Request.ContentLength is { } length && length > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await Results.Problem(statusCode: 413, type: PlatformProblemDetails.TypeBase + "payload-too-large", title: "Payload too large",
+                detail: $"The request body is {length} bytes; the limit is {limit} bytes.").ExecuteAsync(http);
+            return;
+        }
+        await next();
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ public class IdentityApiTests(IdentityHost host) : IClassFixture<IdentityHost>
         body.User.Name.ShouldBe("王老板");
         body.User.Roles.ShouldBe(["owner"]);
         body.User.Branches.ShouldBe(["main"], "the owner who opened a branch owns it");
-        body.ExpiresAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddHours(1));
+        body.ExpiresAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(10));
+        body.ExpiresAt.ShouldBeLessThanOrEqualTo(DateTimeOffset.UtcNow.AddMinutes(31), "access tokens are short-lived; clients refresh them");
 
         var jwt = new JsonWebToken(body.AccessToken);
         jwt.Alg.ShouldBe("HS256");

@@ -27,6 +27,15 @@ public sealed class PlatformProcesses : IAsyncLifetime
 
     public Uri Gateway { get; private set; } = null!;
 
+    private readonly Dictionary<string, int> servicePorts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Each service's own address (bypassing the gateway), by name: <c>Service("identity")</c>.</summary>
+    public Uri Service(string name) => new($"http://127.0.0.1:{servicePorts[name]}/");
+
+    /// <summary>The lowercase names of the running services with their own addresses.</summary>
+    public IReadOnlyDictionary<string, Uri> Services =>
+        servicePorts.ToDictionary(p => p.Key.ToLowerInvariant(), p => new Uri($"http://127.0.0.1:{p.Value}/"));
+
     public async Task InitializeAsync()
     {
         servers = await TestServers.IsolateAsync("e2e");
@@ -37,6 +46,7 @@ public sealed class PlatformProcesses : IAsyncLifetime
             {
                 var port = FreePort();
                 ports[name] = port;
+                servicePorts[name] = port;
                 Start(name, Dll("services", name, $"Stationery.{name}"), port, new Dictionary<string, string>
                 {
                     ["ConnectionStrings__Postgres"] = servers.Postgres,
@@ -47,18 +57,31 @@ public sealed class PlatformProcesses : IAsyncLifetime
             await Task.WhenAll(wave.Select(n => WaitReady(n, new Uri($"http://127.0.0.1:{ports[n]}/health/ready"))));
         }
 
+        Gateway = await StartGatewayAsync("Gateway", new Dictionary<string, string>
+        {
+            // Every test logs in from 127.0.0.1; the login limit has its own test with its own gateway.
+            ["Gateway__RateLimits__LoginPerMinute"] = "10000",
+        });
+    }
+
+    /// <summary>
+    /// Starts one more gateway in front of the same services, with <paramref name="settings"/> (environment-variable names,
+    /// e.g. <c>Gateway__RateLimits__LoginPerMinute</c>) on top of the defaults; stopped with the fixture.
+    /// </summary>
+    public async Task<Uri> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> settings)
+    {
         var gatewayPort = FreePort();
         var gatewayEnv = new Dictionary<string, string>
         {
             ["Gateway__WebRoot"] = Path.Combine(RepositoryRoot(), "gateway", "web", "dist"),
-            // Every test logs in from 127.0.0.1; the login limit has its own test with its own gateway.
-            ["Gateway__RateLimits__LoginPerMinute"] = "10000",
         };
-        foreach (var name in ServiceNames)
-            gatewayEnv[$"ReverseProxy__Clusters__{name.ToLowerInvariant()}__Destinations__d1__Address"] = $"http://127.0.0.1:{ports[name]}/";
-        Start("Gateway", Dll("gateway", null, "Stationery.Gateway"), gatewayPort, gatewayEnv);
-        Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
-        await WaitReady("Gateway", new Uri(Gateway, "health/live"));
+        foreach (var service in ServiceNames)
+            gatewayEnv[$"ReverseProxy__Clusters__{service.ToLowerInvariant()}__Destinations__d1__Address"] = $"http://127.0.0.1:{servicePorts[service]}/";
+        foreach (var (key, value) in settings) gatewayEnv[key] = value;
+        lock (processes) Start(name, Dll("gateway", null, "Stationery.Gateway"), gatewayPort, gatewayEnv);
+        var gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
+        await WaitReady(name, new Uri(gateway, "health/live"));
+        return gateway;
     }
 
     public async Task DisposeAsync()
@@ -73,7 +96,10 @@ public sealed class PlatformProcesses : IAsyncLifetime
     }
 
     /// <summary>What a process wrote, for failure messages.</summary>
-    public string Logs(string name) => processes.First(p => p.Name == name).Log.ToString();
+    public string Logs(string name)
+    {
+        lock (processes) return processes.First(p => p.Name == name).Log.ToString();
+    }
 
     private void Start(string name, string dll, int port, IDictionary<string, string> env)
     {
@@ -102,7 +128,8 @@ public sealed class PlatformProcesses : IAsyncLifetime
     private async Task WaitReady(string name, Uri health)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var process = processes.First(p => p.Name == name).Process;
+        Process process;
+        lock (processes) process = processes.First(p => p.Name == name).Process;
         try
         {
             await Probe.Until(async () =>

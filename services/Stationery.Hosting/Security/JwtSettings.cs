@@ -9,7 +9,8 @@ public sealed class JwtSettings
     public string Issuer { get; set; } = "stationery";
     public string Audience { get; set; } = "stationery";
     public string SigningKey { get; set; } = "";
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>Short, so a disabled account loses access soon; clients refresh (<c>POST /api/identity/token/refresh</c>) before expiry.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     public SymmetricSecurityKey Key()
     {

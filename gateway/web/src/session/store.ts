@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseStoredSession, type Session } from './session';
+import { parseStoredSession, sessionFromLogin, type LoginResponse, type Session } from './session';
 
 const SESSION_KEY = 'stationery.session';
 const BRANCH_KEY = 'stationery.branch';
@@ -7,6 +7,11 @@ const BRANCH_KEY = 'stationery.branch';
 let session: Session | undefined = parseStoredSession(read(SESSION_KEY), new Date());
 const listeners = new Set<() => void>();
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Access tokens are short-lived (30 min): a fresh one is fetched this long before the current one expires. */
+const REFRESH_BEFORE_EXPIRY_MS = 2 * 60 * 1000;
+const REFRESH_RETRY_MS = 30 * 1000;
 
 function read(key: string): string | null {
   try { return localStorage.getItem(key); } catch { return null; }
@@ -18,12 +23,40 @@ function notify() {
 
 function scheduleExpiry() {
   clearTimeout(expiryTimer);
+  clearTimeout(refreshTimer);
   if (!session) return;
   const ms = Date.parse(session.expiresAt) - Date.now();
   // setTimeout overflows past ~24.8 days; a token that long-lived is re-checked on the next load instead.
-  if (ms < 2 ** 31 - 1) expiryTimer = setTimeout(() => signOut(true), Math.max(0, ms));
+  if (ms < 2 ** 31 - 1) {
+    expiryTimer = setTimeout(() => signOut(true), Math.max(0, ms));
+    refreshTimer = setTimeout(() => void refresh(), Math.max(0, ms - REFRESH_BEFORE_EXPIRY_MS));
+  }
 }
 scheduleExpiry();
+
+/**
+ * Exchanges the current token for a fresh one built from the account as stored now (new roles apply). A disabled
+ * account is refused (401): it is signed out. A network failure is retried while the token is still valid.
+ */
+async function refresh(): Promise<void> {
+  const current = session;
+  if (!current) return;
+  try {
+    const response = await fetch('/api/identity/token/refresh', {
+      method: 'POST',
+      headers: { Accept: 'application/json', Authorization: `Bearer ${current.accessToken}` },
+    });
+    if (session !== current) return;
+    if (response.status === 401 || response.status === 403) {
+      signOut(true);
+      return;
+    }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    signIn(sessionFromLogin((await response.json()) as LoginResponse, current.chain));
+  } catch {
+    if (session === current) refreshTimer = setTimeout(() => void refresh(), REFRESH_RETRY_MS);
+  }
+}
 
 export let lastSignOutExpired = false;
 
@@ -45,6 +78,7 @@ export function signOut(expired = false): void {
   lastSignOutExpired = expired;
   try { localStorage.removeItem(SESSION_KEY); } catch { /* nothing stored */ }
   clearTimeout(expiryTimer);
+  clearTimeout(refreshTimer);
   notify();
 }
 

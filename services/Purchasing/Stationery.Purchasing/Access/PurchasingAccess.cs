@@ -7,17 +7,16 @@ namespace Stationery.Purchasing.Access;
 /// <summary>Who may do what in purchasing. Roles are branch-scoped through the token's branch claims; hq sees every branch.</summary>
 public static class PurchasingAccess
 {
-    public static readonly string[] Staff = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk, PlatformRoles.Hq];
+    public static readonly string[] Staff = [.. Permissions.Staff];
 
-    /// <summary>Roles that decide what to buy and from whom.</summary>
-    public static readonly string[] Buyers = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq];
+    /// <summary>Roles that decide what to buy and from whom (the permission table's <c>orders.place</c>).</summary>
+    public static readonly string[] Buyers = [.. Permissions.Named("orders.place").Roles];
 
     /// <summary>
     /// 成本权限: purchase costs and supplier floor prices are shown to owners and hq only (the article: cost data is never
     /// shown to everyone). A supplier guest sees the prices of its own supplier.
     /// </summary>
-    public static bool CanSeeCosts(this ClaimsPrincipal user) =>
-        user.IsInRole(PlatformRoles.Owner) || user.IsInRole(PlatformRoles.Hq);
+    public static bool CanSeeCosts(this ClaimsPrincipal user) => user.SeesAllCosts();
 
     /// <summary>The supplier a guest speaks for (claim <c>supplier</c>); null for staff.</summary>
     public static string? SupplierId(this ClaimsPrincipal user) =>

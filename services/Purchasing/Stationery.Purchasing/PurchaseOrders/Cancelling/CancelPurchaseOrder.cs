@@ -23,6 +23,8 @@ public static class CancelPurchaseOrder
             TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User;
+            var visible = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
+            user.RequireBranchRole(visible.Branch, "取消采购单", PurchasingAccess.Buyers);
             new Validation().Require((request?.Reason ?? "").Length <= 200, "reason", "must be at most 200 characters").ThrowIfInvalid();
             var command = new Command(string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim(), user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>

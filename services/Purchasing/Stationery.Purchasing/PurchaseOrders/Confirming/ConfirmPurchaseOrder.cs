@@ -21,19 +21,26 @@ public static class ConfirmPurchaseOrder
             TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User;
+            // Who may, before what: a caller who may not confirm learns nothing about the body's rules.
+            RequireConfirmer(user, user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id));
             var lines = OrderLines.Validate(request?.Lines, zeroAllowed: true, required: false);
             var command = new Command(lines, user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
-                if (!user.SpeaksFor(order.SupplierId) && !user.IsInRole(PlatformRoles.Owner))
-                    throw new ForbiddenException("只有该供应商或店主可以确认采购单 (only the order's supplier or the owner may confirm it).");
+                RequireConfirmer(user, order);
                 return Decide(order, command, clock.GetUtcNow());
             }, ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(await PurchaseOrderView.LoadAsync(session, user, id, ct));
         }).WithName("ConfirmPurchaseOrder");
         return orders;
+    }
+
+    private static void RequireConfirmer(System.Security.Claims.ClaimsPrincipal user, PurchaseOrder order)
+    {
+        if (!user.SpeaksFor(order.SupplierId) && !user.IsInRole(PlatformRoles.Owner))
+            throw new ForbiddenException("只有该供应商或店主可以确认采购单 (only the order's supplier or the owner may confirm it).");
     }
 
     public static IReadOnlyList<object> Decide(PurchaseOrder po, Command c, DateTimeOffset now)

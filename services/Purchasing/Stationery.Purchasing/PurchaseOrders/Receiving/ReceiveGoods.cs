@@ -18,6 +18,9 @@ public static class ReceiveGoods
     /// <summary>Over-delivery accepted per line beyond the expected quantity (10 %, rounded up): more is refused.</summary>
     public const decimal OverDeliveryTolerance = 0.10m;
 
+    /// <summary>Who books a delivery in at the branch (permission <c>orders.receive</c>).</summary>
+    public static readonly string[] Receivers = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk];
+
     public sealed record Command(string ReceiptId, IReadOnlyList<LineQuantity> Lines, string By, string ByName);
 
     public static RouteGroupBuilder MapReceiveGoods(this RouteGroupBuilder orders)
@@ -26,12 +29,14 @@ public static class ReceiveGoods
             TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User;
+            var visible = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
+            user.RequireBranchRole(visible.Branch, "收货", Receivers);
             var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
             var command = new Command(NewReceiptId(), lines, user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
-                user.RequireBranchRole(order.Branch, "收货", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk);
+                user.RequireBranchRole(order.Branch, "收货", Receivers);
                 return Decide(order, command, clock.GetUtcNow());
             }, ct);
             await session.SaveChangesAsync(ct);

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Stationery.Testing;
+
+namespace Stationery.Security.Tests;
+
+/// <summary>
+/// What disabling promises (README "Permissions"): Identity refuses the account at once (its API, refresh and login), chat
+/// takes it out of every channel, and every other service accepts its last access token at most until that token expires,
+/// which is short (<see cref="MaxAccessTokenLifetime"/>); the web app refreshes before expiry.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class DisabledAccounts(SecurityPlatform platform)
+{
+    public static readonly TimeSpan MaxAccessTokenLifetime = TimeSpan.FromMinutes(30);
+
+    [Fact]
+    public async Task A_disabled_clerks_next_request_to_identity_is_refused_refresh_and_login_fail_and_chat_drops_them()
+    {
+        var username = $"sec-leaver-{Guid.NewGuid():N}"[..20];
+        var id = await platform.AddStaffAsync(username, "离职店员", ["clerk"], ["main"]);
+        using var leaver = await GatewayClient.LoginAsync(platform.Gateway, username);
+        (await leaver.Http.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Probe.Until(async () => (await leaver.Http.GetAsync($"api/chat/channels/{platform.A.ChannelId}/messages")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "the new clerk joining branch main's channel");
+
+        (await platform.Owner.Http.PostAsync($"api/identity/staff/{id}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await leaver.Http.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "Identity refuses at once");
+        (await leaver.Http.PostAsync("api/identity/token/refresh", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "no fresh token");
+        (await leaver.Http.PostAsJsonAsync("api/identity/login", new { chain = "demo", username, password = SecurityPlatform.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "no new login");
+        await Probe.Until(async () => (await leaver.Http.GetAsync($"api/chat/channels/{platform.A.ChannelId}/messages")).StatusCode == HttpStatusCode.NotFound,
+            TimeSpan.FromSeconds(30), "chat taking the disabled clerk out of the channel");
+        (await leaver.Http.PostAsJsonAsync($"api/chat/channels/{platform.A.ChannelId}/messages", new { clientMessageId = "after-disable", text = "还在吗" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound, "a disabled account cannot post");
+    }
+
+    [Fact]
+    public async Task Access_tokens_are_short_lived_and_refresh_gives_a_new_one_from_the_account_as_stored()
+    {
+        using var http = new HttpClient { BaseAddress = platform.Gateway };
+        var login = await (await http.PostAsJsonAsync("api/identity/login", new { chain = "demo", username = "clerk", password = SecurityPlatform.Password }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var expiresAt = login.GetProperty("expiresAt").GetDateTimeOffset();
+        (expiresAt - DateTimeOffset.UtcNow).ShouldBeLessThanOrEqualTo(MaxAccessTokenLifetime + TimeSpan.FromSeconds(5));
+
+        http.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
+        using var refreshed = await http.PostAsync("api/identity/token/refresh", null);
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("accessToken").GetString().ShouldNotBeNullOrEmpty();
+        body.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(expiresAt);
+    }
+}
