@@ -109,10 +109,24 @@ public sealed class LowStockAlertSpecs : StockSpecs
     }
 
     [Fact]
-    public void Without_a_reorder_point_no_alert_is_raised_even_at_zero()
+    public void Without_a_reorder_point_no_low_stock_alert_is_raised_but_the_last_unit_going_says_out_of_stock()
     {
         Given(Opened(), new StockReceived(Branch, "HL-Y", 2, 2, "R-1", "clerk", "api", Now));
 
-        When(s => Sell(s, 2)).ShouldHaveSingleItem().ShouldBeOfType<ItemsSold>();
+        var events = When(s => Sell(s, 2));
+
+        events.Select(e => e.GetType()).ShouldBe([typeof(ItemsSold), typeof(WentOutOfStock)]);
+        events[1].ShouldBe(new WentOutOfStock(Branch, "HL-Y", "晨光荧光笔", "黄色", "支", 0, 0, Now));
+    }
+
+    [Fact]
+    public void Out_of_stock_is_said_each_time_the_last_unit_goes_and_not_while_it_stays_at_zero()
+    {
+        Given(Opened(), new StockReceived(Branch, "HL-Y", 1, 1, "R-1", "clerk", "api", Now));
+
+        When(s => Adjust(s, -1, AdjustmentReason.Damage)).OfType<WentOutOfStock>().ShouldHaveSingleItem();
+        When(s => Policy(s, 3)).OfType<WentOutOfStock>().ShouldBeEmpty();
+        When(s => Receive(s, 1)).OfType<WentOutOfStock>().ShouldBeEmpty();
+        When(s => Sell(s, 1)).OfType<WentOutOfStock>().ShouldHaveSingleItem();
     }
 }

@@ -27,6 +27,7 @@ public sealed class Outgoing : IIntegrationEventMap
             LowStockDetected d => new Contract.LowStockDetected(tenant, d.Branch, d.Sku, d.Name, d.Spec, d.Unit, d.OnHand,
                 d.ReorderPoint, d.SuggestedQuantity, d.At),
             LowStockResolved r => new Contract.LowStockResolved(tenant, r.Branch, r.Sku, r.OnHand, r.ReorderPoint, r.At),
+            WentOutOfStock o => new Contract.OutOfStock(tenant, o.Branch, o.Sku, o.Name, o.Spec, o.Unit, o.OnOrder, o.InTransit, o.At),
             SlowMoverDetected m => new Contract.SlowMoverDetected(tenant, m.Branch, m.Sku, m.Name, m.Spec, m.Unit, m.OnHand,
                 m.DaysWithoutSale, m.LastSoldAt, m.ThresholdDays, m.AgeingBracket, m.SellThrough, m.At),
             _ => null,

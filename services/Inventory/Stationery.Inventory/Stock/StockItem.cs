@@ -60,6 +60,10 @@ public sealed record SlowMoverDetected(string Branch, string Sku, string Name, s
     int DaysWithoutSale, DateTimeOffset? LastSoldAt, int ThresholdDays, string AgeingBracket, decimal SellThrough, DateOnly Day,
     DateTimeOffset At);
 
+/// <summary>缺货: on hand went from above zero to zero.</summary>
+public sealed record WentOutOfStock(string Branch, string Sku, string Name, string Spec, string Unit, int OnOrder, int InTransit,
+    DateTimeOffset At);
+
 /// <summary>Why stock was corrected outside a sale or receipt.</summary>
 public enum AdjustmentReason { Damage, Loss, Theft, Found, Correction, Count }
 

@@ -53,6 +53,7 @@ public static class GetStockHistory
                 StockTransferredOut t => Entry(e, "transfer-out", -t.Quantity, t.At, t.By, $"to {t.ToBranch}", t.TransferId, null, null, "transfer"),
                 TransferInbound t => Entry(e, "in-transit", 0, t.At, null, $"{t.Quantity} on the way from {t.FromBranch}", t.TransferId, null, null, "transfer"),
                 StockTransferredIn t => Entry(e, "transfer-in", t.Quantity, t.At, t.By, $"from {t.FromBranch}", t.TransferId, null, null, "transfer"),
+                WentOutOfStock o => Entry(e, "out-of-stock", 0, o.At, null, $"{o.OnOrder} on order, {o.InTransit} in transit", null, null, null, null),
                 SlowMoverDetected m => Entry(e, "slow-mover", 0, m.At, null,
                     $"no sale for {m.DaysWithoutSale} days (threshold {m.ThresholdDays}, 库龄 {m.AgeingBracket}, sell-through {m.SellThrough:0%})", null, null, null, "daily-pass"),
                 LowStockDetected d => Entry(e, "low-stock", 0, d.At, null,
