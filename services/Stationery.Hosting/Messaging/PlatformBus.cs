@@ -24,6 +24,8 @@ public static class PlatformBus
         services.AddSingleton<FaultReporter>();
         services.AddMassTransit(x =>
         {
+            // No calls home: the platform runs on machines without internet access.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             x.AddConsumers(t => !t.IsAbstract && t.GetCustomAttribute<InstanceConsumerAttribute>() is null, serviceAssembly.GetTypes());
             x.AddConsumeObserver<FaultReporter>();
