@@ -4,6 +4,7 @@ using Stationery.Hosting.Messaging;
 using Stationery.Inventory.Alerts;
 using Stationery.Inventory.Branches;
 using Stationery.Inventory.Catalogue;
+using Stationery.Inventory.Catalogue.Changing;
 using Stationery.Inventory.Catalogue.Registering;
 using Stationery.Inventory.Catalogue.Searching;
 using Stationery.Inventory.Demo;
@@ -50,6 +51,7 @@ public static class InventoryModule
         var api = app.MapGroup("/api/inventory").WithTags("Inventory");
         api.MapRegisterProduct();
         api.MapSearchProducts();
+        api.MapChangeProduct();
 
         var branches = api.MapGroup("/branches");
         branches.MapReceiveStock();

@@ -129,4 +129,18 @@ public sealed class LowStockAlertSpecs : StockSpecs
         When(s => Receive(s, 1)).OfType<WentOutOfStock>().ShouldBeEmpty();
         When(s => Sell(s, 1)).OfType<WentOutOfStock>().ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public void Discontinuing_closes_the_open_alert_and_selling_off_the_rest_raises_none()
+    {
+        Given(Opened(), new ReorderPolicySet(Branch, "HL-Y", new ReorderPolicy(5, null, null, null), "owner", Now),
+            new StockReceived(Branch, "HL-Y", 4, 4, "R-1", "clerk", "api", Now),
+            new LowStockDetected(Branch, "HL-Y", "晨光荧光笔", "黄色", "支", 4, 0, 5, 6, Now));
+        var discontinued = new Stationery.Inventory.Catalogue.ProductDiscontinued("HL-Y", "厂家停产", "owner", Now);
+
+        When(s => Stationery.Inventory.Catalogue.Changing.ChangeProduct.StopReordering(s, discontinued))
+            .Select(e => e.GetType()).ShouldBe([typeof(StockDiscontinued), typeof(LowStockResolved)]);
+        When(s => Sell(s, 3)).ShouldHaveSingleItem().ShouldBeOfType<ItemsSold>();
+        When(s => Stationery.Inventory.Catalogue.Changing.ChangeProduct.StopReordering(s, discontinued)).ShouldBeEmpty();
+    }
 }

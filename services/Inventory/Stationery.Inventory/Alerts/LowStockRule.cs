@@ -6,13 +6,14 @@ namespace Stationery.Inventory.Alerts;
 /// 低库存预警. An alert opens when projected stock (on hand + on order + in transit in) falls to or below the reorder point, and stays
 /// open — one per branch and product — until a receipt, adjustment, order or policy change lifts it above the point.
 /// A branch that has never held the product has nothing to run low on: setting a reorder point before the first
-/// delivery raises no alert (the first delivery is the order that is already on its way).
+/// delivery raises no alert (the first delivery is the order that is already on its way). A discontinued product is
+/// sold off, not reordered: it raises no alert, and discontinuing it closes an open one.
 /// </summary>
 public static class LowStockRule
 {
     public static IEnumerable<object> Evaluate(StockItem s, DateTimeOffset now)
     {
-        var low = s.Stocked && s.Policy.ReorderPoint is { } point && s.Projected <= point;
+        var low = s.Stocked && !s.Discontinued && s.Policy.ReorderPoint is { } point && s.Projected <= point;
         if (low && !s.AlertOpen)
             yield return new LowStockDetected(s.Branch, s.Sku, s.Product.Name, s.Product.Spec, s.Product.Unit, s.OnHand,
                 s.OnOrder, s.Policy.ReorderPoint!.Value, SuggestedQuantity(s), now, s.InTransit);

@@ -19,6 +19,10 @@ public sealed class Outgoing : IIntegrationEventMap
         {
             ProductRegistered p => new Contract.ProductRegistered(tenant, p.Sku, p.Name, p.Spec, p.Brand, p.Category, p.Unit,
                 p.Barcode, p.RetailPrice, p.PackSize, p.At),
+            // An update is published as a complete ProductRegistered, as the contract says, so copies are replaced whole.
+            ProductUpdated p => new Contract.ProductRegistered(tenant, p.Sku, p.Name, p.Spec, p.Brand, p.Category, p.Unit,
+                p.Barcode, p.RetailPrice, p.PackSize, p.At),
+            ProductDiscontinued d => new Contract.ProductDiscontinued(tenant, d.Sku, d.Reason, d.At),
             StockReceived r => new Contract.StockReceived(tenant, r.Branch, r.Sku, r.Quantity, r.OnHand, r.Reference, r.At),
             ItemsSold s => new Contract.ItemsSold(tenant, s.Branch, s.Sku, s.Quantity, s.UnitPrice, s.OnHand, s.Reference,
                 s.SoldAt, s.At),

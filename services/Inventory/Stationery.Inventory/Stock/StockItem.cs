@@ -60,6 +60,13 @@ public sealed record SlowMoverDetected(string Branch, string Sku, string Name, s
     int DaysWithoutSale, DateTimeOffset? LastSoldAt, int ThresholdDays, string AgeingBracket, decimal SellThrough, DateOnly Day,
     DateTimeOffset At);
 
+/// <summary>The catalogue changed the product's details; this branch's stock now shows them.</summary>
+public sealed record StockProductChanged(string Branch, string Sku, string Name, string Spec, string Unit, string Category,
+    int PackSize, DateTimeOffset At);
+
+/// <summary>The chain discontinued the product (停售): this branch's stock is sold off, not reordered.</summary>
+public sealed record StockDiscontinued(string Branch, string Sku, DateTimeOffset At);
+
 /// <summary>缺货: on hand went from above zero to zero.</summary>
 public sealed record WentOutOfStock(string Branch, string Sku, string Name, string Spec, string Unit, int OnOrder, int InTransit,
     DateTimeOffset At);
@@ -94,7 +101,7 @@ public sealed record Recorder(string By, string Source);
 /// </summary>
 public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
     ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked, ImmutableDictionary<string, OrderLine> Orders,
-    ImmutableDictionary<string, int> Inbound, DateTimeOffset? StockedAt = null, int TotalSold = 0, bool SlowMover = false)
+    ImmutableDictionary<string, int> Inbound, DateTimeOffset? StockedAt = null, int TotalSold = 0, bool SlowMover = false, bool Discontinued = false)
 {
     public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
 
@@ -127,6 +134,11 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
     public StockItem Apply(SlowMoverDetected e) => this with { SlowMover = true };
 
     public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
+
+    public StockItem Apply(StockDiscontinued e) => this with { Discontinued = true };
+
+    public StockItem Apply(StockProductChanged e) =>
+        this with { Product = new ProductFacts(e.Sku, e.Name, e.Spec, e.Unit, e.Category, e.PackSize) };
 
     public StockItem Apply(OnOrderChanged e) => this with
     {

@@ -62,6 +62,8 @@ public static class StockStream
         ItemsSold x => state.Apply(x),
         StockAdjusted x => state.Apply(x),
         ReorderPolicySet x => state.Apply(x),
+        StockProductChanged x => state.Apply(x),
+        StockDiscontinued x => state.Apply(x),
         OnOrderChanged x => state.Apply(x),
         StockTransferredOut x => state.Apply(x),
         TransferInbound x => state.Apply(x),

@@ -24,9 +24,7 @@ public static partial class RegisterProduct
 
             if (await session.LoadAsync<Product>(Product.StreamId(registered.Sku), ct) is not null)
                 throw new DomainException("sku-taken", $"商品编码 {registered.Sku} 已存在 (sku '{registered.Sku}' is already in the catalogue).");
-            if (registered.Barcode is { } barcode &&
-                await session.Query<Product>().AnyAsync(p => p.Barcode == barcode, ct))
-                throw new DomainException("barcode-taken", $"条码 {barcode} 已被其他商品使用 (barcode '{barcode}' belongs to another product).");
+            await EnsureBarcodeFreeAsync(session, registered.Barcode, registered.Sku, ct);
 
             // A racing registration of the same sku collides on the stream id and answers 409 too.
             session.Events.StartStream<Product>(Product.StreamId(registered.Sku), registered);
@@ -34,6 +32,13 @@ public static partial class RegisterProduct
             var product = Product.Create(registered);
             return TypedResults.Created($"/api/inventory/products/{product.Sku}", product);
         }).WithName("RegisterProduct");
+
+    /// <summary>A barcode identifies one product of the chain (the till looks it up).</summary>
+    public static async Task EnsureBarcodeFreeAsync(IQuerySession session, string? barcode, string sku, CancellationToken ct)
+    {
+        if (barcode is not null && await session.Query<Product>().AnyAsync(p => p.Barcode == barcode && p.Sku != sku, ct))
+            throw new DomainException("barcode-taken", $"条码 {barcode} 已被其他商品使用 (barcode '{barcode}' belongs to another product).");
+    }
 
     /// <summary>Checks every field and reports all failures at once.</summary>
     public static ProductRegistered Validate(RegisterProductRequest r, string by, DateTimeOffset now)

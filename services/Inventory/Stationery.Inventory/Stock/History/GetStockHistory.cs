@@ -53,6 +53,8 @@ public static class GetStockHistory
                 StockTransferredOut t => Entry(e, "transfer-out", -t.Quantity, t.At, t.By, $"to {t.ToBranch}", t.TransferId, null, null, "transfer"),
                 TransferInbound t => Entry(e, "in-transit", 0, t.At, null, $"{t.Quantity} on the way from {t.FromBranch}", t.TransferId, null, null, "transfer"),
                 StockTransferredIn t => Entry(e, "transfer-in", t.Quantity, t.At, t.By, $"from {t.FromBranch}", t.TransferId, null, null, "transfer"),
+                StockDiscontinued d => Entry(e, "discontinued", 0, d.At, null, "停售: sold off, not reordered", null, null, null, null),
+                StockProductChanged c => Entry(e, "product-changed", 0, c.At, null, $"{c.Name} {c.Spec} ({c.Unit})", null, null, null, null),
                 WentOutOfStock o => Entry(e, "out-of-stock", 0, o.At, null, $"{o.OnOrder} on order, {o.InTransit} in transit", null, null, null, null),
                 SlowMoverDetected m => Entry(e, "slow-mover", 0, m.At, null,
                     $"no sale for {m.DaysWithoutSale} days (threshold {m.ThresholdDays}, 库龄 {m.AgeingBracket}, sell-through {m.SellThrough:0%})", null, null, null, "daily-pass"),

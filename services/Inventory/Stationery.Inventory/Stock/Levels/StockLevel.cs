@@ -24,6 +24,11 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
 
     public StockLevel Apply(SlowMoverDetected e) => this with { SlowMover = true, SlowMoverFinding = e };
 
+    /// <summary>停售: sold off, not reordered.</summary>
+    public bool Discontinued { get; init; }
+
+    public StockLevel Apply(StockDiscontinued e) => this with { Discontinued = true };
+
     public static StockLevel Create(StockItemOpened e) =>
         new(StockItem.StreamId(e.Branch, e.Sku), e.Branch, e.Sku, e.Name, e.Spec, e.Unit, e.Category, 0, 0, 0, ReorderPolicy.None,
             false, null, null, e.At, null, []);
@@ -33,6 +38,8 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
     public StockLevel Apply(StockAdjusted e) => this with { OnHand = e.OnHand };
 
     public StockLevel Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
+
+    public StockLevel Apply(StockProductChanged e) => this with { Name = e.Name, Spec = e.Spec, Unit = e.Unit, Category = e.Category };
 
     public StockLevel Apply(OnOrderChanged e) => this with { OnOrder = e.OnOrder };
 
