@@ -14,6 +14,7 @@ using Stationery.Inventory.Stock.History;
 using Stationery.Inventory.Stock.Levels;
 using Stationery.Inventory.Stock.Receiving;
 using Stationery.Inventory.Stock.Reordering;
+using Stationery.Inventory.Stock.Returning;
 using Stationery.Inventory.Stock.Selling;
 using Stationery.Inventory.Transfers;
 using Stationery.Inventory.Transfers.Dispatching;
@@ -57,6 +58,7 @@ public static class InventoryModule
         branches.MapReceiveStock();
         branches.MapRecordSale();
         branches.MapAdjustStock();
+        branches.MapReturnToSupplier();
         branches.MapSetReorderPolicy();
         branches.MapListStock();
         branches.MapGetStockHistory();

@@ -115,6 +115,26 @@ public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<Inven
     }
 
     [Fact]
+    public async Task Goods_returned_to_the_supplier_leave_the_ledger_with_the_reason_and_a_clerk_may_not_return()
+    {
+        var sku = await host.Owner().RegisterAsync(NewSku("RT"));
+        await (await host.Clerk().ReceiveAsync("main", "R-1", (sku, 10))).ShouldBe(200);
+
+        var returned = await host.Manager().PostAsJsonAsync("api/inventory/branches/main/returns",
+            new { reference = "退货单-01", supplierId = "S-1", reason = "笔头干涸", lines = new[] { new { sku, quantity = 3 } } });
+        await returned.ShouldBe(200);
+        await (await host.Clerk().PostAsJsonAsync("api/inventory/branches/main/returns",
+            new { reference = "退货单-02", lines = new[] { new { sku, quantity = 1 } } })).ProblemAsync(403);
+
+        var entry = (await host.Owner().JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger").EnumerateArray().Last();
+        entry.GetProperty("kind").GetString().ShouldBe("returned");
+        entry.GetProperty("quantity").GetInt32().ShouldBe(-3);
+        entry.GetProperty("balance").GetInt32().ShouldBe(7);
+        entry.GetProperty("reason").GetString().ShouldBe("笔头干涸");
+        entry.GetProperty("reference").GetString().ShouldBe("退货单-01");
+    }
+
+    [Fact]
     public async Task The_catalogue_finds_products_by_a_chinese_substring_and_by_barcode()
     {
         var owner = host.Owner();

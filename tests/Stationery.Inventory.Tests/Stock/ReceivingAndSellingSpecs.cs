@@ -70,4 +70,17 @@ public sealed class ReceivingAndSellingSpecs : StockSpecs
         When(s => Adjust(s, 3, AdjustmentReason.Found));
         State!.OnHand.ShouldBe(11);
     }
+
+    [Fact]
+    public void A_return_to_the_supplier_takes_units_off_hand_but_never_more_than_there_are()
+    {
+        Given(Opened(), new StockReceived(Branch, "HL-Y", 10, 10, "R-1", "clerk", "api", Now));
+        var giveBack = new Stationery.Inventory.Stock.Returning.ReturnToSupplier(Branch, Highlighter, 4, "RT-1", "S-1", "笔头干涸", Clerk);
+
+        When(s => Stationery.Inventory.Stock.Returning.ReturnToSupplier.Decide(s, giveBack, Now)).ShouldHaveSingleItem()
+            .ShouldBe(new StockReturned(Branch, "HL-Y", 4, 6, "RT-1", "S-1", "笔头干涸", "clerk", "api", Now));
+        Should.Throw<InsufficientStockException>(() =>
+            When(s => Stationery.Inventory.Stock.Returning.ReturnToSupplier.Decide(s, giveBack with { Quantity = 7 }, Now)));
+        State!.OnHand.ShouldBe(6);
+    }
 }

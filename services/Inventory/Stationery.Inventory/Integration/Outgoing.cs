@@ -28,6 +28,8 @@ public sealed class Outgoing : IIntegrationEventMap
                 s.SoldAt, s.At),
             StockAdjusted a => new Contract.StockAdjusted(tenant, a.Branch, a.Sku, a.Delta, a.Reason.ToString().ToLowerInvariant(),
                 a.Note, a.OnHand, a.At),
+            StockReturned r => new Contract.StockReturnedToSupplier(tenant, r.Branch, r.Sku, r.Quantity, r.OnHand, r.Reference,
+                r.SupplierId, r.Reason, r.At),
             LowStockDetected d => new Contract.LowStockDetected(tenant, d.Branch, d.Sku, d.Name, d.Spec, d.Unit, d.OnHand,
                 d.ReorderPoint, d.SuggestedQuantity, d.At),
             LowStockResolved r => new Contract.LowStockResolved(tenant, r.Branch, r.Sku, r.OnHand, r.ReorderPoint, r.At),

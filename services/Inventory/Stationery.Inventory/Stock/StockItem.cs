@@ -19,6 +19,9 @@ public sealed record ItemsSold(string Branch, string Sku, int Quantity, decimal 
 public sealed record StockAdjusted(string Branch, string Sku, int Delta, AdjustmentReason Reason, string? Note, int OnHand,
     string By, string Source, DateTimeOffset At);
 
+public sealed record StockReturned(string Branch, string Sku, int Quantity, int OnHand, string Reference, string? SupplierId,
+    string? Reason, string By, string Source, DateTimeOffset At);
+
 public sealed record ReorderPolicySet(string Branch, string Sku, ReorderPolicy Policy, string By, DateTimeOffset At);
 
 public sealed record LowStockDetected(string Branch, string Sku, string Name, string Spec, string Unit, int OnHand,
@@ -132,6 +135,8 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
         this with { OnHand = e.OnHand, Stocked = Stocked || e.OnHand > 0, StockedAt = StockedAt ?? (e.OnHand > 0 ? e.At : null) };
 
     public StockItem Apply(SlowMoverDetected e) => this with { SlowMover = true };
+
+    public StockItem Apply(StockReturned e) => this with { OnHand = e.OnHand };
 
     public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
 

@@ -61,6 +61,7 @@ public static class StockStream
         StockReceived x => state.Apply(x),
         ItemsSold x => state.Apply(x),
         StockAdjusted x => state.Apply(x),
+        StockReturned x => state.Apply(x),
         ReorderPolicySet x => state.Apply(x),
         StockProductChanged x => state.Apply(x),
         StockDiscontinued x => state.Apply(x),

@@ -20,10 +20,11 @@ public sealed record StockHistory(StockRow Stock, ReorderPolicy Policy, bool Ale
 public static class GetStockHistory
 {
     public static void MapGetStockHistory(this RouteGroupBuilder branches) =>
-        branches.MapGet("/{branch}/stock/{sku}", async (string branch, string sku, HttpContext http, IQuerySession session,
+        branches.MapGet("/{branch}/stock/{sku}", async (string branch, string sku, int? limit, HttpContext http, IQuerySession session,
             TimeProvider clock, CancellationToken ct) =>
         {
             await session.BranchAsync(http.User, branch, ct);
+            new Validation().Require(limit is null or >= 1 and <= 2000, "limit", "must be between 1 and 2000").ThrowIfInvalid();
             var product = await session.LoadAsync<Product>(Product.StreamId(sku), ct) ?? throw new NotFoundException("商品 product", sku);
             var streamId = StockItem.StreamId(branch, sku);
             var level = await session.LoadAsync<StockLevel>(streamId, ct)
@@ -31,10 +32,13 @@ public static class GetStockHistory
                     product.PackSize, clock.GetUtcNow()));
             var events = await session.Events.FetchStreamAsync(streamId, token: ct);
             return TypedResults.Ok(new StockHistory(StockRow.From(level, clock.GetUtcNow()), level.Policy, level.AlertOpen,
-                level.SuggestedQuantity, Ledger(events)));
+                level.SuggestedQuantity, Ledger(events).TakeLast(limit ?? 500).ToList()));
         }).WithName("GetStockHistory");
 
-    /// <summary>The running balance is summed from the movements themselves, so it explains the on-hand figure.</summary>
+    /// <summary>
+    /// The running balance is summed from the movements themselves, so it explains the on-hand figure. The route answers
+    /// the latest <c>?limit=</c> entries (500 unless asked), balances still counted from the first event.
+    /// </summary>
     public static IReadOnlyList<LedgerEntry> Ledger(IEnumerable<IEvent> events)
     {
         var balance = 0;
@@ -46,6 +50,8 @@ public static class GetStockHistory
                 StockReceived r => Entry(e, "received", r.Quantity, r.At, r.By, null, r.Reference, null, null, r.Source),
                 ItemsSold s => Entry(e, "sold", -s.Quantity, s.SoldAt, s.By, null, s.Reference, null, s.UnitPrice, s.Source),
                 StockAdjusted a => Entry(e, "adjusted", a.Delta, a.At, a.By, a.Reason.ToString().ToLowerInvariant(), null, a.Note, null, a.Source),
+                StockReturned r => Entry(e, "returned", -r.Quantity, r.At, r.By, r.Reason, r.Reference,
+                    r.SupplierId is null ? null : $"supplier {r.SupplierId}", null, r.Source),
                 ReorderPolicySet p => Entry(e, "policy", 0, p.At, p.By,
                     $"reorderPoint={p.Policy.ReorderPoint?.ToString() ?? "-"}, maxLevel={p.Policy.MaxLevel?.ToString() ?? "-"}", null, null, null, null),
                 OnOrderChanged o => Entry(e, "on-order", 0, o.At, null,

@@ -37,6 +37,8 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
 
     public StockLevel Apply(StockAdjusted e) => this with { OnHand = e.OnHand };
 
+    public StockLevel Apply(StockReturned e) => this with { OnHand = e.OnHand };
+
     public StockLevel Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
 
     public StockLevel Apply(StockProductChanged e) => this with { Name = e.Name, Spec = e.Spec, Unit = e.Unit, Category = e.Category };
