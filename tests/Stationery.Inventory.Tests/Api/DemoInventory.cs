@@ -29,6 +29,14 @@ public sealed class DemoInventory(InventoryHost host) : IClassFixture<InventoryH
         }
         (await owner.JsonAsync("api/inventory/products?search=" + Uri.EscapeDataString("荧光笔"))).GetArrayLength().ShouldBeGreaterThanOrEqualTo(10);
 
+        // 120 days of history: the latest five ledger lines, their balances still counted from the first receipt.
+        var history = await owner.JsonAsync("api/inventory/branches/main/stock/MG-K35-01?limit=5");
+        var ledger = history.GetProperty("ledger").EnumerateArray().ToList();
+        ledger.Count.ShouldBe(5);
+        ledger[0].GetProperty("version").GetInt64().ShouldBeGreaterThan(50);
+        ledger.Last(e => e.GetProperty("quantity").GetInt32() != 0).GetProperty("balance").GetInt32()
+            .ShouldBe(history.GetProperty("stock").GetProperty("onHand").GetInt32());
+
         var store = host.Service.Service<IDocumentStore>();
         var live = await SnapshotAsync(store);
         using (var daemon = await store.BuildProjectionDaemonAsync())
