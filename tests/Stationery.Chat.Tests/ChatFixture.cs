@@ -43,7 +43,7 @@ public sealed class ChatFixture : IAsyncLifetime
         await Publish(new StaffMemberAdded(Tenant, "clerk", "clerk", "小李", ["clerk"], ["main"], null, at));
         await Publish(new StaffMemberAdded(Tenant, "clerk-east", "clerk-east", "小周", ["clerk"], ["east"], null, at));
         await Publish(new StaffMemberAdded(Tenant, "hq", "hq", "总部王", ["hq"], [], null, at));
-        await Publish(new StaffMemberAdded(Tenant, "supplier", "supplier", "供应商陈", ["supplier"], [], "sup-1", at));
+        await Publish(new StaffMemberAdded(Tenant, "supplier", "supplier", "供应商陈", ["supplier"], [], SupplierId, at));
 
         foreach (var (user, channels) in new[] { ("owner", 6), ("hq", 6), ("clerk", 3), ("clerk-east", 3) })
         {
@@ -64,8 +64,14 @@ public sealed class ChatFixture : IAsyncLifetime
 
     public ContractBus Bus => bus;
 
+    /// <summary>The user's token; <c>supplier</c> gets a guest token speaking for <see cref="SupplierId"/>.</summary>
     public static string Token(string userId, string[]? roles = null, string[]? branches = null, string tenant = Tenant, string? name = null) =>
-        TestTokens.Issue(tenant, userId, roles ?? Roles(userId), branches ?? Branches(userId), name ?? Names.GetValueOrDefault(userId, userId));
+        userId == "supplier" && roles is null
+            ? TestTokens.IssueSupplierGuest(tenant, userId, SupplierId, name ?? Names[userId])
+            : TestTokens.Issue(tenant, userId, roles ?? Roles(userId), branches ?? Branches(userId), name ?? Names.GetValueOrDefault(userId, userId));
+
+    /// <summary>The supplier the demo guest <c>supplier</c> speaks for.</summary>
+    public const string SupplierId = "sup-1";
 
     public HttpClient ClientFor(string userId, string tenant = Tenant) => Chat.ClientFor(Token(userId, tenant: tenant));
 

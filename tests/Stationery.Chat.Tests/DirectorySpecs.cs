@@ -88,4 +88,26 @@ public sealed class DirectorySpecs
         changes.ShouldBe([new MemberJoined("lin"), new MemberLeft("clerk")]);
         changes.Aggregate(channel, (c, e) => Channel.Fold(c, e)!).Members.ShouldBe(["lin", "owner"]);
     }
+
+    [Fact]
+    public void A_supplier_channel_holds_the_chains_buyers_and_that_suppliers_guests_whichever_arrived_first()
+    {
+        var d = When(Given(), x => x.Decide(Staff("supplier", "供应商陈", ["supplier"], [])));
+        foreach (var s in new[]
+                 {
+                     Staff("owner", "张店长", ["owner"], ["main"]),
+                     Staff("lin", "林经理", ["manager"], ["east"]),
+                     Staff("clerk", "小李", ["clerk"], ["main"]),
+                     Staff("hq", "总部王", ["hq"], []),
+                     new StaffMemberAdded("demo", "other-guest", "other-guest", "得力小陈", ["supplier"], [], "sup-2", T0),
+                 })
+            d = When(d, x => x.Decide(s));
+        d = When(d, x => x.Decide(new Stationery.Contracts.Purchasing.SupplierRegistered("demo", "sup-1", "晨光文具供应商", null, 3, [], T0)));
+
+        d.KnownSuppliers["sup-1"].Name.ShouldBe("晨光文具供应商");
+        d.MembersOfSupplier("sup-1").Order().ShouldBe(["hq", "lin", "owner", "supplier"]);
+        d.GuestsOf("sup-1").Select(u => u.Id).ShouldBe(["supplier"]);
+        d.MembersOf("main").ShouldNotContain("supplier");
+        d.Decide(new Stationery.Contracts.Purchasing.SupplierRegistered("demo", "sup-1", "晨光文具供应商", null, 3, [], T0)).ShouldBeEmpty();
+    }
 }

@@ -9,7 +9,11 @@ namespace Stationery.Contracts.Chat;
 /// <param name="ResolvedBy">Display name of the person who pressed a button, if any.</param>
 /// <param name="Resolution">What happened, e.g. 已加入采购清单 20 支.</param>
 public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardField> Fields, IReadOnlyList<ChatCardAction> Actions,
-    string Status, string? ResolvedBy, string? Resolution);
+    string Status, string? ResolvedBy, string? Resolution)
+{
+    /// <summary>The purchase order the card is about (order and discrepancy cards in a supplier channel), if any.</summary>
+    public string? PurchaseOrderId { get; init; }
+}
 
 /// <summary>One fact on a card.</summary>
 /// <param name="Label">e.g. 现有.</param>

@@ -16,6 +16,7 @@ using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Chat.Messages.Reading;
+using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Messaging;
 
 namespace Stationery.Chat;
@@ -30,12 +31,14 @@ public static class ChatModule
         var services = builder.Services;
         services.AddSingleton<IIntegrationEventMap, ChatEvents>();
         services.AddSingleton(StockBotTexts.For(builder.Configuration["Chat:BotLanguage"]));
+        services.AddSingleton(SupplierBotTexts.For(builder.Configuration["Chat:BotLanguage"]));
         services.ConfigureMarten(opts =>
         {
             opts.Events.AddEventTypes([
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
                 typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
+                typeof(SupplierRecorded),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
             opts.Projections.Add(new DirectoryProjection(), ProjectionLifecycle.Inline);
@@ -47,6 +50,7 @@ public static class ChatModule
             opts.Schema.For<ClientMessageReceipt>();
             opts.Schema.For<OpenStockAlert>();
             opts.Schema.For<CatalogueItem>();
+            opts.Schema.For<PurchaseOrderCard>();
         });
         services.AddLiveDelivery();
         return builder;

@@ -47,7 +47,7 @@ public abstract class StockBotTexts
 
     protected abstract IEnumerable<CardField> StockReportFields(string unit, StockReport report);
 
-    /// <summary>What a card shows between a button press and its outcome.</summary>
+    /// <summary>What a card shows between a button press and its outcome (or, for an acknowledgement, from then on).</summary>
     public abstract string Pending(string actionId);
 
     public abstract string AddedToPurchaseList(int quantity, string unit);
@@ -79,7 +79,14 @@ public abstract class StockBotTexts
         public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
             $"✅ 已补货:{p.Name} 现有 {onHand} {p.Unit}(补货点 {reorderPoint})";
 
-        public override string Pending(string actionId) => actionId == CardActions.AddToPurchaseList ? "正在加入采购清单…" : "处理中…";
+        public override string Pending(string actionId) => actionId switch
+        {
+            CardActions.AddToPurchaseList => "正在加入采购清单…",
+            CardActions.ConfirmOrder => "正在确认订单…",
+            CardActions.AcknowledgeBackorder => "已确认到货差异:补发",
+            CardActions.AcknowledgeCreditNote => "已确认到货差异:开红字发票",
+            _ => "处理中…",
+        };
 
         public override string AddedToPurchaseList(int quantity, string unit) => $"已加入采购清单 {quantity} {unit}";
 
@@ -121,7 +128,14 @@ public abstract class StockBotTexts
         public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
             $"✅ Restocked: {p.Name}, {onHand} {p.Unit} on hand (reorder point {reorderPoint})";
 
-        public override string Pending(string actionId) => actionId == CardActions.AddToPurchaseList ? "Adding to the purchase list…" : "Working on it…";
+        public override string Pending(string actionId) => actionId switch
+        {
+            CardActions.AddToPurchaseList => "Adding to the purchase list…",
+            CardActions.ConfirmOrder => "Confirming the order…",
+            CardActions.AcknowledgeBackorder => "Discrepancy acknowledged: backorder",
+            CardActions.AcknowledgeCreditNote => "Discrepancy acknowledged: credit note",
+            _ => "Working on it…",
+        };
 
         public override string AddedToPurchaseList(int quantity, string unit) => $"Added {quantity} {unit} to the purchase list";
 

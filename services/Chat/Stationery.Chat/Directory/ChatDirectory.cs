@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Stationery.Contracts.Identity;
+using Contracts = Stationery.Contracts;
 using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Directory;
@@ -18,7 +19,12 @@ public sealed record StaffRolesRecorded(string UserId, string[] Roles, string[] 
 
 public sealed record StaffDisabledRecorded(string UserId, DateTimeOffset At);
 
+/// <summary>A supplier registered with Purchasing: it gets a supplier channel.</summary>
+public sealed record SupplierRecorded(string SupplierId, string Name);
+
 public sealed record DirectoryBranch(string Code, string Name);
+
+public sealed record DirectorySupplier(string Id, string Name);
 
 public sealed record DirectoryUser(string Id, string Username, string DisplayName, string[] Roles, string[] Branches,
     string? SupplierId, DateTimeOffset RolesAsOf, bool Disabled = false)
@@ -29,6 +35,15 @@ public sealed record DirectoryUser(string Id, string Username, string DisplayNam
     public bool BelongsTo(string branch) =>
         !Disabled && !HasRole(PlatformRoles.Supplier) && (HasRole(PlatformRoles.Hq) || Branches.Contains(branch, StringComparer.Ordinal));
 
+    /// <summary>
+    /// A supplier's channel: the supplier's own guests, and the chain's owners, managers and hq (they buy for every branch).
+    /// A guest of another supplier never.
+    /// </summary>
+    public bool BelongsToSupplier(string supplierId) =>
+        !Disabled && (HasRole(PlatformRoles.Supplier)
+            ? string.Equals(SupplierId, supplierId, StringComparison.Ordinal)
+            : HasRole(PlatformRoles.Owner) || HasRole(PlatformRoles.Manager) || HasRole(PlatformRoles.Hq));
+
     /// <summary>Owners and managers of the branch: the people a stock alert @mentions.</summary>
     public bool Leads(string branch) =>
         !Disabled && !HasRole(PlatformRoles.Supplier) && Branches.Contains(branch, StringComparer.Ordinal)
@@ -36,11 +51,27 @@ public sealed record DirectoryUser(string Id, string Username, string DisplayNam
 }
 
 public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, DirectoryBranch> Branches,
-    IReadOnlyDictionary<string, DirectoryUser> Users)
+    IReadOnlyDictionary<string, DirectoryUser> Users, IReadOnlyDictionary<string, DirectorySupplier>? Suppliers = null)
 {
     public const string StreamId = "directory";
 
-    public static readonly ChatDirectory Empty = new(StreamId, new Dictionary<string, DirectoryBranch>(), new Dictionary<string, DirectoryUser>());
+    public static readonly ChatDirectory Empty = new(StreamId, new Dictionary<string, DirectoryBranch>(), new Dictionary<string, DirectoryUser>(),
+        new Dictionary<string, DirectorySupplier>());
+
+    /// <summary>Registered suppliers (a directory stored before suppliers were kept has none).</summary>
+    public IReadOnlyDictionary<string, DirectorySupplier> KnownSuppliers => Suppliers ?? Empty.Suppliers!;
+
+    public IReadOnlySet<string> MembersOfSupplier(string supplierId) =>
+        Users.Values.Where(u => u.BelongsToSupplier(supplierId)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The supplier's guest contacts (whom an order card @mentions).</summary>
+    public IReadOnlyList<DirectoryUser> GuestsOf(string supplierId) =>
+        [.. Users.Values.Where(u => !u.Disabled && u.HasRole(PlatformRoles.Supplier) && u.SupplierId == supplierId).OrderBy(u => u.Id, StringComparer.Ordinal)];
+
+    /// <summary>The chain's owners and managers (whom a change by a supplier concerns).</summary>
+    public IReadOnlyList<DirectoryUser> Buyers() =>
+        [.. Users.Values.Where(u => !u.Disabled && !u.HasRole(PlatformRoles.Supplier) && (u.HasRole(PlatformRoles.Owner) || u.HasRole(PlatformRoles.Manager)))
+            .OrderBy(u => u.HasRole(PlatformRoles.Owner) ? 0 : 1).ThenBy(u => u.Id, StringComparer.Ordinal)];
 
     /// <summary>Branches opened, and branches a staff member is assigned to even if the opening has not arrived yet.</summary>
     public IReadOnlyList<string> KnownBranches() =>
@@ -84,6 +115,10 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
             ? []
             : [new StaffRolesRecorded(m.UserId, [.. m.Roles], [.. m.Branches], m.OccurredAt)];
 
+    /// <summary>A supplier registered (or renamed by a later registration).</summary>
+    public IReadOnlyList<object> Decide(Contracts.Purchasing.SupplierRegistered m) =>
+        KnownSuppliers.TryGetValue(m.SupplierId, out var known) && known.Name == m.Name ? [] : [new SupplierRecorded(m.SupplierId, m.Name)];
+
     /// <summary>A disabled account leaves every channel; an account is never enabled again under the same id.</summary>
     public IReadOnlyList<object> Decide(StaffMemberDisabled m) =>
         IsDisabled(m.UserId) ? [] : [new StaffDisabledRecorded(m.UserId, m.OccurredAt)];
@@ -91,6 +126,7 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
     public static ChatDirectory Fold(ChatDirectory state, object e) => e switch
     {
         BranchRecorded b => state with { Branches = With(state.Branches, b.Code, new DirectoryBranch(b.Code, b.Name)) },
+        SupplierRecorded s => state with { Suppliers = With(state.KnownSuppliers, s.SupplierId, new DirectorySupplier(s.SupplierId, s.Name)) },
         StaffRecorded s => state with
         {
             Users = With(state.Users, s.UserId, new DirectoryUser(s.UserId, s.Username, s.DisplayName, s.Roles, s.Branches, s.SupplierId,
@@ -123,6 +159,7 @@ public sealed class DirectoryProjection : SingleStreamProjection<ChatDirectory, 
         IncludeType<StaffRecorded>();
         IncludeType<StaffRolesRecorded>();
         IncludeType<StaffDisabledRecorded>();
+        IncludeType<SupplierRecorded>();
     }
 
     public override ChatDirectory? Evolve(ChatDirectory? snapshot, string id, IEvent e) =>

@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Stationery.Contracts.Identity;
+using Stationery.Contracts.Purchasing;
 using Stationery.Hosting.Messaging;
 
 namespace Stationery.Chat.Directory;
@@ -34,5 +35,13 @@ public sealed class StaffRolesChangedConsumer(IDocumentStore store, ILogger<Staf
     : IdempotentConsumer<StaffRolesChanged>(store, log)
 {
     protected override Task Apply(IDocumentSession session, StaffRolesChanged message, ConsumeContext<StaffRolesChanged> context) =>
+        DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
+}
+
+/// <summary>A supplier registered with Purchasing: record it and open its channel for the buyers and its guests.</summary>
+public sealed class SupplierRegisteredConsumer(IDocumentStore store, ILogger<SupplierRegisteredConsumer> log)
+    : IdempotentConsumer<SupplierRegistered>(store, log)
+{
+    protected override Task Apply(IDocumentSession session, SupplierRegistered message, ConsumeContext<SupplierRegistered> context) =>
         DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
 }

@@ -16,7 +16,31 @@ public static class DirectorySync
         var events = decide(before);
         if (events.Count == 0) return;
         stream.AppendMany(events);
-        await ReconcileBranchChannelsAsync(session, events.Aggregate(before, ChatDirectory.Fold), ct);
+        var after = events.Aggregate(before, ChatDirectory.Fold);
+        await ReconcileBranchChannelsAsync(session, after, ct);
+        await ReconcileSupplierChannelsAsync(session, after, ct);
+    }
+
+    /// <summary>Every registered supplier has its channel, with exactly the buyers and its own guests in it.</summary>
+    private static async Task ReconcileSupplierChannelsAsync(IDocumentSession session, ChatDirectory directory, CancellationToken ct)
+    {
+        var suppliers = directory.KnownSuppliers.Values.ToList();
+        if (suppliers.Count == 0) return;
+        var existing = (await session.LoadManyAsync<Channel>(ct, suppliers.Select(s => SupplierChannels.Id(s.Id)).ToArray()))
+            .ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var supplier in suppliers)
+        {
+            var members = directory.MembersOfSupplier(supplier.Id);
+            var id = SupplierChannels.Id(supplier.Id);
+            if (!existing.TryGetValue(id, out var channel))
+            {
+                // An order card may open it concurrently; the loser's retry reconciles instead.
+                session.Events.StartStream<Channel>(id, SupplierChannels.Open(supplier.Id, supplier.Name, members));
+                continue;
+            }
+            var changes = channel.Reconcile(members);
+            if (changes.Count > 0) session.Events.Append(id, changes);
+        }
     }
 
     private static async Task ReconcileBranchChannelsAsync(IDocumentSession session, ChatDirectory directory, CancellationToken ct)

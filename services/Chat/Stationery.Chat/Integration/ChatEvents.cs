@@ -26,6 +26,16 @@ public sealed class ChatEvents : IIntegrationEventMap
             c.UpdatedAt) { Card = c.Card.ToContract() },
         CardActionPressed { ActionId: CardActions.AddToPurchaseList, Branch: { } branch, Sku: { } sku, Quantity: { } quantity } p =>
             new PurchaseRequestedFromChat(e.TenantId, branch, sku, quantity, p.UserId, p.MessageId.ToString(), p.PressedAt),
+        CardActionPressed { ActionId: CardActions.ConfirmOrder, Branch: { } branch, PurchaseOrderId: { } order, SupplierId: { } supplier } p =>
+            new PurchaseOrderConfirmationRequestedFromChat(e.TenantId, branch, order, supplier, p.UserId, p.UserName, p.MessageId.ToString(),
+                p.PressedAt),
+        CardActionPressed
+        {
+            ActionId: CardActions.AcknowledgeBackorder or CardActions.AcknowledgeCreditNote, Branch: { } branch, PurchaseOrderId: { } order,
+            SupplierId: { } supplier, ReceiptId: { } receipt,
+        } p => new DeliveryDiscrepancyAcknowledged(e.TenantId, branch, order, receipt, supplier,
+            p.ActionId == CardActions.AcknowledgeBackorder ? Settlements.Backorder : Settlements.CreditNote, p.UserId, p.UserName,
+            p.MessageId.ToString(), p.PressedAt),
         StockReported r => new Contract.StockReportedInChat(e.TenantId, r.Branch, e.StreamKey!, r.ChatMessageId.ToString(),
             r.ReplyMessageId.ToString(), r.Sku, r.Reported, r.Suggested, r.ReportedBy, r.At),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,
@@ -35,4 +45,11 @@ public sealed class ChatEvents : IIntegrationEventMap
         ChannelReadUpTo r => new Contract.ChannelRead(e.TenantId, r.ChannelId, r.UserId, r.Seq, e.Timestamp),
         _ => null,
     };
+}
+
+/// <summary>How a supplier settles a delivery discrepancy (<see cref="DeliveryDiscrepancyAcknowledged.Settlement"/>).</summary>
+public static class Settlements
+{
+    public const string Backorder = "backorder";
+    public const string CreditNote = "credit-note";
 }

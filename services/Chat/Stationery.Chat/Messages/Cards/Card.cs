@@ -4,33 +4,50 @@ namespace Stationery.Chat.Messages.Cards;
 
 /// <summary>
 /// A bot card on a message: facts and buttons. Each button carries what pressing it needs (the branch, product and
-/// quantity of a purchase request), so pressing never looks anything up in another service.
+/// quantity of a purchase request; the order and receipt of a supplier's answer), so pressing never looks anything up in
+/// another service.
 /// </summary>
 public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
-    string? Resolution, string? Branch, string? Sku)
+    string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null)
 {
     public const string Open = "open";
     public const string Pending = "pending";
     public const string Done = "done";
 
     public ChatCard ToContract() => new(Kind, Title, [.. Fields.Select(f => new ChatCardField(f.Label, f.Value))],
-        Status == Open ? [.. Actions.Select(a => new ChatCardAction(a.Id, a.Label, a.Style))] : [], Status, ResolvedBy, Resolution);
+        Status == Open ? [.. Actions.Select(a => new ChatCardAction(a.Id, a.Label, a.Style))] : [], Status, ResolvedBy, Resolution)
+    {
+        PurchaseOrderId = PurchaseOrderId,
+    };
 }
 
 public sealed record CardField(string Label, string Value);
 
-public sealed record CardAction(string Id, string Label, string Style, int? Quantity);
+/// <param name="ForSupplier">Only a guest of the card's supplier may press it (the supplier's own answer).</param>
+public sealed record CardAction(string Id, string Label, string Style, int? Quantity, bool ForSupplier = false);
 
 /// <summary>The buttons the platform knows how to carry out.</summary>
 public static class CardActions
 {
     /// <summary>加入采购清单: Purchasing puts the card's product on the branch's purchase list.</summary>
     public const string AddToPurchaseList = "add-to-purchase-list";
+
+    /// <summary>确认订单: the supplier confirms the card's purchase order as ordered (Purchasing decides; the card waits for it).</summary>
+    public const string ConfirmOrder = "confirm-order";
+
+    /// <summary>补发: the supplier will deliver what is missing.</summary>
+    public const string AcknowledgeBackorder = "acknowledge-backorder";
+
+    /// <summary>开红字发票: the supplier settles the difference with a credit note.</summary>
+    public const string AcknowledgeCreditNote = "acknowledge-credit-note";
+
+    /// <summary>Buttons whose outcome another service decides: the card shows "pending" until it arrives.</summary>
+    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder;
 }
 
 /// <summary>Someone pressed a card's button (the fact; <see cref="CardUpdated"/> records what the card shows now).</summary>
 public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
-    string UserId, string UserName, DateTimeOffset PressedAt);
+    string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null);
 
 /// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
 public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);

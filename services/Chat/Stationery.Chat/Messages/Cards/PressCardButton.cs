@@ -8,21 +8,36 @@ using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Messages.Cards;
 
+/// <summary>Who pressed: <see cref="SupplierId"/> is the supplier a guest speaks for (from the token), null for staff.</summary>
+public sealed record Presser(string UserId, string UserName, string? SupplierId);
+
 /// <summary><c>POST /api/chat/messages/{messageId}/actions/{actionId}</c>: a member presses a card's button, once per card.</summary>
 public static class PressCardButton
 {
     public static IReadOnlyList<object> Decide(ChatMessage? message, string actionId, string userId, string userName, string pendingNote,
-        DateTimeOffset now)
+        DateTimeOffset now) => Decide(message, actionId, new Presser(userId, userName, null), pendingNote, now);
+
+    /// <summary>
+    /// The press and the card's new state: "pending" while another service decides the outcome, "done" when pressing is
+    /// the outcome (a supplier's acknowledgement). <paramref name="note"/> is what the card says meanwhile or from now on.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(ChatMessage? message, string actionId, Presser presser, string note, DateTimeOffset now)
     {
         var card = message?.Card ?? throw new NotFoundException("Card", message?.Id.ToString() ?? "");
         var action = card.Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("Action", actionId);
+        if (action.ForSupplier && (card.SupplierId is null || presser.SupplierId != card.SupplierId))
+            throw new ForbiddenException("只有供应商本人可以点这个按钮 (only the supplier's contact can answer this card).");
         if (card.Status != Card.Open)
             throw new DomainException("card-handled", $"{card.ResolvedBy ?? "Someone"} already handled this card.");
-        var pending = card with { Status = Card.Pending, ResolvedBy = userName, Resolution = pendingNote };
+        var next = card with
+        {
+            Status = CardActions.AwaitsOutcome(action.Id) ? Card.Pending : Card.Done, ResolvedBy = presser.UserName, Resolution = note,
+        };
         return
         [
-            new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, userId, userName, now),
-            new CardUpdated(message.Id, message.Seq, pending, message.Text, message.Mentions, now),
+            new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, presser.UserId, presser.UserName,
+                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId),
+            new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
     }
 
@@ -44,7 +59,8 @@ public static class PressCardButton
         // Under the channel's lock, so two people pressing at once cannot both succeed.
         var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
         var current = await session.LoadAsync<ChatMessage>(messageId, ct);
-        var events = Decide(current, actionId, me, user.DisplayName(), texts.Pending(actionId), clock.GetUtcNow());
+        var supplier = user.IsInRole(PlatformRoles.Supplier) ? user.FindFirst(PlatformClaims.Supplier)?.Value : null;
+        var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier), texts.Pending(actionId), clock.GetUtcNow());
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         var updated = events.OfType<CardUpdated>().Single();

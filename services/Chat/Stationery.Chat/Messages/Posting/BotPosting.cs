@@ -1,4 +1,5 @@
 using Marten;
+using JasperFx.Events;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages.Cards;
@@ -19,12 +20,24 @@ public static class BotPosting
         PostAsync(session, BranchChannels.Id(branch, topic), () => BranchChannels.Open(branch, topic, directory.MembersOf(branch)),
             message, now, ct);
 
+    /// <summary>
+    /// Appends a bot message to a supplier's channel in the caller's session, opening it (named as the event names the
+    /// supplier, with the members the directory knows) if the order outran the supplier's registration.
+    /// </summary>
+    public static Task<MessagePosted> PostToSupplierAsync(IDocumentSession session, ChatDirectory directory, string supplierId,
+        string supplierName, BotMessage message, DateTimeOffset now, CancellationToken ct) =>
+        PostAsync(session, SupplierChannels.Id(supplierId),
+            () => SupplierChannels.Open(supplierId, supplierName, directory.MembersOfSupplier(supplierId)), message, now, ct);
+
     /// <summary>Appends a bot message to a channel in the caller's session.</summary>
     /// <param name="openIfMissing">How to open the channel if it does not exist yet; without it a missing channel is not found.</param>
     public static async Task<MessagePosted> PostAsync(IDocumentSession session, string channelId, Func<ChannelOpened>? openIfMissing,
-        BotMessage message, DateTimeOffset now, CancellationToken ct)
+        BotMessage message, DateTimeOffset now, CancellationToken ct) =>
+        Append(await session.Events.FetchForWriting<Channel>(channelId, ct), openIfMissing, message, now);
+
+    /// <summary>Appends a bot message to a channel's stream already fetched for writing (so one session can append several things).</summary>
+    public static MessagePosted Append(IEventStream<Channel> stream, Func<ChannelOpened>? openIfMissing, BotMessage message, DateTimeOffset now)
     {
-        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
         var events = new List<object>();
         var channel = stream.Aggregate;
         if (channel is null && openIfMissing is not null)

@@ -55,6 +55,8 @@ public static class TimelineText
         DeliveryDiscrepancyRaised d => new(e.Version, d.At, "discrepancy", null, null,
             "到货差异:" + string.Join(";", d.Lines.Select(l =>
                 $"{l.Name} 订购 {l.Ordered}{l.Unit} / 确认 {(l.Confirmed is { } c ? $"{c}{l.Unit}" : "未确认")} / 实收 {l.Received}{l.Unit}"))),
+        Acknowledging.DeliveryDiscrepancyAcknowledged a => new(e.Version, a.At, "discrepancy-acknowledged", a.By, a.ByName,
+            $"{a.ByName} 确认到货差异:{(a.Settlement == "backorder" ? "补发" : "开红字发票")}"),
         PurchaseOrderCancelled x => new(e.Version, x.At, "cancelled", x.By, x.ByName,
             $"{x.ByName} 取消订单" + (x.Reason is null ? "" : $":{x.Reason}") +
             (x.Outstanding.Count == 0 ? "" : $",未到货 {Lines(x.Outstanding.Select(l => (l.Name, l.Spec, l.Quantity, l.Unit)))} 不再送")),

@@ -1,0 +1,194 @@
+using Stationery.Chat.Messages.Cards;
+using Stationery.Contracts.Purchasing;
+
+namespace Stationery.Chat.Suppliers;
+
+/// <summary>
+/// Every line and card the bot writes in supplier channels. Like the stock bot's texts: zh-CN, or English with
+/// <c>Chat:BotLanguage = en</c>. Cost figures never appear: the purchasing contracts carry none.
+/// </summary>
+public abstract class SupplierBotTexts
+{
+    public abstract string BotName { get; }
+
+    public abstract string OrderPlaced(PurchaseOrderPlaced po, string branchName, IReadOnlyList<string> mentionNames);
+
+    /// <summary>The card's field label of each order line, by SKU.</summary>
+    public static Dictionary<string, string> LineLabels(PurchaseOrderPlaced po) =>
+        po.Lines.GroupBy(l => l.Sku).ToDictionary(g => g.Key, g => LineName(g.First().ProductName, g.First().Spec), StringComparer.Ordinal);
+
+    public Card OrderCard(PurchaseOrderPlaced po, string branchName) =>
+        new("purchase-order", OrderTitle(po.PurchaseOrderId, branchName),
+            [new(BranchLabel, branchName), .. po.Lines.Select(l => new CardField(LineName(l.ProductName, l.Spec), $"{l.Quantity} {l.Unit}")),
+                new(ExpectedLabel, po.ExpectedBy.ToString("yyyy-MM-dd")), new(PlacedByLabel, po.PlacedByName)],
+            [new CardAction(CardActions.ConfirmOrder, ConfirmButton, "primary", null, ForSupplier: true)],
+            Card.Open, null, null, po.BranchId, null, po.PurchaseOrderId, po.SupplierId);
+
+    /// <summary>The order card once confirmed: confirmed figures in place of the ordered ones, and who confirmed.</summary>
+    /// <param name="lineLabels">The card's field label of each order line, by SKU.</param>
+    public Card Confirmed(Card card, PurchaseOrderConfirmed c, IReadOnlyDictionary<string, string> lineLabels) => card with
+    {
+        Fields = [.. card.Fields.Select(f => c.Lines.FirstOrDefault(l => lineLabels.GetValueOrDefault(l.Sku) == f.Label) is { } line
+                                             && line.ConfirmedQuantity != line.OrderedQuantity
+            ? f with { Value = ConfirmedChanged(line) }
+            : f)],
+        Status = Card.Done, ResolvedBy = c.ConfirmedByName, Resolution = c.QuantitiesChanged ? ConfirmedWithChanges : ConfirmedAsOrdered,
+    };
+
+    public abstract string ConfirmedAsOrdered { get; }
+
+    public abstract string ConfirmedWithChanges { get; }
+
+    /// <summary>The owner's heads-up when the supplier confirmed other quantities than ordered.</summary>
+    public abstract string QuantitiesChanged(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames);
+
+    public abstract string Cancelled(string? reason);
+
+    public abstract string CancelledNote(PurchaseOrderCancelled x, IReadOnlyList<string> mentionNames);
+
+    public abstract string Received(GoodsReceived r, string branchName);
+
+    public abstract string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames);
+
+    public Card DiscrepancyCard(DeliveryDiscrepancyRaised d, string branchName) =>
+        new("delivery-discrepancy", DiscrepancyTitle(d.PurchaseOrderId),
+            [new(BranchLabel, branchName), .. d.Lines.Select(l => new CardField(l.ProductName, DiscrepancyFigures(l)))],
+            [
+                new CardAction(CardActions.AcknowledgeBackorder, BackorderButton, "primary", null, ForSupplier: true),
+                new CardAction(CardActions.AcknowledgeCreditNote, CreditNoteButton, "default", null, ForSupplier: true),
+            ],
+            Card.Open, null, null, d.BranchId, null, d.PurchaseOrderId, d.SupplierId, d.ReceiptId);
+
+    protected abstract string OrderTitle(string id, string branchName);
+
+    protected abstract string BranchLabel { get; }
+
+    protected abstract string ExpectedLabel { get; }
+
+    protected abstract string PlacedByLabel { get; }
+
+    protected abstract string ConfirmButton { get; }
+
+    protected abstract string ConfirmedChanged(ConfirmedOrderLine line);
+
+    protected abstract string DiscrepancyTitle(string id);
+
+    protected abstract string DiscrepancyFigures(DiscrepancyLine line);
+
+    protected abstract string BackorderButton { get; }
+
+    protected abstract string CreditNoteButton { get; }
+
+    public static SupplierBotTexts For(string? language) =>
+        language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? new English() : new Chinese();
+
+    protected static string LineName(string name, string spec) => string.IsNullOrWhiteSpace(spec) ? name : $"{name} {spec}";
+
+    protected static string Mentions(IReadOnlyList<string> names) => string.Join(" ", names.Select(n => "@" + n));
+
+    private sealed class Chinese : SupplierBotTexts
+    {
+        public override string BotName => "采购助手";
+
+        public override string OrderPlaced(PurchaseOrderPlaced po, string branchName, IReadOnlyList<string> mentionNames) =>
+            $"🧾 新采购单 {po.PurchaseOrderId}({branchName}):{string.Join(",", po.Lines.Select(l => $"{LineName(l.ProductName, l.Spec)} {l.Quantity} {l.Unit}"))}," +
+            $"预计 {po.ExpectedBy:yyyy-MM-dd} 到货 {Mentions(mentionNames)}".TrimEnd();
+
+        public override string ConfirmedAsOrdered => "已确认订单";
+
+        public override string ConfirmedWithChanges => "已确认订单(数量有调整)";
+
+        public override string QuantitiesChanged(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames) =>
+            $"⚠️ {c.ConfirmedByName} 调整了采购单 {c.PurchaseOrderId} 的数量:" +
+            string.Join(",", c.Lines.Where(l => l.ConfirmedQuantity != l.OrderedQuantity)
+                .Select(l => $"{l.ProductName} 订购 {l.OrderedQuantity} {l.Unit} → 确认 {l.ConfirmedQuantity} {l.Unit}")) +
+            $" {Mentions(mentionNames)}".TrimEnd();
+
+        public override string Cancelled(string? reason) => reason is null ? "已取消" : $"已取消:{reason}";
+
+        public override string CancelledNote(PurchaseOrderCancelled x, IReadOnlyList<string> mentionNames) =>
+            $"❌ 采购单 {x.PurchaseOrderId} 已被 {x.CancelledByName} 取消{(x.Reason is null ? "" : ":" + x.Reason)},未到货的部分不用再送 {Mentions(mentionNames)}".TrimEnd();
+
+        public override string Received(GoodsReceived r, string branchName) =>
+            $"📦 {branchName} 已收货:" + string.Join(",", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}(累计 {l.ReceivedTotal}/{l.ExpectedQuantity})")) +
+            (r.OrderCompleted ? ",订单已全部到货" : "");
+
+        public override string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames) =>
+            $"❗ 到货差异 · 采购单 {d.PurchaseOrderId}({branchName}):" +
+            string.Join(";", d.Lines.Select(l => $"{l.ProductName} {DiscrepancyFigures(l)}")) + $"。请选择补发或开红字发票 {Mentions(mentionNames)}".TrimEnd();
+
+        protected override string OrderTitle(string id, string branchName) => $"采购单 {id} · {branchName}";
+
+        protected override string BranchLabel => "门店";
+
+        protected override string ExpectedLabel => "预计到货";
+
+        protected override string PlacedByLabel => "下单人";
+
+        protected override string ConfirmButton => "确认订单";
+
+        protected override string ConfirmedChanged(ConfirmedOrderLine l) => $"确认 {l.ConfirmedQuantity} {l.Unit}(订购 {l.OrderedQuantity})";
+
+        protected override string DiscrepancyTitle(string id) => $"到货差异 · {id}";
+
+        protected override string DiscrepancyFigures(DiscrepancyLine l) =>
+            $"订购 {l.OrderedQuantity} / 确认 {(l.ConfirmedQuantity is { } c ? c.ToString() : "未确认")} / 实收 {l.ReceivedQuantity} {l.Unit}";
+
+        protected override string BackorderButton => "补发";
+
+        protected override string CreditNoteButton => "开红字发票";
+    }
+
+    private sealed class English : SupplierBotTexts
+    {
+        public override string BotName => "Purchasing assistant";
+
+        public override string OrderPlaced(PurchaseOrderPlaced po, string branchName, IReadOnlyList<string> mentionNames) =>
+            $"🧾 New purchase order {po.PurchaseOrderId} ({branchName}): {string.Join(", ", po.Lines.Select(l => $"{LineName(l.ProductName, l.Spec)} {l.Quantity} {l.Unit}"))}, " +
+            $"expected {po.ExpectedBy:yyyy-MM-dd} {Mentions(mentionNames)}".TrimEnd();
+
+        public override string ConfirmedAsOrdered => "Order confirmed";
+
+        public override string ConfirmedWithChanges => "Order confirmed with changed quantities";
+
+        public override string QuantitiesChanged(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames) =>
+            $"⚠️ {c.ConfirmedByName} changed quantities on {c.PurchaseOrderId}: " +
+            string.Join(", ", c.Lines.Where(l => l.ConfirmedQuantity != l.OrderedQuantity)
+                .Select(l => $"{l.ProductName} ordered {l.OrderedQuantity} {l.Unit} → confirmed {l.ConfirmedQuantity} {l.Unit}")) +
+            $" {Mentions(mentionNames)}".TrimEnd();
+
+        public override string Cancelled(string? reason) => reason is null ? "Cancelled" : $"Cancelled: {reason}";
+
+        public override string CancelledNote(PurchaseOrderCancelled x, IReadOnlyList<string> mentionNames) =>
+            $"❌ {x.CancelledByName} cancelled {x.PurchaseOrderId}{(x.Reason is null ? "" : ": " + x.Reason)}; nothing outstanding needs to be delivered {Mentions(mentionNames)}".TrimEnd();
+
+        public override string Received(GoodsReceived r, string branchName) =>
+            $"📦 {branchName} received: " + string.Join(", ", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit} ({l.ReceivedTotal}/{l.ExpectedQuantity} so far)")) +
+            (r.OrderCompleted ? "; the order is complete" : "");
+
+        public override string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames) =>
+            $"❗ Delivery discrepancy on {d.PurchaseOrderId} ({branchName}): " +
+            string.Join("; ", d.Lines.Select(l => $"{l.ProductName} {DiscrepancyFigures(l)}")) + $". Please choose backorder or credit note {Mentions(mentionNames)}".TrimEnd();
+
+        protected override string OrderTitle(string id, string branchName) => $"Purchase order {id} · {branchName}";
+
+        protected override string BranchLabel => "Branch";
+
+        protected override string ExpectedLabel => "Expected";
+
+        protected override string PlacedByLabel => "Placed by";
+
+        protected override string ConfirmButton => "Confirm order";
+
+        protected override string ConfirmedChanged(ConfirmedOrderLine l) => $"confirmed {l.ConfirmedQuantity} {l.Unit} (ordered {l.OrderedQuantity})";
+
+        protected override string DiscrepancyTitle(string id) => $"Delivery discrepancy · {id}";
+
+        protected override string DiscrepancyFigures(DiscrepancyLine l) =>
+            $"ordered {l.OrderedQuantity} / confirmed {(l.ConfirmedQuantity is { } c ? c.ToString() : "not confirmed")} / received {l.ReceivedQuantity} {l.Unit}";
+
+        protected override string BackorderButton => "Backorder";
+
+        protected override string CreditNoteButton => "Credit note";
+    }
+}
