@@ -79,11 +79,21 @@ public static class PlatformDefaults
 
         services.AddHealthChecks()
             .AddNpgSql(postgres, name: "postgres", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o =>
         {
-            doc.Info.Title = $"Stationery {serviceName}";
-            return Task.CompletedTask;
-        }));
+            // Slices nest their records (ChangeStaffRoles.Request): name such schemas after the slice, or every "Request"
+            // of a service shares one schema and the document shows the wrong body for all but one route.
+            o.CreateSchemaReferenceId = type =>
+            {
+                var id = Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+                return id is not null && type.Type.IsNested && type.Type.DeclaringType is { } slice ? slice.Name + id : id;
+            };
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = $"Stationery {serviceName}";
+                return Task.CompletedTask;
+            });
+        });
         return builder;
     }
 

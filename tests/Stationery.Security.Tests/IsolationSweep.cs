@@ -26,7 +26,7 @@ public sealed class IsolationSweep(SecurityPlatform platform, ITestOutputHelper 
             var answer = await Sweep.CallAsync(platform.OwnerB.Http, platform.OwnerB.Token, op, values, "owner of chain B",
                 emptyBody: !op.HasPathParameters && op.Method != "GET");
             swept++;
-            output.WriteLine($"{answer.Code} {op}");
+            output.WriteLine($"{answer.Code} {op} {(answer.Body.Length > 160 ? answer.Body[..160] : answer.Body)}");
             if (answer.Code >= 500) failures.Add($"server error: {answer}");
             if (op.HasPathParameters)
             {
