@@ -21,4 +21,7 @@ public sealed record MessagePosted(string TenantId, string ChannelId, string? Br
 
     /// <summary>The bot card the message carries, if any.</summary>
     public ChatCard? Card { get; init; }
+
+    /// <summary>Files attached to the message (images, PDFs), if any.</summary>
+    public IReadOnlyList<ChatAttachment>? Attachments { get; init; }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using Stationery.Chat.Alerts;
+using Stationery.Chat.Attachments;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Catalogue;
 using Stationery.Chat.Channels;
@@ -51,6 +52,8 @@ public static class ChatModule
             opts.Schema.For<OpenStockAlert>();
             opts.Schema.For<CatalogueItem>();
             opts.Schema.For<PurchaseOrderCard>();
+            opts.Schema.For<Attachment>();
+            AttachmentContent.AddTable(opts);
         });
         services.AddLiveDelivery();
         return builder;
@@ -65,6 +68,7 @@ public static class ChatModule
         api.MapPostMessage();
         api.MapEditMessage();
         api.MapPressCardButton();
+        api.MapAttachments();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

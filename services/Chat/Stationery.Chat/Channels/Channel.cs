@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Stationery.Chat.Attachments;
 using Stationery.Chat.Messages.Cards;
 
 namespace Stationery.Chat.Channels;
@@ -22,7 +23,8 @@ public sealed record MemberLeft(string UserId);
 /// out (last + 1) and the stream is written with optimistic concurrency or an exclusive lock.
 /// </summary>
 public sealed record MessagePosted(Guid MessageId, long Seq, string? Branch, string AuthorId, string AuthorName, string Text,
-    string[] Mentions, bool Important, Guid? ReplyTo, string? ClientMessageId, DateTimeOffset PostedAt, Card? Card = null);
+    string[] Mentions, bool Important, Guid? ReplyTo, string? ClientMessageId, DateTimeOffset PostedAt, Card? Card = null,
+    AttachmentRef[]? Attachments = null);
 
 /// <summary>The author changed a message's text (every version stays in the stream).</summary>
 public sealed record MessageEdited(Guid MessageId, long Seq, string Text, string[] Mentions, DateTimeOffset EditedAt);

@@ -18,7 +18,11 @@ public sealed class ChatEvents : IIntegrationEventMap
     public object? Map(IEvent e) => e.Data switch
     {
         MessagePosted m => new Contract.MessagePosted(e.TenantId, e.StreamKey!, m.Branch, m.MessageId.ToString(), m.Seq, m.AuthorId,
-            m.AuthorName, m.Text, m.Mentions, m.Important, m.PostedAt) { ReplyTo = m.ReplyTo?.ToString(), Card = m.Card?.ToContract() },
+            m.AuthorName, m.Text, m.Mentions, m.Important, m.PostedAt)
+        {
+            ReplyTo = m.ReplyTo?.ToString(), Card = m.Card?.ToContract(),
+            Attachments = m.Attachments is { Length: > 0 } files ? [.. files.Select(a => a.ToContract())] : null,
+        },
         MessageEdited m => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, m.MessageId.ToString(), m.Seq, m.Text, m.Mentions, false,
             m.EditedAt),
         MessageDeleted d => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, d.MessageId.ToString(), d.Seq, "", [], true, d.DeletedAt),

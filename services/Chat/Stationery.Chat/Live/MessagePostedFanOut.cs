@@ -20,7 +20,7 @@ public sealed class MessagePostedFanOut(IHubContext<ChatHub> hub, RecentMessages
         var m = context.Message;
         if (!recent.FirstTime(context.MessageId ?? Guid.Empty)) return Task.CompletedTask;
         var dto = new MessageDto(m.ChannelId, m.Seq, m.MessageId, m.AuthorId, m.AuthorName, m.Text, m.Mentions, m.Important,
-            m.ReplyTo, m.OccurredAt, Card: m.Card);
+            m.ReplyTo, m.OccurredAt, Card: m.Card, Attachments: m.Attachments ?? []);
         return hub.Clients.Group(ChatHub.GroupOf(m.TenantId, m.ChannelId)).SendAsync(ChatHub.MessagePosted, dto, context.CancellationToken);
     }
 }

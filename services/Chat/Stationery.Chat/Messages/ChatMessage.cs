@@ -2,6 +2,8 @@ using JasperFx.Events;
 using Marten.Events.Projections;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Messages.Cards;
+using Stationery.Chat.Attachments;
+using ChatAttachment = Stationery.Contracts.Chat.ChatAttachment;
 using ChatCard = Stationery.Contracts.Chat.ChatCard;
 
 namespace Stationery.Chat.Messages;
@@ -9,13 +11,14 @@ namespace Stationery.Chat.Messages;
 /// <summary>A message as readers page through it (read model of <see cref="MessagePosted"/>, written inline).</summary>
 public sealed record ChatMessage(Guid Id, string ChannelId, long Seq, string AuthorId, string AuthorName, string Text,
     string[] Mentions, bool Important, Guid? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null, bool Deleted = false,
-    Card? Card = null)
+    Card? Card = null, AttachmentRef[]? Attachments = null)
 {
     public MessageDto ToDto() => new(ChannelId, Seq, Id.ToString(), AuthorId, AuthorName, Text, Mentions, Important,
-        ReplyTo?.ToString(), PostedAt, EditedAt, Deleted, Card?.ToContract());
+        ReplyTo?.ToString(), PostedAt, EditedAt, Deleted, Card?.ToContract(), Deleted ? [] : [.. (Attachments ?? []).Select(a => a.ToContract())]);
 
     public static ChatMessage From(string channelId, MessagePosted p) =>
-        new(p.MessageId, channelId, p.Seq, p.AuthorId, p.AuthorName, p.Text, p.Mentions, p.Important, p.ReplyTo, p.PostedAt, Card: p.Card);
+        new(p.MessageId, channelId, p.Seq, p.AuthorId, p.AuthorName, p.Text, p.Mentions, p.Important, p.ReplyTo, p.PostedAt, Card: p.Card,
+            Attachments: p.Attachments);
 
     public ChatMessage Edited(MessageEdited e) => this with { Text = e.Text, Mentions = e.Mentions, EditedAt = e.EditedAt };
 
@@ -25,7 +28,7 @@ public sealed record ChatMessage(Guid Id, string ChannelId, long Seq, string Aut
 /// <summary>A message as clients see it, over HTTP and on the hub (<c>messagePosted</c>).</summary>
 public sealed record MessageDto(string ChannelId, long Seq, string Id, string AuthorId, string AuthorName, string Text,
     IReadOnlyList<string> Mentions, bool Important, string? ReplyTo, DateTimeOffset PostedAt, DateTimeOffset? EditedAt = null,
-    bool Deleted = false, ChatCard? Card = null);
+    bool Deleted = false, ChatCard? Card = null, IReadOnlyList<ChatAttachment>? Attachments = null);
 
 public sealed class MessageProjection : MultiStreamProjection<ChatMessage, Guid>
 {
