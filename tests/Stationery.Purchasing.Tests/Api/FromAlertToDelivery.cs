@@ -12,20 +12,21 @@ namespace Stationery.Purchasing.Tests.Api;
 public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<PurchasingHost>
 {
     [Fact]
-    public async Task Low_stock_puts_the_item_on_the_purchase_list_with_what_is_on_order_subtracted_and_rounded_to_packs()
+    public async Task Low_stock_puts_inventorys_suggestion_on_the_purchase_list_without_subtracting_on_order_again_rounded_to_packs()
     {
         var chain = PurchasingHost.NewChain();
         using var owner = host.Owner(chain);
         await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色", packSize: 12);
         var supplier = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
-        await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 12); // 12 already on order for main
+        await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 12); // 12 on order for main: Inventory already counted it
         await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 100, branch: "east"); // another branch's order does not count
 
-        await host.Integrator.Publish(new LowStockDetected(chain, "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 40, DateTimeOffset.UtcNow));
+        // Max 44, on hand 4, on order 12 → Inventory suggests 44 − 16 = 28.
+        await host.Integrator.Publish(new LowStockDetected(chain, "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 28, DateTimeOffset.UtcNow));
 
         var items = await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item on the list");
         items[0].GetProperty("sku").GetString().ShouldBe("HL-Y");
-        items[0].GetProperty("quantity").GetInt32().ShouldBe(36); // 40 − 12 on order = 28 → 3 packs of 12
+        items[0].GetProperty("quantity").GetInt32().ShouldBe(36); // 28 as given → 3 packs of 12 (not 28 − 12 = 16 → 24)
         items[0].GetProperty("source").GetString().ShouldBe("alert");
         var published = await Probe.Until(() => Task.FromResult(host.Integrator.Received<PurchaseListItemAdded>().Where(e => e.TenantId == chain).ToList()),
             e => e.Count == 1, what: "PurchaseListItemAdded on the bus");

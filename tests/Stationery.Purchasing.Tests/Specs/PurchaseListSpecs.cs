@@ -14,8 +14,8 @@ public class PurchaseListSpecs
     private static readonly DateOnly Today = new(2026, 3, 2);
     private static readonly ProductCopy Highlighter = new("HL-Y", "晨光荧光笔", "黄色", "支", "笔类", 12);
 
-    private static AddFromLowStockAlert.Command Alert(int suggested, int onOrder, int minimum = 0) =>
-        new("main", "item-1", Highlighter, suggested, onOrder, minimum);
+    private static AddFromLowStockAlert.Command Alert(int suggested, int minimum = 0) =>
+        new("main", "item-1", Highlighter, suggested, minimum);
 
     private static Supplier SupplierQuoting(string id, string sku, decimal cost, DateOnly validUntil, int leadTime = 3) =>
         Supplier.Create(new SupplierRegistered(id, id, null, leadTime, [], "owner", Now))
@@ -25,27 +25,28 @@ public class PurchaseListSpecs
         new("main", id, sku, sku, "", "支", quantity, null, source, "owner", null, null, Now);
 
     [Fact]
-    public void A_low_stock_alert_orders_the_suggestion_minus_what_is_on_order_rounded_up_to_whole_packs()
+    public void A_low_stock_alert_orders_inventorys_suggestion_as_given_rounded_up_to_whole_packs()
     {
-        var added = AddFromLowStockAlert.Decide(null, Alert(suggested: 40, onOrder: 12), Now)
+        // Inventory's 28 is already net of what is on order: subtracting on-order again would order too little.
+        var added = AddFromLowStockAlert.Decide(null, Alert(suggested: 28), Now)
             .Single().ShouldBeOfType<PurchaseListItemAdded>();
 
-        added.Quantity.ShouldBe(36); // 40 − 12 = 28 → three packs of 12
+        added.Quantity.ShouldBe(36); // 28 → three packs of 12
         added.Source.ShouldBe(ItemSource.Alert);
         added.Name.ShouldBe("晨光荧光笔");
     }
 
     [Fact]
-    public void An_alert_already_covered_by_open_orders_adds_nothing()
+    public void An_alert_suggesting_nothing_adds_nothing()
     {
-        AddFromLowStockAlert.Decide(null, Alert(suggested: 24, onOrder: 24), Now).ShouldBeEmpty();
+        AddFromLowStockAlert.Decide(null, Alert(suggested: 0), Now).ShouldBeEmpty();
     }
 
     [Fact]
     public void The_default_suppliers_minimum_order_raises_the_quantity_to_whole_packs_above_it()
     {
-        AddFromLowStockAlert.Quantity(suggested: 10, onOrder: 0, packSize: 12, minOrderQty: 30).ShouldBe(36);
-        AddFromLowStockAlert.Quantity(suggested: 10, onOrder: 0, packSize: 1, minOrderQty: 0).ShouldBe(10);
+        AddFromLowStockAlert.Quantity(suggested: 10, packSize: 12, minOrderQty: 30).ShouldBe(36);
+        AddFromLowStockAlert.Quantity(suggested: 10, packSize: 1, minOrderQty: 0).ShouldBe(10);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public class PurchaseListSpecs
     {
         var list = PurchaseList.Create(Item("item-0", "HL-Y"));
 
-        AddFromLowStockAlert.Decide(list, Alert(suggested: 40, onOrder: 0), Now).ShouldBeEmpty();
+        AddFromLowStockAlert.Decide(list, Alert(suggested: 40), Now).ShouldBeEmpty();
     }
 
     [Fact]

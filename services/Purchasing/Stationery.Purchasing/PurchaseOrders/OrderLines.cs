@@ -62,13 +62,3 @@ public static class PurchaseOrderAccess
 
     public static bool SeesCostsOf(this ClaimsPrincipal user, PurchaseOrder po) => user.CanSeeCosts() || user.SpeaksFor(po.SupplierId);
 }
-
-/// <summary>在途: units ordered for a branch and product that have not arrived yet (open orders only).</summary>
-public static class OnOrder
-{
-    public static async Task<int> ForAsync(IQuerySession session, string branch, string sku, CancellationToken ct)
-    {
-        var orders = await session.Query<PurchaseOrder>().Where(o => o.Branch == branch).ToListAsync(ct);
-        return orders.Where(o => o.IsOpen).SelectMany(o => o.Lines).Where(l => l.Sku == sku).Sum(l => l.Outstanding);
-    }
-}
