@@ -1,4 +1,6 @@
 using Marten;
+using Stationery.Hosting.Security;
+using Stationery.Inventory.Branches;
 
 namespace Stationery.Inventory.Catalogue.Searching;
 
@@ -9,10 +11,12 @@ public static class SearchProducts
     /// <summary>
     /// <c>?barcode=</c> finds the product with that EAN-13; <c>?search=</c> is a substring match over name, spec and brand
     /// (Chinese has no word boundaries, so 荧光 finds 晨光荧光笔); both empty lists the catalogue by sku.
+    /// The catalogue is the chain's business: staff only (permission <c>catalogue.read</c>), not supplier guests.
     /// </summary>
     public static void MapSearchProducts(this RouteGroupBuilder api) =>
-        api.MapGet("/products", async (string? search, string? barcode, IQuerySession session, CancellationToken ct) =>
+        api.MapGet("/products", async (string? search, string? barcode, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
+            http.User.RequireRole("search the catalogue", [.. Permissions.Named("catalogue.read").Roles]);
             IQueryable<Product> query = session.Query<Product>();
             if (!string.IsNullOrWhiteSpace(barcode))
             {
