@@ -92,10 +92,14 @@ public static class GatewayModule
         if (http.Request.Path.StartsWithSegments("/api"))
         {
             // Answers carry tokens, cost data and a chain's stock: no browser or proxy cache keeps them.
+            // A service that chose a caching rule (an immutable attachment: private) keeps it.
             http.Response.OnStarting(() =>
             {
-                http.Response.Headers.CacheControl = "no-store";
-                http.Response.Headers.Pragma = "no-cache";
+                if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
+                {
+                    http.Response.Headers.CacheControl = "no-store";
+                    http.Response.Headers.Pragma = "no-cache";
+                }
                 return Task.CompletedTask;
             });
         }

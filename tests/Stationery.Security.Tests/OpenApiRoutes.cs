@@ -178,6 +178,7 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("chat", "channelId", _) => a.ChannelId,
             ("chat", "messageId", _) => a.MessageId,
             ("chat", "actionId", _) => "add-to-purchase-list",
+            ("chat", "id", "path") => a.AttachmentId,
             (_, "search", "query") => a.ProductName,
             (_, "barcode" or "category" or "status" or "after" or "limit" or "cursor", "query") => null,
             _ => Fail(),
@@ -206,6 +207,6 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             "timeZone" => "Asia/Shanghai",
             _ => null,
         };
-        return value is not null || property is "replyTo" or "barcode" or "fromPurchaseList" or "slowMoverDays";
+        return value is not null || property is "replyTo" or "attachmentIds" or "barcode" or "fromPurchaseList" or "slowMoverDays";
     }
 }

@@ -21,6 +21,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
 {
     public const string SupplierId = "demo-supplier-chenguang";
     public const string Password = GatewayClient.DemoPassword;
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     public PlatformProcesses Platform { get; } = new();
     public Uri Gateway => Platform.Gateway;
@@ -116,11 +117,18 @@ public sealed class SecurityPlatform : IAsyncLifetime
                 .Select(c => c.GetProperty("id").GetString()).FirstOrDefault();
         }, id => id is not null, TimeSpan.FromSeconds(60), "a chat channel of branch main");
         var text = $"甲链机密消息 {suffix}";
+        using var upload = new MultipartFormDataContent();
+        var png = new ByteArrayContent(Convert.FromBase64String(OnePixelPng));
+        png.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        upload.Add(png, "file", $"delivery-{suffix}.png");
+        var attachment = await Expect(Owner.Http.PostAsync("api/chat/attachments", upload), HttpStatusCode.Created);
+        var attachmentId = attachment.GetProperty("id").GetString()!;
         var message = await Expect(Owner.Http.PostAsJsonAsync($"api/chat/channels/{channelId}/messages",
-            new { clientMessageId = $"sec-{suffix}", text }), HttpStatusCode.Created);
+            new { clientMessageId = $"sec-{suffix}", text, attachmentIds = new[] { attachmentId } }), HttpStatusCode.Created);
 
         return new ChainAData(sku, productName, transfer.GetProperty("id").GetString()!, order.GetProperty("id").GetString()!,
-            channelId!, message.GetProperty("id").GetString()!, text, managerId, managerUsername, Owner.User.GetProperty("id").GetString()!);
+            channelId!, message.GetProperty("id").GetString()!, text, managerId, managerUsername, Owner.User.GetProperty("id").GetString()!,
+            attachmentId);
     }
 
     private async Task SignUpChainBAsync()
@@ -155,12 +163,12 @@ public sealed class SecurityPlatform : IAsyncLifetime
 
 /// <summary>Chain A's objects the sweeps aim at.</summary>
 public sealed record ChainAData(string Sku, string ProductName, string TransferId, string PurchaseOrderId, string ChannelId,
-    string MessageId, string MessageText, string ManagerId, string ManagerUsername, string OwnerId)
+    string MessageId, string MessageText, string ManagerId, string ManagerUsername, string OwnerId, string AttachmentId)
 {
     /// <summary>Strings that identify chain A's rows: none may appear in anything chain B reads.</summary>
     public IReadOnlyList<string> Markers =>
     [
-        Sku, ProductName, TransferId, PurchaseOrderId, ChannelId, MessageId, MessageText, ManagerId, ManagerUsername, OwnerId,
+        Sku, ProductName, TransferId, PurchaseOrderId, ChannelId, MessageId, MessageText, ManagerId, ManagerUsername, OwnerId, AttachmentId,
         SecurityPlatform.SupplierId, "晨光文具", "演示文具连锁", "总店", "东区店", "张店长",
     ];
 }

@@ -68,8 +68,8 @@ public static class Permissions
         // Inventory
         new("inventory", "catalogue.read", "search the product catalogue", [O, M, C, H], Reach.Chain,
             ["GET /api/inventory/products"]),
-        new("inventory", "catalogue.manage", "register products", [O, M, H], Reach.Chain,
-            ["POST /api/inventory/products"]),
+        new("inventory", "catalogue.manage", "register, change and discontinue products", [O, M, H], Reach.Chain,
+            ["POST /api/inventory/products", "PUT /api/inventory/products/{sku}", "POST /api/inventory/products/{sku}/discontinue"]),
         new("inventory", "stock.read", "stock board, item history, alerts, transfers", [O, M, C, H], Reach.Branch,
             ["GET /api/inventory/branches/{branch}/stock", "GET /api/inventory/branches/{branch}/stock/{sku}",
                 "GET /api/inventory/branches/{branch}/alerts", "GET /api/inventory/branches/{branch}/transfers",
@@ -83,6 +83,8 @@ public static class Permissions
             ["PUT /api/inventory/branches/{branch}/products/{sku}/policy"]),
         new("inventory", "stock.transfer", "send stock to another branch", [O, M, H], Reach.Branch,
             ["POST /api/inventory/branches/{branch}/transfers"]),
+        new("inventory", "stock.return", "return stock to a supplier", [O, M, H], Reach.Branch,
+            ["POST /api/inventory/branches/{branch}/returns"]),
 
         // Purchasing
         new("purchasing", "suppliers.read", "list suppliers (a supplier guest: only its own)", [O, M, C, H, S], Reach.Chain,
@@ -110,6 +112,11 @@ public static class Permissions
                 "POST /api/chat/channels/{channelId}/read", "POST /api/chat/messages/{messageId}/actions/{actionId}"], Denied: 404),
         new("chat", "messages.own", "edit and withdraw one's own messages (others' answer 403, a channel you are not in 404)", [O, M, C, H], Reach.Self,
             ["PUT /api/chat/channels/{channelId}/messages/{messageId}", "DELETE /api/chat/channels/{channelId}/messages/{messageId}"], Denied: 404),
+
+        new("chat", "attachments.upload", "upload an image or PDF to post with a message", [O, M, C, H, S], Reach.Self,
+            ["POST /api/chat/attachments"]),
+        new("chat", "attachments.read", "download an attachment (its uploader and members of channels it was posted in; others get 404)",
+            [O, M, C, H, S], Reach.ChannelMember, ["GET /api/chat/attachments/{id}"], Denied: 404),
 
         // Reporting (routes to come)
         new("reporting", "reports.branch", "branch daily/weekly reports, slow movers", [O, M, H], Reach.Branch, []),
