@@ -19,6 +19,7 @@ public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
         connection.On<ReadUpdate>("readUpdated", client.ReadUpdates.Enqueue);
         connection.On<ChannelChange>("channelJoined", client.Joined.Enqueue);
         connection.On<ChannelChange>("channelLeft", client.Left.Enqueue);
+        connection.On<Notification>("notification", client.Notifications.Enqueue);
         await connection.StartAsync();
         return client;
     }
@@ -32,6 +33,8 @@ public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
     public ConcurrentQueue<ChannelChange> Joined { get; } = new();
 
     public ConcurrentQueue<ChannelChange> Left { get; } = new();
+
+    public ConcurrentQueue<Notification> Notifications { get; } = new();
 
     public HubConnection Connection => connection;
 

@@ -24,4 +24,7 @@ public sealed record MessagePosted(string TenantId, string ChannelId, string? Br
 
     /// <summary>Files attached to the message (images, PDFs), if any.</summary>
     public IReadOnlyList<ChatAttachment>? Attachments { get; init; }
+
+    /// <summary>Folded into a digest (a burst of alerts): shown in the digest's thread, notifies nobody on its own.</summary>
+    public bool Quiet { get; init; }
 }

@@ -1,8 +1,11 @@
 using Marten;
 using MassTransit;
+using Stationery.Chat.Alerts.Digesting;
 using Stationery.Chat.Catalogue;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
+using Stationery.Chat.Messages;
+using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Contracts.Inventory;
 using Stationery.Hosting.Messaging;
@@ -17,7 +20,8 @@ public sealed record OpenStockAlert(string Id, string Branch, string Sku, Produc
 
 /// <summary>
 /// Low stock at a branch → an important bot message in its 库存监控 channel, @mentioning its owners and managers, with a
-/// card offering <c>加入采购清单</c> the suggested quantity.
+/// card offering <c>加入采购清单</c> the suggested quantity. In a burst of alerts the channel gets one digest card instead
+/// (<see cref="AlertDigest"/>), and each alert goes quietly into its thread.
 /// </summary>
 public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowStockDetectedConsumer> log, TimeProvider clock, StockBotTexts texts)
     : IdempotentConsumer<LowStockDetected>(store, log)
@@ -25,11 +29,54 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
     protected override async Task Apply(IDocumentSession session, LowStockDetected alert, ConsumeContext<LowStockDetected> context)
     {
         var ct = context.CancellationToken;
+        var now = clock.GetUtcNow();
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var leaders = directory.LeadersOf(alert.BranchId);
-        var message = new BotMessage(texts.BotName, texts.LowStock(alert, [.. leaders.Select(l => l.DisplayName)]),
-            [.. leaders.Select(l => l.Id)], Important: true, Card: texts.LowStockCard(alert));
-        var posted = await BotPosting.PostToBranchAsync(session, directory, alert.BranchId, BranchTopic.StockWatch, message, clock.GetUtcNow(), ct);
+        var names = leaders.Select(l => l.DisplayName).ToList();
+        var channelId = BranchChannels.Id(alert.BranchId, BranchTopic.StockWatch);
+        // The stream first, then the burst: an alert committed in between makes this append conflict (version and seq) and be
+        // retried with the burst as that alert left it.
+        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
+        var (placement, burst) = AlertDigest.Decide(await session.LoadAsync<AlertBurst>(AlertBurst.IdFor(channelId), ct), channelId, now);
+        var digestMessage = placement is AlertPlacement.AddToDigest(var digestId) ? await session.LoadAsync<ChatMessage>(digestId, ct) : null;
+        if (placement is AlertPlacement.AddToDigest && digestMessage?.Card is null) (placement, burst) = (new AlertPlacement.Alone(), burst with { DigestMessageId = null });
+        var channel = stream.Aggregate;
+        if (channel is null)
+        {
+            var opened = BranchChannels.Open(alert.BranchId, BranchTopic.StockWatch, directory.MembersOf(alert.BranchId));
+            stream.AppendOne(opened);
+            channel = Channel.Fold(null, opened);
+        }
+        MessagePosted Post(BotMessage message)
+        {
+            var posted = MessagePosting.Decide(channel, BotPosting.Command(message, now), now);
+            stream.AppendOne(posted);
+            channel = Channel.Fold(channel, posted);
+            return posted;
+        }
+
+        var own = new BotMessage(texts.BotName, texts.LowStock(alert, names), [.. leaders.Select(l => l.Id)], Important: true,
+            Card: texts.LowStockCard(alert));
+        var quiet = own with { Mentions = [], Important = false, Quiet = true };
+        MessagePosted posted;
+        switch (placement)
+        {
+            case AlertPlacement.StartDigest:
+                var digest = Post(new BotMessage(texts.BotName, texts.Digest(names), [.. leaders.Select(l => l.Id)], Important: true,
+                    Card: texts.DigestCard(alert)));
+                burst = burst with { DigestMessageId = digest.MessageId };
+                posted = Post(quiet with { ReplyTo = digest.MessageId });
+                break;
+            case AlertPlacement.AddToDigest:
+                stream.AppendOne(new CardUpdated(digestMessage!.Id, digestMessage.Seq, texts.WithDigestItem(digestMessage.Card!, alert),
+                    digestMessage.Text, digestMessage.Mentions, now));
+                posted = Post(quiet with { ReplyTo = digestMessage.Id });
+                break;
+            default:
+                posted = Post(own);
+                break;
+        }
+        session.Store(burst);
         session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
             new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), posted.MessageId));
     }

@@ -28,6 +28,22 @@ public abstract class StockBotTexts
         return new Card("low-stock", LowStockTitle(product, a.OnHand), [.. LowStockFields(a)], actions, Card.Open, null, null, a.BranchId, a.Sku);
     }
 
+    /// <summary>The message of a digest card: a burst of alerts is folded into it, @mentioning whom an alert would.</summary>
+    public abstract string Digest(IReadOnlyList<string> mentionNames);
+
+    /// <summary>A digest card holding its first alert (no buttons: each folded alert keeps its own, in the digest's thread).</summary>
+    public Card DigestCard(LowStockDetected first) =>
+        new("alert-digest", DigestTitle(1), [DigestField(first)], [], Card.Open, null, null, first.BranchId, null);
+
+    public Card WithDigestItem(Card digest, LowStockDetected a) =>
+        digest with { Title = DigestTitle(digest.Fields.Length + 1), Fields = [.. digest.Fields, DigestField(a)] };
+
+    private CardField DigestField(LowStockDetected a) => new(new ProductLabel(a.ProductName, a.Spec, a.Unit).Name, DigestValue(a));
+
+    protected abstract string DigestTitle(int count);
+
+    protected abstract string DigestValue(LowStockDetected a);
+
     /// <summary>The answer to a stock report in chat: what was understood, and 加入采购清单 when an order quantity was given.</summary>
     public Card StockReportCard(string branch, CatalogueItem product, StockReport report)
     {
@@ -101,6 +117,13 @@ public abstract class StockBotTexts
 
         protected override string AddToPurchaseListButton(int quantity) => $"加入采购清单 {quantity}";
 
+        public override string Digest(IReadOnlyList<string> mentionNames) => ("📋 库存提醒较多,已汇总到这张卡片,明细见回复 " + Mentions(mentionNames)).TrimEnd();
+
+        protected override string DigestTitle(int count) => $"库存提醒汇总 · {count} 条";
+
+        protected override string DigestValue(LowStockDetected a) =>
+            a.OnHand <= 0 ? $"缺货(补货点 {a.ReorderPoint})" : $"剩余 {a.OnHand} {a.Unit}(补货点 {a.ReorderPoint})";
+
         public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} 报告:{p.Name} 现有 {reported} {p.Unit}";
 
         public override string WhichProduct(IReadOnlyList<ProductLabel> candidates) =>
@@ -149,6 +172,13 @@ public abstract class StockBotTexts
         ];
 
         protected override string AddToPurchaseListButton(int quantity) => $"Add {quantity} to purchase list";
+
+        public override string Digest(IReadOnlyList<string> mentionNames) => ("📋 Many stock alerts at once: folded into this card, details in its thread " + Mentions(mentionNames)).TrimEnd();
+
+        protected override string DigestTitle(int count) => $"Stock alerts · {count}";
+
+        protected override string DigestValue(LowStockDetected a) =>
+            a.OnHand <= 0 ? $"out of stock (reorder point {a.ReorderPoint})" : $"{a.OnHand} {a.Unit} left (reorder point {a.ReorderPoint})";
 
         public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} reports {p.Name}: {reported} {p.Unit} on the shelf";
 

@@ -24,7 +24,7 @@ public sealed record MemberLeft(string UserId);
 /// </summary>
 public sealed record MessagePosted(Guid MessageId, long Seq, string? Branch, string AuthorId, string AuthorName, string Text,
     string[] Mentions, bool Important, Guid? ReplyTo, string? ClientMessageId, DateTimeOffset PostedAt, Card? Card = null,
-    AttachmentRef[]? Attachments = null);
+    AttachmentRef[]? Attachments = null, bool Quiet = false);
 
 /// <summary>The author changed a message's text (every version stays in the stream).</summary>
 public sealed record MessageEdited(Guid MessageId, long Seq, string Text, string[] Mentions, DateTimeOffset EditedAt);

@@ -22,6 +22,7 @@ public sealed class ChatEvents : IIntegrationEventMap
         {
             ReplyTo = m.ReplyTo?.ToString(), Card = m.Card?.ToContract(),
             Attachments = m.Attachments is { Length: > 0 } files ? [.. files.Select(a => a.ToContract())] : null,
+            Quiet = m.Quiet,
         },
         MessageEdited m => new Contract.MessageUpdated(e.TenantId, e.StreamKey!, m.MessageId.ToString(), m.Seq, m.Text, m.Mentions, false,
             m.EditedAt),

@@ -10,7 +10,8 @@ namespace Stationery.Chat.Live;
 /// Real-time delivery. Server → client: <c>messagePosted</c> (a <see cref="Messages.MessageDto"/>), <c>messageUpdated</c>
 /// (a <see cref="MessageUpdate"/>: edited or withdrawn), <c>readUpdated</c>
 /// (a <see cref="ReadUpdate"/>, to the reader's own devices), <c>channelJoined</c> / <c>channelLeft</c> (a
-/// <see cref="ChannelChange"/>: reload the channel list, and the joined channel's history).
+/// <see cref="ChannelChange"/>: reload the channel list, and the joined channel's history), <c>notification</c> (a
+/// <see cref="Live.Notification"/>, only when the member's notification level for the channel lets the message through).
 /// On connect the connection joins one group per channel its user is a member of and one for the user, all named with
 /// the token's tenant so two chains can never share a group. A client that reconnects fills gaps with
 /// <c>GET …/messages?after=&lt;last seq&gt;</c>.
@@ -23,6 +24,7 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
     public const string ReadUpdated = "readUpdated";
     public const string ChannelJoined = "channelJoined";
     public const string ChannelLeft = "channelLeft";
+    public const string Notification = "notification";
 
     public static string GroupOf(string tenant, string channelId) => $"{tenant}:{channelId}";
 

@@ -7,7 +7,9 @@ using Stationery.Chat.Messages.Cards;
 namespace Stationery.Chat.Messages.Posting;
 
 /// <summary>A message the platform writes (an alert, a note), with the people it @mentions.</summary>
-public sealed record BotMessage(string AuthorName, string Text, string[] Mentions, bool Important, Guid? ReplyTo = null, Card? Card = null);
+/// <param name="Quiet">Part of a digest: it notifies nobody on its own.</param>
+public sealed record BotMessage(string AuthorName, string Text, string[] Mentions, bool Important, Guid? ReplyTo = null, Card? Card = null,
+    bool Quiet = false);
 
 public static class BotPosting
 {
@@ -53,5 +55,5 @@ public static class BotPosting
     }
 
     public static PostMessage Command(BotMessage message, DateTimeOffset now) => new(Guid.CreateVersion7(now), ChatBot.Id,
-        message.AuthorName, message.Text, message.Mentions, message.Important, message.ReplyTo, null, message.Card);
+        message.AuthorName, message.Text, message.Mentions, message.Important, message.ReplyTo, null, message.Card, Quiet: message.Quiet);
 }

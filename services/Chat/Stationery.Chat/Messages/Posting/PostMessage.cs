@@ -15,7 +15,8 @@ public sealed record PostMessageRequest(string? ClientMessageId, string? Text, s
 
 /// <summary>A message to append, already validated; <see cref="MessageId"/> is chosen by the caller.</summary>
 public sealed record PostMessage(Guid MessageId, string AuthorId, string AuthorName, string Text, string[] Mentions,
-    bool Important, Guid? ReplyTo, string? ClientMessageId, Card? Card = null, AttachmentRef[]? Attachments = null);
+    bool Important, Guid? ReplyTo, string? ClientMessageId, Card? Card = null, AttachmentRef[]? Attachments = null,
+    bool Quiet = false);
 
 /// <summary>Remembers which message a client's <c>clientMessageId</c> became, so a resend returns it instead of posting again.</summary>
 public sealed record ClientMessageReceipt(string Id, Guid MessageId)
@@ -42,7 +43,7 @@ public static class MessagePosting
             throw new NotFoundException("Channel", channel?.Id ?? "");
         return new MessagePosted(command.MessageId, channel.LastSeq + 1, channel.Branch, command.AuthorId, command.AuthorName,
             command.Text, command.Mentions, command.Important, command.ReplyTo, command.ClientMessageId, now, command.Card,
-            command.Attachments is { Length: > 0 } ? command.Attachments : null);
+            command.Attachments is { Length: > 0 } ? command.Attachments : null, command.Quiet);
     }
 
     public static RouteGroupBuilder MapPostMessage(this RouteGroupBuilder api)
