@@ -19,6 +19,7 @@ using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Chat.Messages.Reading;
+using Stationery.Chat.Messages.Searching;
 using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Messaging;
 
@@ -50,6 +51,14 @@ public static class ChatModule
             // Paging reads (channel, seq); unique per chain, so a seq can never be handed out twice.
             opts.Schema.For<ChatMessage>().UniqueIndex(UniqueIndexType.Computed, "ux_chat_message_seq", TenancyScope.PerTenant,
                 m => m.ChannelId, m => m.Seq);
+            // Search: ILIKE '%q%' on the text, served by a trigram index (substrings of Chinese text have no word boundaries).
+            opts.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
+            opts.Schema.For<ChatMessage>().Index(m => m.Text, index =>
+            {
+                index.Name = "ix_chat_message_text_trgm";
+                index.Method = Weasel.Postgresql.Tables.IndexMethod.gin;
+                index.Mask = "? gin_trgm_ops";
+            });
             opts.Schema.For<ClientMessageReceipt>();
             opts.Schema.For<OpenStockAlert>();
             opts.Schema.For<CatalogueItem>();
@@ -70,6 +79,7 @@ public static class ChatModule
         api.MapMarkChannelRead();
         api.MapSetNotificationLevel();
         api.MapReadMessages();
+        api.MapSearchMessages();
         api.MapPostMessage();
         api.MapEditMessage();
         api.MapPressCardButton();

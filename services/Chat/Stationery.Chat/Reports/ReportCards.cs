@@ -1,0 +1,83 @@
+using System.Globalization;
+using Marten;
+using MassTransit;
+using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
+using Stationery.Chat.Messages.Cards;
+using Stationery.Chat.Messages.Posting;
+using Stationery.Contracts.Reporting;
+using Stationery.Hosting.Messaging;
+
+namespace Stationery.Chat.Reports;
+
+/// <summary>
+/// Reporting's evening reports as cards in the branch's 门店群 (<c>{branch}-group</c>): 营业额, 销量, 热销, 待补货, 滞销 and
+/// the chart's address. Only sales figures: the reports carry no cost, so nothing needs hiding from the group.
+/// </summary>
+public static class ReportCards
+{
+    public const string BotName = "经营助手";
+    public const string DailyKind = "daily-report";
+    public const string WeeklyKind = "weekly-report";
+    private const int TopShown = 3;
+
+    public static BotMessage Daily(DailyReportPublished r)
+    {
+        var title = $"📊 今日销售日报 {MonthDay(r.Date)}";
+        var card = new Card(DailyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount, r.ChartUrl),
+            [], Card.Open, null, null, r.BranchId, null);
+        return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card);
+    }
+
+    public static BotMessage Weekly(WeeklyReportPublished r)
+    {
+        var title = $"📊 本周销售周报 {MonthDay(r.From)}–{MonthDay(r.To)}";
+        var card = new Card(WeeklyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount, r.ChartUrl),
+            [], Card.Open, null, null, r.BranchId, null);
+        return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card);
+    }
+
+    private static CardField[] Fields(decimal revenue, int units, IReadOnlyList<ReportTopItem> top, IReadOnlyList<string> falling,
+        int reorder, int slow, string chartUrl)
+    {
+        var fields = new List<CardField>
+        {
+            new("营业额", Money(revenue)),
+            new("销量", $"{units} 件"),
+            new("热销", top.Count == 0 ? "无" : string.Join("、", top.Take(TopShown).Select(t => $"{t.Name} ×{t.Quantity}"))),
+        };
+        if (falling.Count > 0) fields.Add(new("下滑品类", string.Join("、", falling)));
+        fields.Add(new("待补货", $"{reorder} 项"));
+        fields.Add(new("滞销", $"{slow} 项"));
+        fields.Add(new("图表", chartUrl));
+        return [.. fields];
+    }
+
+    private static string MonthDay(DateOnly d) => $"{d.Month}月{d.Day}日";
+
+    private static string Money(decimal m) => "¥" + m.ToString("#,0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A branch day's report → its card in the branch's 门店群 (the channel is opened if the report outran it).</summary>
+public sealed class DailyReportPublishedConsumer(IDocumentStore store, ILogger<DailyReportPublishedConsumer> log, TimeProvider clock)
+    : IdempotentConsumer<DailyReportPublished>(store, log)
+{
+    protected override async Task Apply(IDocumentSession session, DailyReportPublished report, ConsumeContext<DailyReportPublished> context)
+    {
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, context.CancellationToken) ?? ChatDirectory.Empty;
+        await BotPosting.PostToBranchAsync(session, directory, report.BranchId, BranchTopic.General, ReportCards.Daily(report), clock.GetUtcNow(),
+            context.CancellationToken);
+    }
+}
+
+/// <summary>A branch week's report → its card in the branch's 门店群.</summary>
+public sealed class WeeklyReportPublishedConsumer(IDocumentStore store, ILogger<WeeklyReportPublishedConsumer> log, TimeProvider clock)
+    : IdempotentConsumer<WeeklyReportPublished>(store, log)
+{
+    protected override async Task Apply(IDocumentSession session, WeeklyReportPublished report, ConsumeContext<WeeklyReportPublished> context)
+    {
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, context.CancellationToken) ?? ChatDirectory.Empty;
+        await BotPosting.PostToBranchAsync(session, directory, report.BranchId, BranchTopic.General, ReportCards.Weekly(report), clock.GetUtcNow(),
+            context.CancellationToken);
+    }
+}
