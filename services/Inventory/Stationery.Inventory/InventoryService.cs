@@ -39,6 +39,7 @@ public static class InventoryModule
             opts.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);
             opts.Projections.Snapshot<StockLevel>(SnapshotLifecycle.Inline);
             opts.Projections.Snapshot<Transfer>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<CategoryPolicy>(SnapshotLifecycle.Inline);
             opts.Schema.For<Product>().Index(p => p.Barcode!);
             opts.Schema.For<StockLevel>().Index(l => l.Branch);
             opts.Schema.For<Branch>();
@@ -53,6 +54,7 @@ public static class InventoryModule
         api.MapRegisterProduct();
         api.MapSearchProducts();
         api.MapChangeProduct();
+        api.MapCategoryPolicy();
 
         var branches = api.MapGroup("/branches");
         branches.MapReceiveStock();

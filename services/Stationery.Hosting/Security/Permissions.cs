@@ -85,6 +85,10 @@ public static class Permissions
             ["POST /api/inventory/branches/{branch}/transfers"]),
         new("inventory", "stock.return", "return stock to a supplier", [O, M, H], Reach.Branch,
             ["POST /api/inventory/branches/{branch}/returns"]),
+        new("inventory", "categories.read", "read a category's reorder defaults", [O, M, C, H], Reach.Chain,
+            ["GET /api/inventory/categories/{category}/policy"]),
+        new("inventory", "categories.policy", "set a category's reorder defaults (lead time, cover, look-back, safety factor)", [O, H], Reach.Chain,
+            ["PUT /api/inventory/categories/{category}/policy"]),
 
         // Purchasing
         new("purchasing", "suppliers.read", "list suppliers (a supplier guest: only its own)", [O, M, C, H, S], Reach.Chain,

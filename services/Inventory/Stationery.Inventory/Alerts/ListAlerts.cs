@@ -21,10 +21,10 @@ public static class ListAlerts
                 .Take(2000)
                 .ToListAsync(ct);
             var low = open.Where(l => l.AlertOpen).OrderBy(l => l.AlertSince).Select(l => new AlertView("low-stock", l.Sku, l.Name,
-                l.Spec, l.Unit, l.OnHand, l.OnOrder, l.Policy.ReorderPoint, l.SuggestedQuantity, l.AlertSince, l.InTransit, l.LastSoldAt));
+                l.Spec, l.Unit, l.OnHand, l.OnOrder, l.Effective.ReorderPoint, l.SuggestedQuantity, l.AlertSince, l.InTransit, l.LastSoldAt));
             var slow = open.Where(l => l.SlowMoverFinding is not null).Select(l => (l, f: l.SlowMoverFinding!)).OrderBy(x => x.f.At)
                 .Select(x => new AlertView("slow-mover", x.l.Sku, x.l.Name, x.l.Spec, x.l.Unit, x.l.OnHand, x.l.OnOrder,
-                    x.l.Policy.ReorderPoint, null, x.f.At, x.l.InTransit, x.l.LastSoldAt, x.f.DaysWithoutSale, x.f.AgeingBracket, x.f.SellThrough));
+                    x.l.Effective.ReorderPoint, null, x.f.At, x.l.InTransit, x.l.LastSoldAt, x.f.DaysWithoutSale, x.f.AgeingBracket, x.f.SellThrough));
             return TypedResults.Ok(low.Concat(slow).ToList());
         }).WithName("ListAlerts");
 }

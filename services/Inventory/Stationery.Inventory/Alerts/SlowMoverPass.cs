@@ -6,15 +6,16 @@ using Stationery.Inventory.Branches;
 using Stationery.Inventory.Demo;
 using Stationery.Inventory.Stock;
 using Stationery.Inventory.Stock.Levels;
+using Stationery.Inventory.Stock.Reordering;
 
 namespace Stationery.Inventory.Alerts;
 
 /// <summary>The mark that a branch's daily pass ran for a day; written in the same transaction as what it found.</summary>
-public sealed record DailyPassDone(string Id, string Branch, DateOnly Day, int SlowMovers, DateTimeOffset At);
+public sealed record DailyPassDone(string Id, string Branch, DateOnly Day, int SlowMovers, DateTimeOffset At, int PoliciesComputed = 0);
 
 /// <summary>
 /// 每日巡检: once per branch per day — in the branch's own time zone, from <see cref="RunHour"/> o'clock — looks for slow
-/// movers. Every replica runs the timer; the day's mark is inserted with the findings, so when two replicas race only one
+/// movers and recomputes the reorder policy of products without an explicit reorder point (<see cref="ComputeReorderPolicy"/>). Every replica runs the timer; the day's mark is inserted with the findings, so when two replicas race only one
 /// commit succeeds and the other finds the mark next time. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, IConfiguration config, IHostApplicationLifetime lifetime,
@@ -68,17 +69,37 @@ public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, ICon
         var id = $"{branch}:{day:yyyy-MM-dd}";
         if (await session.LoadAsync<DailyPassDone>(id, ct) is not null) return 0;
 
-        // A coarse filter in the database, the decider decides: a stream opens no later than its first receipt.
-        var levels = await session.Query<StockLevel>().Where(l => l.Branch == branch && l.OnHand > 0 && !l.SlowMover).ToListAsync(ct);
-        var candidates = levels.Where(l =>
-            (now - (l.LastSoldAt ?? l.OpenedAt)).TotalDays + 1 >= SlowMoverRule.Threshold(l.Policy, l.Category));
+        // Coarse filters on the read model; the deciders decide on the stream.
+        var levels = await session.Query<StockLevel>().Where(l => l.Branch == branch).ToListAsync(ct);
+        var categories = (await session.Query<CategoryPolicy>().ToListAsync(ct)).ToDictionary(p => p.Category);
         var found = 0;
-        foreach (var level in candidates)
+        var computed = 0;
+        foreach (var level in levels)
         {
-            var events = await session.Decide<StockItem>(level.Id, s => SlowMoverRule.Evaluate(s, day, zone, now), ct);
-            found += events.Count;
+            // A stream opens no later than its first receipt.
+            var slowCandidate = level.OnHand > 0 && !level.SlowMover &&
+                (now - (level.LastSoldAt ?? level.OpenedAt)).TotalDays + 1 >= SlowMoverRule.Threshold(level.Policy, level.Category);
+            var settings = CategoryDefaults.Resolve(level.Category, level.Policy, categories.GetValueOrDefault(level.Category));
+            var computeCandidate = level.Policy.ReorderPoint is null && !level.Discontinued &&
+                (level.Computed is not null || level.LastSoldAt >= now.AddDays(-settings.LookBackDays - 1));
+            if (!slowCandidate && !computeCandidate) continue;
+
+            ComputedPolicy? policy = null;
+            if (computeCandidate)
+            {
+                var history = await session.Events.FetchStreamAsync(level.Id, token: ct);
+                var window = ReorderCalculation.History(history.Select(e => e.Data), zone, day.AddDays(-settings.LookBackDays), day.AddDays(-1));
+                policy = ReorderCalculation.Compute(window, settings, day);
+            }
+            var events = await session.Decide<StockItem>(level.Id, s =>
+            {
+                IReadOnlyList<object> slow = slowCandidate ? SlowMoverRule.Evaluate(s, day, zone, now) : [];
+                return computeCandidate ? [.. slow, .. ComputeReorderPolicy.Decide(StockStream.Replay(s, slow), new(policy), now)] : slow;
+            }, ct);
+            found += events.OfType<SlowMoverDetected>().Count();
+            computed += events.OfType<ReorderPolicyComputed>().Count();
         }
-        session.Insert(new DailyPassDone(id, branch, day, found, now));
+        session.Insert(new DailyPassDone(id, branch, day, found, now, computed));
         try
         {
             await session.SaveChangesAsync(ct);
@@ -89,7 +110,9 @@ public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, ICon
             log.LogDebug("Daily pass of {Tenant}/{Branch} for {Day} not written: {Reason}", tenant, branch, day, e.GetType().Name);
             return 0;
         }
-        if (found > 0) log.LogInformation("Daily pass of {Tenant}/{Branch} for {Day}: {Found} slow movers", tenant, branch, day, found);
+        if (found + computed > 0)
+            log.LogInformation("Daily pass of {Tenant}/{Branch} for {Day}: {Found} slow movers, {Computed} computed policies changed", tenant,
+                branch, day, found, computed);
         return found;
     }
 

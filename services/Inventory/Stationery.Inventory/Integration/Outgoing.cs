@@ -36,6 +36,11 @@ public sealed class Outgoing : IIntegrationEventMap
             WentOutOfStock o => new Contract.OutOfStock(tenant, o.Branch, o.Sku, o.Name, o.Spec, o.Unit, o.OnOrder, o.InTransit, o.At),
             SlowMoverDetected m => new Contract.SlowMoverDetected(tenant, m.Branch, m.Sku, m.Name, m.Spec, m.Unit, m.OnHand,
                 m.DaysWithoutSale, m.LastSoldAt, m.ThresholdDays, m.AgeingBracket, m.SellThrough, m.At),
+            StockObserved o => new Contract.StockObservationCompared(tenant, o.Branch, o.Sku, o.Name, o.Spec, o.Unit, o.Reported,
+                o.OnHand, o.Reported - o.OnHand, o.OnOrder, o.InTransit, o.Suggested, o.SystemSuggested, o.ChannelId, o.ChatMessageId,
+                o.ReplyMessageId, o.By, o.At),
+            SpotCountRecorded c => new Contract.SpotCountRecorded(tenant, c.Branch, c.Sku, c.Unit, c.Counted, c.Delta, c.OnHand, c.By,
+                c.ChatMessageId, c.At),
             _ => null,
         };
     }

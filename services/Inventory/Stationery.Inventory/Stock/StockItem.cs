@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Stationery.Inventory.Catalogue;
+using Stationery.Inventory.Stock.Reordering;
 
 namespace Stationery.Inventory.Stock;
 
@@ -74,6 +75,26 @@ public sealed record StockDiscontinued(string Branch, string Sku, DateTimeOffset
 public sealed record WentOutOfStock(string Branch, string Sku, string Name, string Spec, string Unit, int OnOrder, int InTransit,
     DateTimeOffset At);
 
+/// <summary>
+/// 聊天报数: someone reported the shelf count in a branch channel; the books are unchanged. Kept on the stream so the ledger
+/// shows what was said against what the books held, and so the comparison goes out through the outbox.
+/// </summary>
+public sealed record StockObserved(string Branch, string Sku, string Name, string Spec, string Unit, int Reported, int OnHand, int OnOrder, int InTransit, int? Suggested,
+    int? SystemSuggested, string ChannelId, string ChatMessageId, string ReplyMessageId, string By, DateTimeOffset At);
+
+/// <summary>
+/// 记为盘点数量: a spot count from chat is on the books (with a <see cref="StockAdjusted"/> of reason count before it when the
+/// books differed). <paramref name="OnHand"/> is the counted figure.
+/// </summary>
+public sealed record SpotCountRecorded(string Branch, string Sku, string Unit, int Counted, int Delta, int OnHand, string ChatMessageId, string By,
+    DateTimeOffset At);
+
+/// <summary>
+/// The daily pass computed this product's reorder point and max level from its sales (no explicit reorder point is set);
+/// null when the history no longer supports one. Every figure behind it is in <see cref="ComputedPolicy"/>.
+/// </summary>
+public sealed record ReorderPolicyComputed(string Branch, string Sku, ComputedPolicy? Computed, DateTimeOffset At);
+
 /// <summary>Why stock was corrected outside a sale or receipt.</summary>
 public enum AdjustmentReason { Damage, Loss, Theft, Found, Correction, Count }
 
@@ -104,7 +125,8 @@ public sealed record Recorder(string By, string Source);
 /// </summary>
 public sealed record StockItem(string Id, string Branch, string Sku, ProductFacts Product, int OnHand, int OnOrder,
     ReorderPolicy Policy, bool AlertOpen, DateTimeOffset? LastSoldAt, bool Stocked, ImmutableDictionary<string, OrderLine> Orders,
-    ImmutableDictionary<string, int> Inbound, DateTimeOffset? StockedAt = null, int TotalSold = 0, bool SlowMover = false, bool Discontinued = false)
+    ImmutableDictionary<string, int> Inbound, DateTimeOffset? StockedAt = null, int TotalSold = 0, bool SlowMover = false, bool Discontinued = false,
+    ComputedPolicy? Computed = null)
 {
     public static string StreamId(string branch, string sku) => $"stock:{branch}:{sku}";
 
@@ -115,6 +137,12 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
     /// on its way from another branch does not alert again.
     /// </summary>
     public int Projected => OnHand + OnOrder + InTransit;
+
+    /// <summary>The reorder point alerts use: the explicit one, else the one computed from sales (null: no alerts).</summary>
+    public int? ReorderPoint => Policy.ReorderPoint ?? Computed?.ReorderPoint;
+
+    /// <summary>The max level suggestions fill up to: the explicit one, else (without an explicit reorder point) the computed one.</summary>
+    public int? MaxLevel => Policy.MaxLevel ?? (Policy.ReorderPoint is null ? Computed?.MaxLevel : null);
 
     public static StockItem Create(StockItemOpened e) =>
         new(StreamId(e.Branch, e.Sku), e.Branch, e.Sku, new ProductFacts(e.Sku, e.Name, e.Spec, e.Unit, e.Category, e.PackSize),
@@ -139,6 +167,8 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
     public StockItem Apply(StockReturned e) => this with { OnHand = e.OnHand };
 
     public StockItem Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
+
+    public StockItem Apply(ReorderPolicyComputed e) => this with { Computed = e.Computed };
 
     public StockItem Apply(StockDiscontinued e) => this with { Discontinued = true };
 

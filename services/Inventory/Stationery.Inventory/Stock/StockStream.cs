@@ -63,6 +63,7 @@ public static class StockStream
         StockAdjusted x => state.Apply(x),
         StockReturned x => state.Apply(x),
         ReorderPolicySet x => state.Apply(x),
+        ReorderPolicyComputed x => state.Apply(x),
         StockProductChanged x => state.Apply(x),
         StockDiscontinued x => state.Apply(x),
         OnOrderChanged x => state.Apply(x),

@@ -4,6 +4,7 @@ using Stationery.Hosting.Errors;
 using Stationery.Inventory.Branches;
 using Stationery.Inventory.Catalogue;
 using Stationery.Inventory.Stock.Levels;
+using Stationery.Inventory.Stock.Reordering;
 
 namespace Stationery.Inventory.Stock.History;
 
@@ -14,8 +15,11 @@ namespace Stationery.Inventory.Stock.History;
 public sealed record LedgerEntry(long Version, string Kind, int Quantity, int Balance, DateTimeOffset At,
     DateTimeOffset? OccurredAt, string? By, string? Reason, string? Reference, string? Note, decimal? UnitPrice, string? Source);
 
+/// <param name="Policy">The explicit policy as set (PUT …/policy).</param>
+/// <param name="ComputedPolicy">What the daily pass computed from sales, with its figures (null without enough history).</param>
+/// <param name="EffectivePolicy">The reorder point and max level in force, and whether they are explicit or computed.</param>
 public sealed record StockHistory(StockRow Stock, ReorderPolicy Policy, bool AlertOpen, int? SuggestedQuantity,
-    IReadOnlyList<LedgerEntry> Ledger);
+    IReadOnlyList<LedgerEntry> Ledger, ComputedPolicy? ComputedPolicy, EffectivePolicy EffectivePolicy);
 
 public static class GetStockHistory
 {
@@ -32,7 +36,7 @@ public static class GetStockHistory
                     product.PackSize, clock.GetUtcNow()));
             var events = await session.Events.FetchStreamAsync(streamId, token: ct);
             return TypedResults.Ok(new StockHistory(StockRow.From(level, clock.GetUtcNow()), level.Policy, level.AlertOpen,
-                level.SuggestedQuantity, Ledger(events).TakeLast(limit ?? 500).ToList()));
+                level.SuggestedQuantity, Ledger(events).TakeLast(limit ?? 500).ToList(), level.Computed, level.Effective));
         }).WithName("GetStockHistory");
 
     /// <summary>
@@ -54,6 +58,15 @@ public static class GetStockHistory
                     r.SupplierId is null ? null : $"supplier {r.SupplierId}", null, r.Source),
                 ReorderPolicySet p => Entry(e, "policy", 0, p.At, p.By,
                     $"reorderPoint={p.Policy.ReorderPoint?.ToString() ?? "-"}, maxLevel={p.Policy.MaxLevel?.ToString() ?? "-"}", null, null, null, null),
+                ReorderPolicyComputed { Computed: { } c } p => Entry(e, "policy-computed", 0, p.At, null,
+                    $"computed: reorderPoint={c.ReorderPoint}, maxLevel={c.MaxLevel} (average {c.AverageDailySales:0.###}/day over {c.DaysUsed} days in stock, " +
+                    $"{c.DaysExcluded} out-of-stock days left out; lead time {c.LeadTimeDays} days; safety stock {c.SafetyStock} = ⌈{c.SafetyFactor} × σ {c.StandardDeviation:0.###} × √{c.LeadTimeDays}⌉; cover {c.CoverDays} days)",
+                    null, null, null, "daily-pass"),
+                ReorderPolicyComputed p => Entry(e, "policy-computed", 0, p.At, null, "computed: none (too little sales history)", null, null, null, "daily-pass"),
+                StockObserved o => Entry(e, "observed", 0, o.At, o.By,
+                    $"reported {o.Reported} in chat, books {o.OnHand}, difference {o.Reported - o.OnHand:+0;-0;0}", o.ChatMessageId, null, null, $"chat:{o.ChatMessageId}"),
+                SpotCountRecorded { Delta: 0 } c => Entry(e, "spot-count", 0, c.At, c.By, $"counted {c.Counted}: the books agree", c.ChatMessageId, null, null,
+                    $"chat:{c.ChatMessageId}"),
                 OnOrderChanged o => Entry(e, "on-order", 0, o.At, null,
                     $"{o.Stage.ToString().ToLowerInvariant()}: {o.Outstanding} outstanding on this order, {o.OnOrder} on order in all", o.PurchaseOrderId, null, null, "purchase-order"),
                 StockTransferredOut t => Entry(e, "transfer-out", -t.Quantity, t.At, t.By, $"to {t.ToBranch}", t.TransferId, null, null, "transfer"),

@@ -7,11 +7,12 @@ namespace Stationery.Inventory.Stock.Levels;
 /// <summary>One product on a branch's stock board; projected = on hand + on order + in transit in.</summary>
 public sealed record StockRow(string Sku, string Name, string Spec, string Unit, string Category, int OnHand, int OnOrder,
     int? ReorderPoint, int? MaxLevel, string Status, double? DaysOfCover, DateTimeOffset? LastSoldAt, int InTransit, int Projected,
-    bool Discontinued)
+    bool Discontinued, string PolicySource)
 {
+    /// <summary>Reorder point and max level are the ones in force (<see cref="PolicySource"/>: explicit, computed or none).</summary>
     public static StockRow From(StockLevel l, DateTimeOffset now) => new(l.Sku, l.Name, l.Spec, l.Unit, l.Category, l.OnHand,
-        l.OnOrder, l.Policy.ReorderPoint, l.Policy.MaxLevel, l.Status, l.DaysOfCover(now), l.LastSoldAt, l.InTransit,
-        l.OnHand + l.OnOrder + l.InTransit, l.Discontinued);
+        l.OnOrder, l.Effective.ReorderPoint, l.Effective.MaxLevel, l.Status, l.DaysOfCover(now), l.LastSoldAt, l.InTransit,
+        l.OnHand + l.OnOrder + l.InTransit, l.Discontinued, l.Effective.Source);
 }
 
 public static class ListStock

@@ -1,5 +1,8 @@
 namespace Stationery.Inventory.Stock.Levels;
 
+/// <summary>The reorder point alerts use and the max level suggestions fill up to; <paramref name="Source"/>: explicit, computed or none.</summary>
+public sealed record EffectivePolicy(int? ReorderPoint, int? MaxLevel, string Source);
+
 /// <summary>Units sold on one (UTC) day; the level keeps the last weeks for days of cover.</summary>
 public sealed record DailySales(DateOnly Day, int Quantity);
 
@@ -40,6 +43,16 @@ public sealed record StockLevel(string Id, string Branch, string Sku, string Nam
     public StockLevel Apply(StockReturned e) => this with { OnHand = e.OnHand };
 
     public StockLevel Apply(ReorderPolicySet e) => this with { Policy = e.Policy };
+
+    /// <summary>The reorder policy the daily pass computed from sales (used while no explicit reorder point is set).</summary>
+    public Reordering.ComputedPolicy? Computed { get; init; }
+
+    public StockLevel Apply(ReorderPolicyComputed e) => this with { Computed = e.Computed };
+
+    /// <summary>The reorder point and max level in force, and where they come from: explicit, computed, or none.</summary>
+    public EffectivePolicy Effective => Policy.ReorderPoint is { } point
+        ? new(point, Policy.MaxLevel, "explicit")
+        : Computed is { } c ? new(c.ReorderPoint, Policy.MaxLevel ?? c.MaxLevel, "computed") : new(null, Policy.MaxLevel, "none");
 
     public StockLevel Apply(StockProductChanged e) => this with { Name = e.Name, Spec = e.Spec, Unit = e.Unit, Category = e.Category };
 
