@@ -40,7 +40,7 @@ public static class ChatModule
         {
             opts.Events.AddEventTypes([
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
-                typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported),
+                typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported), typeof(RestockRequested),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
                 typeof(SupplierRecorded),
             ]);
@@ -62,6 +62,7 @@ public static class ChatModule
             opts.Schema.For<ClientMessageReceipt>();
             opts.Schema.For<OpenStockAlert>();
             opts.Schema.For<CatalogueItem>();
+            opts.Schema.For<StockFigure>();
             opts.Schema.For<PurchaseOrderCard>();
             opts.Schema.For<Attachment>();
             opts.Schema.For<AlertBurst>();

@@ -77,6 +77,7 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
                 break;
         }
         session.Store(burst);
+        await StockFigure.RecordAsync(session, alert, alert.BranchId, alert.Sku, alert.OnHand, ct);
         session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
             new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), posted.MessageId));
     }
@@ -99,5 +100,6 @@ public sealed class LowStockResolvedConsumer(IDocumentStore store, ILogger<LowSt
             Important: false, ReplyTo: alert?.MessageId);
         await BotPosting.PostToBranchAsync(session, directory, resolved.BranchId, BranchTopic.StockWatch, message, clock.GetUtcNow(), ct);
         if (alert is not null) session.Delete(alert);
+        await StockFigure.RecordAsync(session, resolved, resolved.BranchId, resolved.Sku, resolved.OnHand, ct);
     }
 }

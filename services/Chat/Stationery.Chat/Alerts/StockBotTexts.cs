@@ -44,6 +44,39 @@ public abstract class StockBotTexts
 
     protected abstract string DigestValue(LowStockDetected a);
 
+    /// <summary>What <c>/帮助</c> (and a misused command) answers.</summary>
+    public abstract string Help { get; }
+
+    /// <summary>Commands that read or change a branch's stock only work where the branch is known.</summary>
+    public abstract string BranchChannelsOnly { get; }
+
+    public abstract string NothingFound(string query);
+
+    public abstract string UnknownSku(string sku);
+
+    /// <summary><c>/库存</c>'s answer: how many products matched, and whether Chat has figures for them at all.</summary>
+    public abstract string StockLookup(int matches, int shown, bool anyFigures);
+
+    public Card StockLookupCard(string branch, string query, IReadOnlyList<(CatalogueItem Product, StockFigure? Figure)> rows) =>
+        new("stock-lookup", StockLookupTitle(query),
+            [.. rows.Select(r => new CardField(r.Product.Label.Name, r.Figure is { } f ? $"{f.OnHand} {r.Product.Unit}" : NoFigure))],
+            [], Card.Open, null, null, branch, null);
+
+    /// <summary><c>/补货</c>'s card: pending until Purchasing puts the item on the list.</summary>
+    public Card RestockCard(string branch, CatalogueItem product, int quantity, string requestedBy) =>
+        new("restock-request", RestockTitle(product.Label), [new(QuantityLabel, $"{quantity} {product.Unit}")], [],
+            Card.Pending, requestedBy, Pending(CardActions.AddToPurchaseList), branch, product.Id);
+
+    public abstract string RestockText(ProductLabel product, int quantity);
+
+    protected abstract string StockLookupTitle(string query);
+
+    protected abstract string NoFigure { get; }
+
+    protected abstract string RestockTitle(ProductLabel product);
+
+    protected abstract string QuantityLabel { get; }
+
     /// <summary>The answer to a stock report in chat: what was understood, and 加入采购清单 when an order quantity was given.</summary>
     public Card StockReportCard(string branch, CatalogueItem product, StockReport report)
     {
@@ -117,6 +150,30 @@ public abstract class StockBotTexts
 
         protected override string AddToPurchaseListButton(int quantity) => $"加入采购清单 {quantity}";
 
+        public override string Help =>
+            "🤖 可用命令:\n/库存 商品名 — 查本门店的库存\n/补货 SKU 数量 — 加入本门店的采购清单\n/帮助 — 显示这段说明\n" +
+            "也可以直接按格式上报库存:[商品名称][规格型号][当前库存][建议补货数量]";
+
+        public override string BranchChannelsOnly => "请在门店的频道里使用这个命令(这里不属于任何门店)。";
+
+        public override string NothingFound(string query) => $"🔍 没有找到「{query}」相关的商品。";
+
+        public override string UnknownSku(string sku) => $"找不到商品 {sku},请检查 SKU(可以先用 /库存 商品名 查一下)。";
+
+        public override string StockLookup(int matches, int shown, bool anyFigures) =>
+            $"🔍 找到 {matches} 个商品" + (matches > shown ? $",显示前 {shown} 个" : "") +
+            (anyFigures ? "。库存为最近一次记录的数量。" : "。聊天还没有收到这些商品的库存数据,请以库存页面为准。");
+
+        public override string RestockText(ProductLabel p, int quantity) => $"🛒 补货:{p.Name} {quantity} {p.Unit}";
+
+        protected override string StockLookupTitle(string query) => $"库存查询 · {query}";
+
+        protected override string NoFigure => "暂无数据";
+
+        protected override string RestockTitle(ProductLabel p) => $"补货申请 · {p.Name}";
+
+        protected override string QuantityLabel => "数量";
+
         public override string Digest(IReadOnlyList<string> mentionNames) => ("📋 库存提醒较多,已汇总到这张卡片,明细见回复 " + Mentions(mentionNames)).TrimEnd();
 
         protected override string DigestTitle(int count) => $"库存提醒汇总 · {count} 条";
@@ -172,6 +229,30 @@ public abstract class StockBotTexts
         ];
 
         protected override string AddToPurchaseListButton(int quantity) => $"Add {quantity} to purchase list";
+
+        public override string Help =>
+            "🤖 Commands:\n/stock name — stock at this branch\n/restock SKU quantity — add to this branch's purchase list\n/help — this text\n" +
+            "You can also report stock as [name][spec][on hand][order quantity].";
+
+        public override string BranchChannelsOnly => "Please use this command in a branch channel (this channel belongs to no branch).";
+
+        public override string NothingFound(string query) => $"🔍 No product matches \"{query}\".";
+
+        public override string UnknownSku(string sku) => $"No product has SKU {sku}; look it up with /stock name first.";
+
+        public override string StockLookup(int matches, int shown, bool anyFigures) =>
+            $"🔍 {matches} product(s) found" + (matches > shown ? $", showing {shown}" : "") +
+            (anyFigures ? ". Figures are the last ones recorded." : ". Chat has no stock figures for them yet; check the stock page.");
+
+        public override string RestockText(ProductLabel p, int quantity) => $"🛒 Restock: {p.Name} {quantity} {p.Unit}";
+
+        protected override string StockLookupTitle(string query) => $"Stock · {query}";
+
+        protected override string NoFigure => "no figure yet";
+
+        protected override string RestockTitle(ProductLabel p) => $"Restock request · {p.Name}";
+
+        protected override string QuantityLabel => "Quantity";
 
         public override string Digest(IReadOnlyList<string> mentionNames) => ("📋 Many stock alerts at once: folded into this card, details in its thread " + Mentions(mentionNames)).TrimEnd();
 

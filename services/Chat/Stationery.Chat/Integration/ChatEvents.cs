@@ -41,6 +41,7 @@ public sealed class ChatEvents : IIntegrationEventMap
         } p => new DeliveryDiscrepancyAcknowledged(e.TenantId, branch, order, receipt, supplier,
             p.ActionId == CardActions.AcknowledgeBackorder ? Settlements.Backorder : Settlements.CreditNote, p.UserId, p.UserName,
             p.MessageId.ToString(), p.PressedAt),
+        RestockRequested r => new PurchaseRequestedFromChat(e.TenantId, r.Branch, r.Sku, r.Quantity, r.UserId, r.CardMessageId.ToString(), r.At),
         StockReported r => new Contract.StockReportedInChat(e.TenantId, r.Branch, e.StreamKey!, r.ChatMessageId.ToString(),
             r.ReplyMessageId.ToString(), r.Sku, r.Reported, r.Suggested, r.ReportedBy, r.At),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,

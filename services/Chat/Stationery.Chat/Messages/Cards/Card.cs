@@ -41,13 +41,18 @@ public static class CardActions
     /// <summary>开红字发票: the supplier settles the difference with a credit note.</summary>
     public const string AcknowledgeCreditNote = "acknowledge-credit-note";
 
+    /// <summary>记为盘点数量: Inventory records the card's reported count as the shelf's stock (roles that may adjust only).</summary>
+    public const string RecordSpotCount = "record-spot-count";
+
     /// <summary>Buttons whose outcome another service decides: the card shows "pending" until it arrives.</summary>
-    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder;
+    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount;
 }
 
 /// <summary>Someone pressed a card's button (the fact; <see cref="CardUpdated"/> records what the card shows now).</summary>
+/// <param name="Roles">The presser's roles, for a request whose receiver checks them again (a spot count).</param>
 public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
-    string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null);
+    string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
+    string[]? Roles = null);
 
 /// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
 public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);

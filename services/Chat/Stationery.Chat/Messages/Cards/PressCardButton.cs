@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Alerts;
+using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
@@ -9,7 +10,7 @@ using Stationery.Hosting.Security;
 namespace Stationery.Chat.Messages.Cards;
 
 /// <summary>Who pressed: <see cref="SupplierId"/> is the supplier a guest speaks for (from the token), null for staff.</summary>
-public sealed record Presser(string UserId, string UserName, string? SupplierId);
+public sealed record Presser(string UserId, string UserName, string? SupplierId, string[]? Roles = null);
 
 /// <summary><c>POST /api/chat/messages/{messageId}/actions/{actionId}</c>: a member presses a card's button, once per card.</summary>
 public static class PressCardButton
@@ -36,7 +37,7 @@ public static class PressCardButton
         return
         [
             new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, presser.UserId, presser.UserName,
-                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId),
+                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles),
             new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
     }
@@ -49,18 +50,21 @@ public static class PressCardButton
     }
 
     private static async Task<Accepted<MessageDto>> Handle(Guid messageId, string actionId, ClaimsPrincipal user, IDocumentSession session,
-        TimeProvider clock, StockBotTexts texts, CancellationToken ct)
+        TimeProvider clock, StockBotTexts texts, IConfiguration config, CancellationToken ct)
     {
         var me = user.UserId();
         var message = await session.LoadAsync<ChatMessage>(messageId, ct);
         var channel = message is null ? null : await session.LoadAsync<Channel>(message.ChannelId, ct);
         if (message is null || channel is null || !channel.HasMember(me)) throw new NotFoundException("Message", messageId.ToString());
 
+        if (actionId == CardActions.RecordSpotCount) SpotCounts.RequireMayRecord(user);
+
         // Under the channel's lock, so two people pressing at once cannot both succeed.
         var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
         var current = await session.LoadAsync<ChatMessage>(messageId, ct);
         var supplier = user.IsInRole(PlatformRoles.Supplier) ? user.FindFirst(PlatformClaims.Supplier)?.Value : null;
-        var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier), texts.Pending(actionId), clock.GetUtcNow());
+        var note = actionId == CardActions.RecordSpotCount ? StockObservationTexts.For(config).RecordingCount : texts.Pending(actionId);
+        var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]), note, clock.GetUtcNow());
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         var updated = events.OfType<CardUpdated>().Single();
