@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { asList, configureApi, get } from './api/client';
 import { ChatScreen } from './chat/ChatScreen';
+import { SearchScreen } from './chat/SearchScreen';
 import { stopChat } from './chat/chatService';
 import { Ctx, useApp, type AppContext } from './context';
 import { setLocale, t, useLocale, type Locale } from './i18n';
@@ -62,9 +63,9 @@ function SignedIn({ route }: { route: Route }) {
   };
 
   const nav = perms.isSupplier
-    ? [{ href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' }, { href: paths.purchasing(), key: 'nav.orders', active: route.name === 'purchasing' || route.name === 'purchaseOrder' }]
+    ? [{ href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' || route.name === 'search' }, { href: paths.purchasing(), key: 'nav.orders', active: route.name === 'purchasing' || route.name === 'purchaseOrder' }]
     : [
-        { href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' },
+        { href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' || route.name === 'search' },
         { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
@@ -108,6 +109,7 @@ function Screen({ route }: { route: Route }) {
   const { perms } = useApp();
   switch (route.name) {
     case 'chat': return <ChatScreen channelId={route.channelId} />;
+    case 'search': return <SearchScreen />;
     case 'stock': return perms.viewStock ? <StockScreen /> : <NotFound />;
     case 'stockItem': return perms.viewStock ? <StockItemScreen sku={route.sku} /> : <NotFound />;
     case 'purchasing': return <PurchasingScreen />;

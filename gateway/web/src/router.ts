@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { name: 'login' }
   | { name: 'chat'; channelId?: string }
+  | { name: 'search'; q?: string }
   | { name: 'stock' }
   | { name: 'stockItem'; sku: string }
   | { name: 'purchasing' }
@@ -17,6 +18,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'chat' };
   if (a === 'login' && parts.length === 1) return { name: 'login' };
   if (a === 'chat' && parts.length <= 2) return b ? { name: 'chat', channelId: b } : { name: 'chat' };
+  if (a === 'search' && parts.length === 1) return { name: 'search' };
   if (a === 'stock' && parts.length === 1) return { name: 'stock' };
   if (a === 'stock' && parts.length === 2) return { name: 'stockItem', sku: b };
   if (a === 'purchasing' && parts.length === 1) return { name: 'purchasing' };
@@ -31,6 +33,7 @@ function decodeSegment(s: string): string {
 
 export const paths = {
   chat: (channelId?: string) => (channelId ? `/chat/${encodeURIComponent(channelId)}` : '/chat'),
+  search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
   stock: () => '/stock',
   stockItem: (sku: string) => `/stock/${encodeURIComponent(sku)}`,
   purchasing: () => '/purchasing',

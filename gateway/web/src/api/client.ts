@@ -66,6 +66,47 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
 export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', path, undefined, options);
 export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('POST', path, body ?? {}, options);
 export const put = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('PUT', path, body ?? {}, options);
+export const del = <T>(path: string, options?: RequestOptions) => api<T>('DELETE', path, undefined, options);
+
+/** Sends one file as multipart/form-data (field `file`); the browser sets the boundary. */
+export async function upload<T>(path: string, file: Blob, fileName: string, options: RequestOptions = {}): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  const response = await send(path, { method: 'POST', body: form, signal: options.signal });
+  const text = await response.text();
+  let json: unknown;
+  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  if (!response.ok) throw failure(response, json);
+  return json as T;
+}
+
+/** Bytes behind the bearer token (an <img> cannot send it): fetched as a blob. */
+export async function getBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send(path, { method: 'GET', signal: options.signal });
+  if (!response.ok) {
+    let json: unknown;
+    try { json = await response.json(); } catch { json = undefined; }
+    throw failure(response, json);
+  }
+  return response.blob();
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  const token = hooks.token();
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(path, { ...init, headers });
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ApiError(0);
+  }
+}
+
+function failure(response: Response, json: unknown): ApiError {
+  if (response.status === 401) hooks.onUnauthorized();
+  return new ApiError(response.status, (json as ProblemDetails | undefined) ?? { title: response.statusText });
+}
 
 /** Lists come as a bare array or wrapped (`{ items }` and friends); either is fine. */
 export function asList<T>(value: unknown, ...keys: string[]): T[] {

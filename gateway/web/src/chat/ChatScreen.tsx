@@ -1,14 +1,17 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { mentionsUser } from '../session/permissions';
 import { paths } from '../router';
-import { ErrorMessage, Loading, formatTime } from '../ui/components';
+import { ErrorMessage, Loading, describeError, formatTime } from '../ui/components';
+import { AttachmentList } from './Attachments';
 import { CardView } from './CardView';
 import { sortChannels } from './channels';
 import { useChat, type ChatService } from './chatService';
+import { canEdit, peopleFromMessages, quoteText, replyIndex } from './compose';
+import { Composer, quoteLabel } from './Composer';
 import { FormatHelper } from './FormatHelper';
-import type { Channel, ChatMessage } from './model';
+import { NOTIFICATION_LEVELS, type Channel, type ChatMessage, type NotificationLevel } from './model';
 import type { PendingMessage } from './timeline';
 import { Icon } from '../ui/icons';
 
@@ -42,7 +45,10 @@ function ChannelList({ chat, activeId }: { chat: ChatService; activeId?: string 
   const channels = sortChannels(chat.channels);
   return (
     <section class="channel-list" aria-labelledby="channels-title">
-      <h1 id="channels-title" class="pane-title">{t('chat.channels')}</h1>
+      <div class="pane-title-row">
+        <h1 id="channels-title" class="pane-title">{t('chat.channels')}</h1>
+        <a href={paths.search()} class="btn btn-ghost btn-small search-link" aria-label={t('search.title')}><SearchIcon /><span class="search-link-text">{t('search.title')}</span></a>
+      </div>
       <StatusLine chat={chat} />
       {!chat.channelsLoaded && <Loading />}
       <ErrorMessage error={chat.channelsError} onRetry={() => void chat.loadChannels()} />
@@ -66,6 +72,11 @@ function ChannelItem({ channel, active }: { channel: Channel; active: boolean })
           <span class="channel-name">{channel.name}</span>
           <span class="channel-meta muted">{[kindKey && t(kindKey), (channel.branchName as string | undefined) ?? channel.branch].filter(Boolean).join(' · ')}</span>
         </span>
+        {channel.notifications && channel.notifications !== 'all' && (
+          <span class="notify-level muted small" title={t(`chat.notify.${channel.notifications}` as MessageKey)}>
+            <BellIcon off={channel.notifications === 'none'} /><span class="visually-hidden">{t(`chat.notify.${channel.notifications}` as MessageKey)}</span>
+          </span>
+        )}
         {mentions > 0 && <span class="badge badge-mention" title={t('chat.mentioned')}>@<span class="visually-hidden">{t('chat.mentioned')}</span></span>}
         {unread > 0 && <span class="badge" aria-label={t('chat.unread', { count: unread })}>{unread > 99 ? '99+' : unread}</span>}
       </a>
@@ -82,9 +93,14 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
   const anchor = useRef<{ first?: number; height: number; top: number }>({ height: 0, top: 0 });
   const [composerText, setComposerText] = useState('');
   const [helperOpen, setHelperOpen] = useState(false);
+  const [replyTo, setReplyTo] = useState<ChatMessage>();
+  const [editing, setEditing] = useState<ChatMessage>();
   const loading = chat.loading.has(channelId);
   const first = timeline.messages[0]?.seq;
   const last = timeline.messages.at(-1)?.seq;
+  const byId = useMemo(() => new Map(timeline.messages.map((m) => [m.id, m])), [timeline.messages]);
+  const replies = useMemo(() => replyIndex(timeline.messages), [timeline.messages]);
+  const people = useMemo(() => peopleFromMessages(timeline.messages, session.user.id), [timeline.messages, session.user.id]);
 
   // Keep the reader's place: older history prepends without moving what is on screen; new messages stick to the
   // bottom only when the reader was already there. No jumps while messages stream in.
@@ -97,7 +113,7 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
     anchor.current = { first, height: el.scrollHeight, top: el.scrollTop };
   }, [first, last, timeline.pending.length, channelId]);
 
-  useEffect(() => { atBottom.current = true; setComposerText(''); }, [channelId]);
+  useEffect(() => { atBottom.current = true; setComposerText(''); setReplyTo(undefined); setEditing(undefined); }, [channelId]);
 
   // Infinite scroll back through history.
   useEffect(() => {
@@ -117,12 +133,48 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
     if (atBottom.current) chat.scheduleRead();
   }
 
+  /** Brings a loaded message into view and gives it focus (quote → original, thread → latest reply). */
+  function jumpTo(seq: number) {
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-seq="${seq}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+    el.classList.add('flash');
+    setTimeout(() => el.classList.remove('flash'), 1500);
+  }
+
+  function startEdit(m: ChatMessage) {
+    setReplyTo(undefined);
+    setEditing(m);
+    setComposerText(m.text);
+  }
+
+  async function withdraw(m: ChatMessage) {
+    if (!confirm(t('chat.withdrawAsk'))) return;
+    try {
+      await chat.withdraw(channelId, m);
+      if (editing?.id === m.id) { setEditing(undefined); setComposerText(''); }
+    } catch (e) {
+      alert(describeError(e).message);
+    }
+  }
+
+  // Arriving from a search result (`#seq-N`): show that message once it is loaded.
+  useEffect(() => {
+    const m = /^#seq-(\d+)$/.exec(location.hash);
+    if (!m || !timeline.messages.some((x) => x.seq === Number(m[1]))) return;
+    atBottom.current = false;
+    history.replaceState(null, '', location.pathname);
+    requestAnimationFrame(() => jumpTo(Number(m[1])));
+  }, [timeline.messages, channelId]);
+
   const error = chat.errors.get(channelId);
   return (
     <section class="messages-pane" aria-labelledby="channel-title">
       <header class="pane-header">
         <a href={paths.chat()} class="btn btn-ghost back-link" aria-label={t('app.back')}>‹</a>
         <h1 id="channel-title" class="pane-title">{channel?.name ?? ''}</h1>
+        {channel && <NotificationControl chat={chat} channel={channel} />}
         <StatusLine chat={chat} />
       </header>
       <div class="messages" ref={scroller} onScroll={onScroll}>
@@ -138,19 +190,56 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
         <ErrorMessage error={error} onRetry={() => void chat.open(channelId)} />
         <div role="log" aria-live="polite" aria-label={t('chat.messages')}>
         <ol class="message-list">
-          {timeline.messages.map((m) => <MessageItem key={m.seq} message={m} chat={chat} mine={m.authorId === session.user.id} />)}
+          {timeline.messages.map((m) => (
+            <MessageItem key={m.seq} message={m} chat={chat} mine={m.authorId === session.user.id}
+              parent={m.replyTo ? byId.get(m.replyTo) : undefined} thread={replies.get(m.id)}
+              onReply={() => { setEditing(undefined); setReplyTo(m); }} onEdit={() => startEdit(m)} onWithdraw={() => void withdraw(m)} onJump={jumpTo} />
+          ))}
           {timeline.pending.map((p) => <PendingItem key={p.clientMessageId} pending={p} onRetry={() => chat.retry(channelId, p.clientMessageId)} />)}
         </ol>
         </div>
       </div>
       <Composer
+        channelId={channelId}
         text={composerText}
         setText={setComposerText}
-        onSend={(text) => { atBottom.current = true; void chat.send(channelId, text); }}
+        people={people}
+        replyTo={replyTo}
+        onCancelReply={() => setReplyTo(undefined)}
+        editing={editing}
+        onCancelEdit={() => { setEditing(undefined); setComposerText(''); }}
+        onSend={(draft) => { atBottom.current = true; setReplyTo(undefined); void chat.send(channelId, draft); }}
+        onEdit={async (text) => { await chat.edit(channelId, editing!, text); setEditing(undefined); }}
         onHelper={() => setHelperOpen(true)}
       />
       {helperOpen && <FormatHelper onClose={() => setHelperOpen(false)} onInsert={(text) => { setComposerText(text); setHelperOpen(false); }} />}
     </section>
+  );
+}
+
+/** How much of this channel notifies me: all, mentions only, alerts (the bot) only, or nothing. */
+function NotificationControl({ chat, channel }: { chat: ChatService; channel: Channel }) {
+  const [error, setError] = useState<string>();
+  const level = channel.notifications ?? 'all';
+  async function change(next: NotificationLevel) {
+    setError(undefined);
+    try {
+      await chat.setNotifications(channel.id, next);
+      // Background notifications need the browser's permission; ask once, when the user chooses to be told things.
+      if (next !== 'none' && typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => {});
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  }
+  return (
+    <label class="notify-control">
+      <BellIcon off={level === 'none'} />
+      <span class="visually-hidden">{t('chat.notify.label')}</span>
+      <select value={level} onChange={(e) => void change(e.currentTarget.value as NotificationLevel)}>
+        {NOTIFICATION_LEVELS.map((l) => <option key={l} value={l}>{t(`chat.notify.${l}` as MessageKey)}</option>)}
+      </select>
+      {error && <span class="field-error small" role="alert">{error}</span>}
+    </label>
   );
 }
 
@@ -160,20 +249,51 @@ function MessageText({ text }: { text: string }) {
   return <p class="message-text">{parts.map((p, i) => (p.startsWith('@') ? <span key={i} class="mention">{p}</span> : p))}</p>;
 }
 
-function MessageItem({ message, chat, mine }: { message: ChatMessage; chat: ChatService; mine: boolean }) {
+function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onWithdraw, onJump }: {
+  message: ChatMessage; chat: ChatService; mine: boolean; parent?: ChatMessage; thread?: { count: number; lastSeq: number };
+  onReply: () => void; onEdit: () => void; onWithdraw: () => void; onJump: (seq: number) => void;
+}) {
   const { session } = useApp();
   const mentioned = !mine && mentionsUser(message.mentions, session.user);
-  const classes = ['message', mine && 'mine', message.important && 'important', mentioned && 'mentioned', message.card && 'has-card'].filter(Boolean).join(' ');
+  const classes = ['message', mine && 'mine', message.important && 'important', mentioned && 'mentioned', message.card && 'has-card', message.deleted && 'withdrawn'].filter(Boolean).join(' ');
+  const quote = message.replyTo ? quoteText(parent) : undefined;
   return (
-    <li class={classes} data-seq={message.seq}>
+    <li class={classes} data-seq={message.seq} tabIndex={-1}>
       <div class="message-head">
         <span class="author">{message.authorName}</span>
         <time class="muted small" dateTime={message.postedAt}>{formatTime(message.postedAt)}</time>
+        {message.editedAt && !message.deleted && <span class="muted small">{t('chat.edited')}</span>}
         {message.important && <span class="tag tag-important">{t('chat.important')}</span>}
         {mentioned && <span class="tag tag-mention">@ {t('chat.mentionsYou')}</span>}
       </div>
-      {message.text && <MessageText text={message.text} />}
-      {message.card && <CardView card={message.card} messageId={message.id} chat={chat} />}
+      {quote && (
+        <button type="button" class="reply-quote" disabled={!parent} onClick={() => parent && onJump(parent.seq)}
+          aria-label={t('chat.reply.quoteLabel', { name: parent?.authorName ?? '', text: quoteLabel(quote) })}>
+          {parent && <span class="reply-quote-author">{parent.authorName}</span>}
+          <span class="reply-quote-text">{quoteLabel(quote)}</span>
+        </button>
+      )}
+      {message.deleted
+        ? <p class="message-text muted withdrawn-text">{mine ? t('chat.withdrawnMine') : t('chat.withdrawnBy', { name: message.authorName })}</p>
+        : <>
+            {message.text && <MessageText text={message.text} />}
+            {message.attachments && message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
+            {message.card && <CardView card={message.card} messageId={message.id} chat={chat} />}
+          </>}
+      {!message.deleted && (
+        <div class="message-actions">
+          {thread && (
+            <button type="button" class="btn btn-ghost btn-small thread-link" onClick={() => onJump(thread.lastSeq)}>
+              {t('chat.thread.count', { count: thread.count })}
+            </button>
+          )}
+          <button type="button" class="btn btn-ghost btn-small" onClick={onReply} aria-label={t('chat.reply.to', { name: message.authorName })}>{t('chat.reply')}</button>
+          {canEdit(message, session.user.id) && <>
+            <button type="button" class="btn btn-ghost btn-small" onClick={onEdit}>{t('chat.edit')}</button>
+            <button type="button" class="btn btn-ghost btn-small" onClick={onWithdraw}>{t('chat.withdraw')}</button>
+          </>}
+        </div>
+      )}
     </li>
   );
 }
@@ -181,7 +301,8 @@ function MessageItem({ message, chat, mine }: { message: ChatMessage; chat: Chat
 function PendingItem({ pending, onRetry }: { pending: PendingMessage; onRetry: () => void }) {
   return (
     <li class={`message mine pending ${pending.state}`}>
-      <MessageText text={pending.text} />
+      {pending.text && <MessageText text={pending.text} />}
+      {pending.attachments && pending.attachments.length > 0 && <p class="muted small">{t('chat.attach.count', { count: pending.attachments.length })}</p>}
       {pending.state === 'sending'
         ? <span class="muted small">{t('chat.sending')}</span>
         : <button type="button" class="btn btn-small btn-danger" onClick={onRetry}>{t('chat.sendFailed')}</button>}
@@ -189,36 +310,19 @@ function PendingItem({ pending, onRetry }: { pending: PendingMessage; onRetry: (
   );
 }
 
-function Composer({ text, setText, onSend, onHelper }: { text: string; setText: (s: string) => void; onSend: (s: string) => void; onHelper: () => void }) {
-  const { perms } = useApp();
-  const input = useRef<HTMLTextAreaElement>(null);
-  function submit(e?: Event) {
-    e?.preventDefault();
-    const value = text.trim();
-    if (!value) return;
-    onSend(value);
-    setText('');
-    input.current?.focus();
-  }
+function BellIcon({ off }: { off?: boolean }) {
   return (
-    <form class="composer" onSubmit={submit}>
-      {perms.viewStock && (
-        <button type="button" class="btn btn-ghost composer-tool" onClick={onHelper} title={t('chat.formatHelper')} aria-label={t('chat.formatHelper')}>[ ]</button>
-      )}
-      <label for="composer-input" class="visually-hidden">{t('chat.compose')}</label>
-      <textarea
-        id="composer-input"
-        ref={input}
-        rows={1}
-        value={text}
-        placeholder={t('chat.compose')}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          // Enter sends; Shift+Enter is a new line; Enter that ends an IME composition (pinyin) does not send.
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) submit(e);
-        }}
-      />
-      <button type="submit" class="btn btn-primary" disabled={!text.trim()}>{t('chat.send')}</button>
-    </form>
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
+      <path d="M6 16V11a6 6 0 0112 0v5l2 2H4zM10 20a2 2 0 004 0" />
+      {off && <path d="M3 3l18 18" />}
+    </svg>
+  );
+}
+
+function SearchIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" aria-hidden="true" focusable="false">
+      <path d="M11 18a7 7 0 100-14 7 7 0 000 14zM16 16l5 5" />
+    </svg>
   );
 }

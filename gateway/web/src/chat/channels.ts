@@ -1,6 +1,6 @@
 import { mentionsUser } from '../session/permissions';
 import type { User } from '../session/session';
-import type { Channel, ChatMessage } from './model';
+import { NOTIFICATION_LEVELS, type Channel, type ChatMessage, type NotificationLevel } from './model';
 
 /** The channels a user should see: a supplier contact only their own supplier channel (the server filters too). */
 export function visibleChannels(channels: readonly Channel[], user: User, isSupplier: boolean): Channel[] {
@@ -51,5 +51,17 @@ export function normalizeChannel(raw: Record<string, unknown>): Channel {
     mentions: num('mentions', 'unreadMentions', 'mentionCount') ?? 0,
     lastSeq: num('lastSeq', 'latestSeq', 'seq', 'lastMessageSeq'),
     supplierId: (raw.supplierId ?? null) as string | null,
+    notifications: notificationLevel(raw.notifications ?? raw.notificationLevel),
   };
+}
+
+/** The server sends the level as a name (`all`) or, from an older build, the enum's number. */
+export function notificationLevel(value: unknown): NotificationLevel {
+  if (typeof value === 'number') return NOTIFICATION_LEVELS[value] ?? 'all';
+  const v = String(value ?? '').toLowerCase();
+  return (NOTIFICATION_LEVELS as readonly string[]).includes(v) ? (v as NotificationLevel) : 'all';
+}
+
+export function setNotificationLevel(channels: readonly Channel[], channelId: string, level: NotificationLevel): Channel[] {
+  return channels.map((c) => (c.id === channelId ? { ...c, notifications: level } : c));
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { asList, get, newId, post, query } from '../api/client';
+import { asList, del, get, newId, post, put, query } from '../api/client';
 import type { Permissions } from '../session/permissions';
 import type { Session } from '../session/session';
-import { countIncoming, markChannelRead, normalizeChannel, visibleChannels } from './channels';
-import { ChatHub, type HubStatus } from './hub';
-import type { Channel, ChatMessage } from './model';
+import { countIncoming, markChannelRead, normalizeChannel, setNotificationLevel, visibleChannels } from './channels';
+import { applyUpdate } from './compose';
+import { ChatHub, type HubNotification, type HubStatus } from './hub';
+import type { Attachment, Channel, ChatMessage, MessageUpdate, NotificationLevel } from './model';
 import {
   addPending, emptyTimeline, fillGaps, initialPage, lastSeq, markReachedStart, mergeMessages, olderPage, opensGap,
   setPendingState, type Timeline,
@@ -18,7 +19,17 @@ export function normalizeMessage(raw: ChatMessage): ChatMessage {
   if (typeof card === 'string') {
     try { card = JSON.parse(card); } catch { card = null; }
   }
-  return { ...raw, seq: Number(raw.seq), channelId: String(raw.channelId), card, mentions: raw.mentions ?? [] };
+  return {
+    ...raw, seq: Number(raw.seq), channelId: String(raw.channelId), card, mentions: raw.mentions ?? [],
+    replyTo: raw.replyTo ? String(raw.replyTo) : null, attachments: Array.isArray(raw.attachments) ? raw.attachments : [],
+  };
+}
+
+/** What the composer sends: words, the message answered, uploaded files. */
+export interface Draft {
+  text: string;
+  replyTo?: string;
+  attachments?: Attachment[];
 }
 
 /**
@@ -45,7 +56,8 @@ export class ChatService {
   constructor(private session: Session, private perms: Permissions) {
     this.hub = new ChatHub(() => this.session.accessToken, {
       messagePosted: (m) => this.onPosted(normalizeMessage(m)),
-      messageUpdated: (m) => this.onUpdated(normalizeMessage(m)),
+      messageUpdated: (m) => this.onUpdate(m),
+      notification: (n) => this.onNotification(n),
       readUpdated: (r) => this.onRead(r),
       resumed: () => this.resync(),
       status: (s) => { this.status = s; this.emit(); },
@@ -172,11 +184,15 @@ export class ChatService {
     }
   }
 
-  async send(channelId: string, text: string, clientMessageId = newId()) {
-    const pending = { clientMessageId, text, postedAt: new Date().toISOString(), state: 'sending' as const };
+  async send(channelId: string, draft: Draft | string, clientMessageId = newId()) {
+    const { text, replyTo, attachments } = typeof draft === 'string' ? { text: draft } as Draft : draft;
+    const pending = { clientMessageId, text, replyTo, attachments, postedAt: new Date().toISOString(), state: 'sending' as const };
     this.setTimeline(channelId, addPending(this.timeline(channelId), pending));
     try {
-      const created = await post<ChatMessage | undefined>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages`, { clientMessageId, text });
+      const body: Record<string, unknown> = { clientMessageId, text };
+      if (replyTo) body.replyTo = replyTo;
+      if (attachments?.length) body.attachmentIds = attachments.map((a) => a.id);
+      const created = await post<ChatMessage | undefined>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages`, body);
       if (created && Number.isFinite(Number(created.seq)))
         this.onPosted(normalizeMessage({ ...created, channelId: created.channelId ?? channelId, clientMessageId }));
     } catch {
@@ -186,7 +202,53 @@ export class ChatService {
 
   retry(channelId: string, clientMessageId: string) {
     const p = this.timeline(channelId).pending.find((x) => x.clientMessageId === clientMessageId);
-    if (p) void this.send(channelId, p.text, clientMessageId);
+    if (p) void this.send(channelId, { text: p.text, replyTo: p.replyTo, attachments: p.attachments }, clientMessageId);
+  }
+
+  /** Edits one's own message; the answer (the edited message) is shown at once, the hub tells everyone else. */
+  async edit(channelId: string, message: ChatMessage, text: string) {
+    const updated = await put<ChatMessage | undefined>(
+      `/api/chat/channels/${encodeURIComponent(channelId)}/messages/${encodeURIComponent(message.id)}`, { text });
+    this.applyUpdate({ channelId, seq: message.seq, text: updated?.text ?? text, mentions: updated?.mentions, editedAt: updated?.editedAt ?? new Date().toISOString() });
+  }
+
+  /** Withdraws one's own message (撤回). */
+  async withdraw(channelId: string, message: ChatMessage) {
+    await del(`/api/chat/channels/${encodeURIComponent(channelId)}/messages/${encodeURIComponent(message.id)}`);
+    this.applyUpdate({ channelId, seq: message.seq, deleted: true, text: '', editedAt: new Date().toISOString() });
+  }
+
+  /** Sets how much of a channel notifies me; shown at once, put back if the server refuses. */
+  async setNotifications(channelId: string, level: NotificationLevel) {
+    const before = this.channels.find((c) => c.id === channelId)?.notifications ?? 'all';
+    this.channels = setNotificationLevel(this.channels, channelId, level);
+    this.emit();
+    try {
+      await put(`/api/chat/channels/${encodeURIComponent(channelId)}/notifications`, { level });
+    } catch (e) {
+      this.channels = setNotificationLevel(this.channels, channelId, before);
+      this.emit();
+      throw e;
+    }
+  }
+
+  private applyUpdate(u: MessageUpdate) {
+    const t = this.timelines.get(u.channelId);
+    if (t) this.setTimeline(u.channelId, applyUpdate(t, u));
+  }
+
+  private onUpdate(u: MessageUpdate) {
+    this.applyUpdate({ ...u, channelId: String(u.channelId), seq: Number(u.seq) });
+  }
+
+  /** A message that should reach me: a system notification when the app is in the background and the user allowed it. */
+  private onNotification(n: HubNotification) {
+    if (typeof document === 'undefined' || document.visibilityState === 'visible') return;
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    try {
+      const note = new Notification(`${n.channelName ?? ''}${n.authorName ? ` · ${n.authorName}` : ''}`, { body: n.text ?? '', tag: `${n.channelId}:${n.seq}` });
+      note.onclick = () => { window.focus(); location.assign(`/chat/${encodeURIComponent(n.channelId)}`); };
+    } catch { /* some browsers only allow notifications from a service worker */ }
   }
 
   async runAction(messageId: string, actionId: string): Promise<unknown> {

@@ -1,11 +1,24 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
-import type { ChatMessage } from './model';
+import type { ChatMessage, MessageUpdate } from './model';
+
+/** The hub's `notification`: a message that should reach this user at their level for the channel. */
+export interface HubNotification {
+  channelId: string;
+  channelName?: string;
+  seq: number;
+  messageId?: string;
+  authorName?: string;
+  text?: string;
+  important?: boolean;
+  reason?: 'important' | 'mention' | 'alert' | 'message' | string;
+}
 
 export type HubStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface HubHandlers {
   messagePosted: (m: ChatMessage) => void;
-  messageUpdated: (m: ChatMessage) => void;
+  messageUpdated: (m: MessageUpdate) => void;
+  notification?: (n: HubNotification) => void;
   readUpdated: (r: { channelId: string; seq?: number; userId?: string; unread?: number }) => void;
   /** Connected again after a drop: whatever was sent meanwhile must be fetched. */
   resumed: () => void;
@@ -39,7 +52,8 @@ export class ChatHub {
       .build();
     const on = (name: string, fn: (...args: unknown[]) => void) => this.connection.on(name, fn);
     on('messagePosted', (...a) => { const m = payload<ChatMessage>(a); if (m) handlers.messagePosted(m); });
-    on('messageUpdated', (...a) => { const m = payload<ChatMessage>(a); if (m) handlers.messageUpdated(m); });
+    on('messageUpdated', (...a) => { const m = payload<MessageUpdate>(a); if (m) handlers.messageUpdated(m); });
+    on('notification', (...a) => { const n = payload<HubNotification>(a); if (n) handlers.notification?.(n); });
     on('readUpdated', (...a) => { const r = payload<{ channelId: string }>(a); if (r) handlers.readUpdated(r); });
     this.connection.onreconnecting(() => handlers.status('reconnecting'));
     this.connection.onreconnected(() => { handlers.status('connected'); handlers.resumed(); });

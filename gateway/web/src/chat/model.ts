@@ -35,10 +35,41 @@ export interface ChatMessage {
   postedAt: string;
   card?: Card | null;
   clientMessageId?: string;
+  /** The id of the message this one answers (same channel). */
+  replyTo?: string | null;
+  /** Set when the author edited (or withdrew) the message. */
+  editedAt?: string | null;
+  /** Withdrawn by its author: text and attachments are gone. */
+  deleted?: boolean;
+  attachments?: Attachment[];
   /** Bumped by `messageUpdated` (card resolved, edit). */
   version?: number;
   updatedAt?: string;
 }
+
+/** A file posted with a message; its bytes at `GET /api/chat/attachments/{id}` (bearer token). */
+export interface Attachment {
+  id: string;
+  contentType: string;
+  size: number;
+  fileName?: string;
+}
+
+/** The hub's `messageUpdated`: what changed in the message with this seq. */
+export interface MessageUpdate {
+  channelId: string;
+  seq: number;
+  id?: string;
+  text?: string;
+  mentions?: string[];
+  editedAt?: string;
+  updatedAt?: string;
+  deleted?: boolean;
+  card?: Card | null;
+}
+
+export type NotificationLevel = 'all' | 'mentions' | 'alerts' | 'none';
+export const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['all', 'mentions', 'alerts', 'none'];
 
 export interface Channel {
   id: string;
@@ -50,5 +81,7 @@ export interface Channel {
   lastSeq?: number;
   supplierId?: string | null;
   purpose?: string;
+  /** How much of the channel notifies me (the server's `notifications`). */
+  notifications?: NotificationLevel;
   [more: string]: unknown;
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage } from './model';
+import type { Attachment, ChatMessage } from './model';
 
 /** A message sent from this device that the server has not yet given a `seq`. */
 export interface PendingMessage {
@@ -6,6 +6,8 @@ export interface PendingMessage {
   text: string;
   postedAt: string;
   state: 'sending' | 'failed';
+  replyTo?: string;
+  attachments?: Attachment[];
 }
 
 /**

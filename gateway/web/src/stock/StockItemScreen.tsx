@@ -6,6 +6,7 @@ import { paths } from '../router';
 import { ErrorMessage, Field, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 import { suggestReorder } from '../chat/houseFormat';
+import { QuoteComparison } from '../purchasing/QuoteComparison';
 import { normalizeStockItem } from './normalize';
 import { normalizeStatus, statusLabel } from './status';
 import type { LedgerEntry, StockItem } from './types';
@@ -61,6 +62,8 @@ export function StockItemScreen({ sku }: { sku: string }) {
             <Stat label={t('stock.col.leadTime')} value={policy.leadTimeDays == null ? undefined : t('stock.days', { count: policy.leadTimeDays })} />
             <Stat label={t('stock.col.slowMoverDays')} value={policy.slowMoverDays == null ? undefined : t('stock.days', { count: policy.slowMoverDays })} />
           </dl>
+
+          <QuoteComparison sku={data.sku || sku} />
 
           <div class="chips" role="group" aria-label={t('stock.record')}>
             {forms.filter(([, , allowed]) => allowed).map(([kind, label]) => (
