@@ -10,6 +10,8 @@ describe('routes', () => {
     expect(matchRoute(paths.chat('渠道 1'))).toEqual({ name: 'chat', channelId: '渠道 1' });
     expect(matchRoute(paths.stockItem('MG/黄'))).toEqual({ name: 'stockItem', sku: 'MG/黄' });
     expect(matchRoute(paths.purchaseOrder('po-1'))).toEqual({ name: 'purchaseOrder', id: 'po-1' });
+    expect(matchRoute(paths.search())).toEqual({ name: 'search' });
+    expect(paths.search('荧光 笔')).toBe('/search?q=%E8%8D%A7%E5%85%89%20%E7%AC%94');
   });
 
   it('does not match unknown paths', () => {

@@ -47,6 +47,7 @@ export function CardView({ card, messageId, chat }: { card: Card; messageId: str
           ))}
         </div>
       )}
+      {!resolved && !done && card.status?.toLowerCase() === 'pending' && <p class="muted small" role="status">{t('chat.card.pending')}</p>}
       {(resolved || done) && (
         <p class="muted small" role="status">✓ {t('chat.card.done')}{done ? `：${done}` : card.resolution ? `：${card.resolution}` : ''}</p>
       )}

@@ -69,6 +69,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'chat.disconnected': 'Not connected; messages may be out of date',
   'chat.newMessages': 'New messages',
   'chat.gapFilled': 'Caught up on messages missed while offline',
+  'chat.card.pending': 'In progress, waiting for the outcome…',
   'chat.card.done': 'Done',
   'chat.card.actionFailed': 'Action failed',
   'chat.openOrder': 'Open purchase order',

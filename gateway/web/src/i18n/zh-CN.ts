@@ -67,6 +67,7 @@ export const zhCN = {
   'chat.disconnected': '未连接，消息可能不是最新的',
   'chat.newMessages': '有新消息',
   'chat.gapFilled': '已补齐断线期间的消息',
+  'chat.card.pending': '处理中，等待结果…',
   'chat.card.done': '已处理',
   'chat.card.actionFailed': '操作失败',
   'chat.openOrder': '查看采购单',
