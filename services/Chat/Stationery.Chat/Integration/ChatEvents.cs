@@ -3,6 +3,7 @@ using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Messages.Cards;
+using Stationery.Contracts.Inventory;
 using Stationery.Contracts.Purchasing;
 using Stationery.Hosting.Messaging;
 using Contract = Stationery.Contracts.Chat;
@@ -42,6 +43,8 @@ public sealed class ChatEvents : IIntegrationEventMap
             p.ActionId == CardActions.AcknowledgeBackorder ? Settlements.Backorder : Settlements.CreditNote, p.UserId, p.UserName,
             p.MessageId.ToString(), p.PressedAt),
         RestockRequested r => new PurchaseRequestedFromChat(e.TenantId, r.Branch, r.Sku, r.Quantity, r.UserId, r.CardMessageId.ToString(), r.At),
+        CardActionPressed { ActionId: CardActions.RecordSpotCount, Branch: { } branch, Sku: { } sku, Quantity: { } counted } p =>
+            new SpotCountRequested(e.TenantId, branch, sku, counted, p.UserId, p.UserName, p.Roles ?? [], p.MessageId.ToString(), p.PressedAt),
         StockReported r => new Contract.StockReportedInChat(e.TenantId, r.Branch, e.StreamKey!, r.ChatMessageId.ToString(),
             r.ReplyMessageId.ToString(), r.Sku, r.Reported, r.Suggested, r.ReportedBy, r.At),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,
