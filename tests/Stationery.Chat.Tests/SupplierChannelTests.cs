@@ -91,7 +91,7 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
             ("门店", "总店"), ("晨光荧光笔 黄色", "100 支"), ("晨光笔记本 A5", "30 本"), ("预计到货", "2026-03-04"), ("下单人", "张店长")]);
         card.Fields.ShouldNotContain(f => f.Label.Contains("价") || f.Label.Contains("成本"));
         card.Actions.Select(a => (a.Id, a.Label)).ShouldBe([("confirm-order", "确认订单")]);
-        supplierLive.Received.ShouldContain(m => m.Id == message.Id);
+        await Probe.Until(() => Task.FromResult(supplierLive.Received.Any(m => m.Id == message.Id)), what: "the card pushed live to the supplier");
 
         (await owner.PostAsync($"api/chat/messages/{message.Id}/actions/confirm-order", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var press = await supplier.PostAsync($"api/chat/messages/{message.Id}/actions/confirm-order", null);
