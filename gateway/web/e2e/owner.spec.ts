@@ -49,6 +49,8 @@ describe('the owner on a phone', () => {
     await page.getByRole('button', { name: '全部' }).click();
     await page.locator('table.stock-table tbody tr a').first().click();
     await page.getByRole('heading', { name: '出入库记录' }).waitFor();
+    // The owner holds the cost right: the item page compares the suppliers' quotes.
+    await page.getByRole('heading', { name: '供应商比价' }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '06-stock-item');
     await context.close();

@@ -97,6 +97,13 @@ describe('edits and withdrawals', () => {
     const edited = applyUpdate(t, { channelId: 'c', seq: 1, text: 'new', editedAt: '2026-11-25T03:00:00Z' });
     expect(applyUpdate(edited, { channelId: 'c', seq: 1, text: 'old', editedAt: '2026-11-25T02:00:00Z' }).messages[0].text).toBe('new');
   });
+  it('does not mark a message edited when only its card changed', () => {
+    const withCard = mergeMessages(emptyTimeline(), [msg(1, { authorId: 'bot', card: { title: '低库存', status: 'open' } })]);
+    const next = applyUpdate(withCard, { channelId: 'c', seq: 1, text: 't1', editedAt: '2026-11-25T02:00:00Z', deleted: false, card: { title: '低库存', status: 'done' } });
+    expect(next.messages[0].card).toEqual({ title: '低库存', status: 'done' });
+    expect(next.messages[0].editedAt).toBeUndefined();
+    expect(applyUpdate(next, { channelId: 'c', seq: 1, text: 't1', editedAt: '2026-11-25T01:30:00Z', card: { title: '低库存', status: 'open' } })).toBe(next);
+  });
   it('lets authors edit their own plain messages only', () => {
     expect(canEdit(msg(1), 'u1')).toBe(true);
     expect(canEdit(msg(1), 'u2')).toBe(false);

@@ -156,13 +156,19 @@ export function applyUpdate(timeline: Timeline, update: MessageUpdate): Timeline
   if (i < 0) return timeline;
   const current = timeline.messages[i];
   const at = update.editedAt ?? update.updatedAt;
-  if (at && current.editedAt && Date.parse(at) < Date.parse(current.editedAt)) return timeline;
+  const seen = current.changedAt ?? current.editedAt;
+  if (at && seen && Date.parse(at) < Date.parse(seen)) return timeline;
+  const text = update.text ?? current.text;
+  const deleted = update.deleted ?? current.deleted;
+  // The hub stamps every change with a time, a card's new state too: only new words or a withdrawal make it "edited".
+  const edited = !!deleted !== !!current.deleted || text !== current.text;
   const next: ChatMessage = {
     ...current,
-    text: update.text ?? current.text,
+    text,
     mentions: update.mentions ?? current.mentions,
-    editedAt: update.editedAt ?? current.editedAt,
-    deleted: update.deleted ?? current.deleted,
+    editedAt: edited ? at ?? new Date().toISOString() : current.editedAt,
+    changedAt: at ?? current.changedAt,
+    deleted,
     card: update.card !== undefined ? normalizeCard(update.card) : current.card,
   };
   if (next.deleted) { next.text = ''; next.attachments = []; next.mentions = []; }

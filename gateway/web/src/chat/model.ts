@@ -39,6 +39,8 @@ export interface ChatMessage {
   replyTo?: string | null;
   /** Set when the author edited (or withdrew) the message. */
   editedAt?: string | null;
+  /** When this client last applied a `messageUpdated` (edit, withdrawal or card change), to ignore older ones. */
+  changedAt?: string;
   /** Withdrawn by its author: text and attachments are gone. */
   deleted?: boolean;
   attachments?: Attachment[];
