@@ -159,14 +159,19 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
     }
   }
 
-  // Arriving from a search result (`#seq-N`): show that message once it is loaded.
+  // Arriving from a search result (`#seq-N`): show that message, reading back through history until it is loaded.
   useEffect(() => {
     const m = /^#seq-(\d+)$/.exec(location.hash);
-    if (!m || !timeline.messages.some((x) => x.seq === Number(m[1]))) return;
+    if (!m) return;
+    const target = Number(m[1]);
     atBottom.current = false;
-    history.replaceState(null, '', location.pathname);
-    requestAnimationFrame(() => jumpTo(Number(m[1])));
-  }, [timeline.messages, channelId]);
+    if (timeline.messages.some((x) => x.seq === target)) {
+      history.replaceState(null, '', location.pathname);
+      requestAnimationFrame(() => jumpTo(target));
+    } else if (first !== undefined && target < first && !timeline.reachedStart && !loading) {
+      void chat.loadOlder(channelId);
+    }
+  }, [timeline.messages, channelId, loading]);
 
   const error = chat.errors.get(channelId);
   return (
