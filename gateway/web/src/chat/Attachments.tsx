@@ -77,7 +77,7 @@ function FileLink({ attachment }: { attachment: Attachment }) {
     <button type="button" class="attachment-file" onClick={() => void download()} aria-busy={busy}>
       <span class="file-badge" aria-hidden="true">PDF</span>
       <span class="file-name">{attachment.fileName || t('chat.file')}</span>
-      <span class="muted small">{formatSize(attachment.size)}{failed ? ` · ${t('chat.attachmentFailed')}` : ''}</span>
+      <span class="muted small nowrap">{formatSize(attachment.size)}{failed ? ` · ${t('chat.attachmentFailed')}` : ''}</span>
     </button>
   );
 }

@@ -271,7 +271,7 @@ function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onW
         {message.important && <span class="tag tag-important">{t('chat.important')}</span>}
         {mentioned && <span class="tag tag-mention">@ {t('chat.mentionsYou')}</span>}
       </div>
-      {quote && (
+      {quote && !message.deleted && (
         <button type="button" class="reply-quote" disabled={!parent} onClick={() => parent && onJump(parent.seq)}
           aria-label={t('chat.reply.quoteLabel', { name: parent?.authorName ?? '', text: quoteLabel(quote) })}>
           {parent && <span class="reply-quote-author">{parent.authorName}</span>}
@@ -289,7 +289,7 @@ function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onW
         <div class="message-actions">
           {thread && (
             <button type="button" class="btn btn-ghost btn-small thread-link" onClick={() => onJump(thread.lastSeq)}>
-              {t('chat.thread.count', { count: thread.count })}
+              {t(thread.count === 1 ? 'chat.thread.one' : 'chat.thread.count', { count: thread.count })}
             </button>
           )}
           <button type="button" class="btn btn-ghost btn-small" onClick={onReply} aria-label={t('chat.reply.to', { name: message.authorName })}>{t('chat.reply')}</button>

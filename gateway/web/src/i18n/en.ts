@@ -93,6 +93,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'chat.cancelReply': 'Cancel reply',
   'chat.reply.missing': 'original message not loaded',
   'chat.reply.quoteLabel': 'Quoting {name}: {text}; show the original',
+  'chat.thread.one': '1 reply',
   'chat.thread.count': '{count} replies',
   'chat.edit': 'Edit',
   'chat.editing': 'Editing message',

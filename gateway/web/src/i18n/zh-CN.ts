@@ -91,6 +91,7 @@ export const zhCN = {
   'chat.cancelReply': '取消回复',
   'chat.reply.missing': '原消息不在已加载的记录中',
   'chat.reply.quoteLabel': '引用 {name}：{text}，点按查看原消息',
+  'chat.thread.one': '1 条回复',
   'chat.thread.count': '{count} 条回复',
   'chat.edit': '编辑',
   'chat.editing': '编辑消息',
