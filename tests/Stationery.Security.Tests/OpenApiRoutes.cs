@@ -181,6 +181,7 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("chat", "id", "path") => a.AttachmentId,
             (_, "search", "query") => a.ProductName,
             (_, "barcode" or "category" or "status" or "after" or "limit" or "cursor", "query") => null,
+            ("reporting", "date" or "week" or "from" or "to", "query") => null,
             _ => Fail(),
         };
     }

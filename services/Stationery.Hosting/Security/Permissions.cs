@@ -122,9 +122,13 @@ public static class Permissions
         new("chat", "attachments.read", "download an attachment (its uploader and members of channels it was posted in; others get 404)",
             [O, M, C, H, S], Reach.ChannelMember, ["GET /api/chat/attachments/{id}"], Denied: 404),
 
-        // Reporting (routes to come)
-        new("reporting", "reports.branch", "branch daily/weekly reports, slow movers", [O, M, H], Reach.Branch, []),
-        new("reporting", "reports.chain", "chain summary", [O, H], Reach.Chain, []),
+        // Reporting
+        new("reporting", "reports.branch", "branch daily/weekly reports (JSON, CSV, PNG chart), slow movers", [O, M, H], Reach.Branch,
+            ["GET /api/reporting/branches/{branch}/daily", "GET /api/reporting/branches/{branch}/daily.csv",
+                "GET /api/reporting/branches/{branch}/daily.png", "GET /api/reporting/branches/{branch}/weekly",
+                "GET /api/reporting/branches/{branch}/weekly.csv", "GET /api/reporting/branches/{branch}/weekly.png",
+                "GET /api/reporting/branches/{branch}/slow-movers"]),
+        new("reporting", "reports.chain", "chain summary", [O, H], Reach.Chain, ["GET /api/reporting/chain/summary"]),
     ];
 
     /// <summary>The row that lists <paramref name="method"/> <paramref name="pathTemplate"/> (as the OpenAPI document writes it), or null.</summary>

@@ -1,0 +1,47 @@
+using Marten;
+using Stationery.Reporting.Branches;
+
+namespace Stationery.Reporting.Reports.Weekly;
+
+public static class GetWeeklyReport
+{
+    /// <summary>
+    /// 周报 of an ISO week (<c>?week=2025-W47</c>, default this week at the branch) as JSON, as CSV of the week's sales by
+    /// product (<c>weekly.csv</c>) and as a PNG bar chart of its days (<c>weekly.png</c>).
+    /// </summary>
+    public static void MapGetWeeklyReport(this RouteGroupBuilder branches)
+    {
+        branches.MapGet("/{branch}/weekly", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
+            var data = await ReportData.LoadAsync(session, copy, iso.Previous.Monday, iso.Previous.Monday, iso.Sunday, ct);
+            return TypedResults.Ok(WeeklyReport.Build(data, iso));
+        }).WithName("GetWeeklyReport");
+
+        branches.MapGet("/{branch}/weekly.csv", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
+            var data = await ReportData.LoadAsync(session, copy, iso.Monday, iso.Monday, iso.Sunday, ct);
+            return TypedResults.File(ReportCsv.Write(iso.ToString(), copy.Id, data.ProductsIn(iso.Monday, iso.Sunday), data.Product),
+                ReportCsv.ContentType, $"{copy.Id}-{iso}.csv");
+        }).WithName("GetWeeklyReportCsv").Produces(200, contentType: "text/csv");
+
+        branches.MapGet("/{branch}/weekly.png", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
+            RevenueChart chart, CancellationToken ct) =>
+        {
+            var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
+            var data = await ReportData.LoadAsync(session, copy, iso.Monday, iso.Sunday, iso.Sunday, ct);
+            var days = SalesReport.Days(iso.Monday, iso.Sunday, data.DaysIn(iso.Monday, iso.Sunday));
+            return TypedResults.File(chart.Render(copy.Name, copy.Id, iso.ToString(), days, highlightLast: false), RevenueChart.ContentType);
+        }).WithName("GetWeeklyReportChart").Produces(200, contentType: RevenueChart.ContentType);
+    }
+
+    private static async Task<(BranchCopy Branch, IsoWeek Week)> ResolveAsync(IQuerySession session, HttpContext http, string branch,
+        string? week, TimeProvider clock, CancellationToken ct)
+    {
+        var copy = await session.BranchAsync(http.User, branch, ct);
+        return (copy, ReportPeriods.Week(week, copy, clock));
+    }
+}
