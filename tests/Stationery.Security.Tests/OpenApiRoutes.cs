@@ -9,6 +9,9 @@ public sealed record ApiOperation(string Service, string Method, string Path, IR
     JsonElement Document)
 {
     public bool HasPathParameters => Parameters.Any(p => p.In == "path");
+
+    /// <summary>True when a path parameter names one of chain A's rows (not only labels such as a category name).</summary>
+    public bool TargetsIds => Parameters.Any(p => p.In == "path" && !ParameterValues.IsLabel(Service, p.Name));
     public string Route => $"{Method} {Path}";
     public override string ToString() => $"{Service}: {Route}";
 }
@@ -180,13 +183,22 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("chat", "actionId", _) => "add-to-purchase-list",
             ("chat", "id", "path") => a.AttachmentId,
             (_, "search", "query") => a.ProductName,
+            ("chat", "q", "query") => a.MessageText,
+            ("inventory", "category", "path") => a.Category,
             (_, "barcode" or "category" or "status" or "after" or "limit" or "cursor", "query") => null,
             ("reporting", "date" or "week" or "from" or "to", "query") => null,
             _ => Fail(),
         };
     }
 
+    /// <summary>
+    /// Path parameters that are labels any chain may use (a category name), not ids of chain A's rows: another chain may get
+    /// an answer of its own for them, but never A's data.
+    /// </summary>
+    public static bool IsLabel(string service, string parameter) => (service, parameter) is ("inventory", "category");
+
     /// <summary>chain A's value for a body property of this name, or false to use a value of the schema's type.</summary>
+
     public bool TryBodyValue(string property, out JsonNode? value)
     {
         value = property switch
@@ -205,6 +217,7 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             "clientMessageId" => Guid.NewGuid().ToString("N"),
             "text" => "security probe",
             "reason" => "correction",
+            "level" => "mentions",
             "timeZone" => "Asia/Shanghai",
             _ => null,
         };

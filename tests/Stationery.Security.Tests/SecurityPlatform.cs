@@ -85,9 +85,10 @@ public sealed class SecurityPlatform : IAsyncLifetime
     {
         var sku = $"SECA-{suffix}".ToUpperInvariant();
         var productName = $"甲链独有荧光笔{suffix}";
+        var category = $"甲链类目{suffix}";
         await Expect(Owner.Http.PostAsJsonAsync("api/inventory/products", new
         {
-            sku, name = productName, spec = "黄色", brand = "晨光", category = "笔类", unit = "支", barcode = (string?)null,
+            sku, name = productName, spec = "黄色", brand = "晨光", category, unit = "支", barcode = (string?)null,
             retailPrice = 3.5m, packSize = 10,
         }), HttpStatusCode.Created);
 
@@ -128,7 +129,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
 
         return new ChainAData(sku, productName, transfer.GetProperty("id").GetString()!, order.GetProperty("id").GetString()!,
             channelId!, message.GetProperty("id").GetString()!, text, managerId, managerUsername, Owner.User.GetProperty("id").GetString()!,
-            attachmentId);
+            attachmentId, category);
     }
 
     private async Task SignUpChainBAsync()
@@ -163,12 +164,12 @@ public sealed class SecurityPlatform : IAsyncLifetime
 
 /// <summary>Chain A's objects the sweeps aim at.</summary>
 public sealed record ChainAData(string Sku, string ProductName, string TransferId, string PurchaseOrderId, string ChannelId,
-    string MessageId, string MessageText, string ManagerId, string ManagerUsername, string OwnerId, string AttachmentId)
+    string MessageId, string MessageText, string ManagerId, string ManagerUsername, string OwnerId, string AttachmentId, string Category)
 {
     /// <summary>Strings that identify chain A's rows: none may appear in anything chain B reads.</summary>
     public IReadOnlyList<string> Markers =>
     [
-        Sku, ProductName, TransferId, PurchaseOrderId, ChannelId, MessageId, MessageText, ManagerId, ManagerUsername, OwnerId, AttachmentId,
+        Sku, ProductName, TransferId, PurchaseOrderId, ChannelId, MessageId, MessageText, ManagerId, ManagerUsername, OwnerId, AttachmentId, Category,
         SecurityPlatform.SupplierId, "晨光文具", "演示文具连锁", "总店", "东区店", "张店长",
     ];
 }

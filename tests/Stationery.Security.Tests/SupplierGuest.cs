@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Stationery.Testing;
 
 namespace Stationery.Security.Tests;
 
@@ -22,17 +23,25 @@ public sealed class SupplierGuest(SecurityPlatform platform)
         (await supplier.Http.GetAsync($"api/purchasing/purchase-orders/{otherId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await supplier.Http.PostAsJsonAsync($"api/purchasing/purchase-orders/{otherId}/confirm", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var own = await supplier.GetJsonAsync($"api/purchasing/purchase-orders/{platform.A.PurchaseOrderId}");
-        own.GetProperty("lines")[0].GetProperty("unitCost").GetDecimal().ShouldBe(1.23m, "a supplier sees its own prices");
+        var ownOrder = await supplier.GetJsonAsync($"api/purchasing/purchase-orders/{platform.A.PurchaseOrderId}");
+        ownOrder.GetProperty("lines")[0].GetProperty("unitCost").GetDecimal().ShouldBe(1.23m, "a supplier sees its own prices");
 
         (await supplier.GetJsonAsync("api/purchasing/quotes")).EnumerateArray()
             .ShouldAllBe(q => q.GetProperty("supplierId").GetString() == SecurityPlatform.SupplierId);
         (await supplier.GetJsonAsync("api/purchasing/suppliers")).EnumerateArray().Select(s => s.GetProperty("id").GetString())
             .ShouldBe([SecurityPlatform.SupplierId]);
 
-        var channels = (await supplier.GetJsonAsync("api/chat/channels")).EnumerateArray().ToList();
-        channels.ShouldAllBe(c => c.GetProperty("kind").GetString() != "group", "no branch group channel for a guest");
+        var channels = await Probe.Until(async () => (await supplier.GetJsonAsync("api/chat/channels")).EnumerateArray().ToList(),
+            l => l.Any(c => c.GetProperty("kind").GetString() == "supplier"), TimeSpan.FromSeconds(60), "the guest's supplier channel");
+        channels.ShouldAllBe(c => c.GetProperty("kind").GetString() == "supplier", "a guest is in its supplier channel and nothing else");
+        var own = channels.Single().GetProperty("id").GetString()!;
+        (await supplier.Http.PostAsJsonAsync($"api/chat/channels/{own}/messages", new { clientMessageId = Guid.NewGuid().ToString("N"), text = "明天上午送货" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created, "the guest posts in its own channel");
+        (await supplier.Http.PostAsJsonAsync($"api/chat/channels/{platform.A.ChannelId}/messages", new { clientMessageId = Guid.NewGuid().ToString("N"), text = "hi" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound, "and nowhere else");
         (await supplier.Http.GetAsync($"api/chat/channels/{platform.A.ChannelId}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await supplier.GetJsonAsync($"api/chat/search?q={Uri.EscapeDataString(platform.A.MessageText)}")).ToString()
+            .ShouldNotContain(platform.A.MessageId, customMessage: "search covers the guest's own channels only");
         (await supplier.Http.GetAsync("api/identity/staff")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await supplier.Http.GetAsync("api/inventory/branches/main/stock")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
