@@ -36,29 +36,31 @@ public sealed class NotificationSpecs
     }
 
     [Fact]
-    public void The_fourth_alert_within_a_minute_opens_a_digest_that_later_alerts_of_the_burst_join()
+    public void The_fourth_alert_within_a_minute_opens_a_digest_that_later_alerts_join_while_the_rate_stays_high()
     {
         var digest = Guid.NewGuid();
+        var second = Guid.NewGuid();
         AlertBurst? burst = null;
         var placements = new List<AlertPlacement>();
-        foreach (var second in new[] { 0, 10, 20, 30, 80, 135 })
+        foreach (var (at, opened) in new[] { (0, digest), (10, digest), (20, digest), (30, digest), (40, digest), (50, digest), (115, second),
+                     (116, second), (117, second), (118, second) })
         {
-            var (placement, next) = AlertDigest.Decide(burst, "main-stock-watch", T0.AddSeconds(second));
+            var (placement, next) = AlertDigest.Decide(burst, "main-stock-watch", T0.AddSeconds(at));
             placements.Add(placement);
-            burst = placement is AlertPlacement.StartDigest ? next with { DigestMessageId = digest } : next;
+            burst = placement is AlertPlacement.StartDigest ? next with { DigestMessageId = opened } : next;
         }
 
         placements.ShouldBe([
+            new AlertPlacement.Alone(), new AlertPlacement.Alone(), new AlertPlacement.Alone(),
+            new AlertPlacement.StartDigest(), new AlertPlacement.AddToDigest(digest), new AlertPlacement.AddToDigest(digest),
+            // A quiet minute ends the burst; a new burst gets a new digest.
             new AlertPlacement.Alone(), new AlertPlacement.Alone(), new AlertPlacement.Alone(), new AlertPlacement.StartDigest(),
-            new AlertPlacement.AddToDigest(digest), new AlertPlacement.AddToDigest(digest),
         ]);
-
-        // Quiet for a full minute: the burst is over, and the next alert stands alone again.
-        AlertDigest.Decide(burst, "main-stock-watch", T0.AddSeconds(135 + 60)).Placement.ShouldBe(new AlertPlacement.Alone());
     }
 
     [Theory]
     [InlineData(20.5)]
+    [InlineData(50)]
     [InlineData(60)]
     public void A_steady_trickle_of_at_most_three_alerts_a_minute_never_folds(double secondsApart)
     {

@@ -20,10 +20,11 @@ public abstract record AlertPlacement
 }
 
 /// <summary>
-/// Bursts of alerts fold into one digest card: up to <see cref="Threshold"/> alerts within <see cref="Window"/> are posted
-/// one by one; the next one within the window opens a digest card (important, @mentioning as an alert would) and the
-/// burst's later alerts join it while they keep coming less than a window apart. Each folded alert is still posted, quietly,
-/// in the digest's thread, so its buttons stay at hand. Pure: time comes in as <c>now</c>.
+/// Bursts of alerts fold into one digest card: while at most <see cref="Threshold"/> alerts fall within the last
+/// <see cref="Window"/>, each is posted on its own; the alert that makes it more opens a digest card (important,
+/// @mentioning as an alert would), and later alerts join that card for as long as the rate stays above the threshold. When
+/// it drops, the burst is over: the next alerts stand alone again (a slow trickle never folds). Each folded alert is still
+/// posted, quietly, in the digest's thread, so its buttons stay at hand. Pure: time comes in as <c>now</c>.
 /// </summary>
 public static class AlertDigest
 {
@@ -33,10 +34,11 @@ public static class AlertDigest
     public static (AlertPlacement Placement, AlertBurst Next) Decide(AlertBurst? burst, string channelId, DateTimeOffset now)
     {
         var recent = (burst?.Recent ?? []).Where(t => now - t < Window).Append(now).ToArray();
-        var ongoing = burst is { DigestMessageId: { } digest, LastAt: { } last } && now - last < Window ? digest : (Guid?)null;
-        AlertPlacement placement = ongoing is { } id
-            ? new AlertPlacement.AddToDigest(id)
-            : recent.Length > Threshold ? new AlertPlacement.StartDigest() : new AlertPlacement.Alone();
+        var bursting = recent.Length > Threshold;
+        var ongoing = bursting ? burst?.DigestMessageId : null;
+        AlertPlacement placement = !bursting
+            ? new AlertPlacement.Alone()
+            : ongoing is { } id ? new AlertPlacement.AddToDigest(id) : new AlertPlacement.StartDigest();
         var next = new AlertBurst(AlertBurst.IdFor(channelId), [.. recent.TakeLast(Threshold + 1)],
             placement is AlertPlacement.Alone ? null : ongoing, now);
         return (placement, next);
