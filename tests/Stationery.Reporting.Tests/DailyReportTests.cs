@@ -64,8 +64,8 @@ public sealed class DailyReportTests(ReportingHost host) : IClassFixture<Reporti
             .ShouldBe((5, 20, "晨光中性笔"));
 
         var slow = report.GetProperty("slowMovers").EnumerateArray().ShouldHaveSingleItem();
-        (slow.GetProperty("sku").GetString(), slow.GetProperty("daysWithoutSale").GetInt32(), slow.GetProperty("ageingBracket").GetString())
-            .ShouldBe((Folder, 95, "90+"));
+        (slow.GetProperty("sku").GetString(), slow.GetProperty("daysWithoutSale").GetInt32(), slow.GetProperty("ageingBracket").GetString(),
+            slow.GetProperty("discontinued").GetBoolean()).ShouldBe((Folder, 95, "90+", true));
         var listed = await GetJsonAsync(owner, "api/reporting/branches/main/slow-movers");
         listed.EnumerateArray().Select(s => s.GetProperty("sku").GetString()).ShouldBe([Folder], "the notebook sold after its finding");
         (await GetJsonAsync(owner, "api/reporting/branches/east/slow-movers")).GetArrayLength().ShouldBe(0);

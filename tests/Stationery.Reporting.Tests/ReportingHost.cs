@@ -56,10 +56,12 @@ public sealed class ReportingHost : IAsyncLifetime
         await Probe.Until(async () =>
         {
             var response = await owner.GetAsync($"api/reporting/branches/main/daily?date={KnownHistory.Day:yyyy-MM-dd}");
-            if (!response.IsSuccessStatusCode) return (0, 0);
+            if (!response.IsSuccessStatusCode) return (0, 0, false);
             var report = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
-            return (report.GetProperty("toReorder").GetArrayLength(), report.GetProperty("slowMovers").GetArrayLength());
-        }, lists => lists == (2, 1), TimeSpan.FromSeconds(30), "the stock watch of the known history");
+            var slow = report.GetProperty("slowMovers");
+            return (report.GetProperty("toReorder").GetArrayLength(), slow.GetArrayLength(),
+                slow.GetArrayLength() == 1 && slow[0].GetProperty("discontinued").GetBoolean());
+        }, lists => lists == (2, 1, true), TimeSpan.FromSeconds(30), "the stock watch and catalogue of the known history");
     }
 
     public async Task DisposeAsync()
@@ -92,13 +94,13 @@ public sealed class ReportingHost : IAsyncLifetime
 /// On the 25th main sells, on three tickets:
 ///   T0 00:05 (still the 24th in UTC) notebook ×1 10.00;
 ///   T1 10:00 pens ×10 20.00 and notebook ×1 10.00;
-///   T2 23:50 pens ×3 6.00 and paint ×1 30.00
+///   T2 23:50 pens ×3 6.00 (delivered twice) and paint ×1 30.00
 ///   → 76.00, 16 units, 3 tickets; pens 13 (26.00), notebooks 2 (20.00), paint 1 (30.00);
 ///   笔类 26 vs 10/day (+160%), 本册 20 vs 50/day (−60%, falling), 颜料 30 vs 30/day (0).
 /// T3 on the 26th at 00:10 (still the 25th in UTC): paint ×5 150.00 — belongs to the 26th.
 /// East sells pens ×4 at 2.50 on the 25th (10.00, one ticket).
 /// Stock: pens low at main (3 left, reorder point 5, suggest 20); the notebook's alert was resolved (the resolution is
-/// published first, but is newer); the paint went out of stock after T3; the folder (never sold) is a slow mover, and the
+/// published first, but is newer); the paint went out of stock after T3; the folder (never sold, now discontinued) is a slow mover, and the
 /// notebook's slow-mover finding is ended by its later sales.
 /// </summary>
 public static class KnownHistory
@@ -133,7 +135,10 @@ public static class KnownHistory
         await Sell(bus, "main", Notebook, 1, 10.00m, "T0", At(Day, 0, 5), 40);
         await Sell(bus, "main", Pen, 10, 2.00m, "T1", At(Day, 10, 0), 6);
         await Sell(bus, "main", Notebook, 1, 10.00m, "T1", At(Day, 10, 0), 39);
-        await Sell(bus, "main", Pen, 3, 2.00m, "T2", At(Day, 23, 50), 3);
+        // The T2 pen line is delivered twice (a redelivery keeps its MessageId): it counts once.
+        var redelivered = Guid.NewGuid();
+        await Sell(bus, "main", Pen, 3, 2.00m, "T2", At(Day, 23, 50), 3, redelivered);
+        await Sell(bus, "main", Pen, 3, 2.00m, "T2", At(Day, 23, 50), 3, redelivered);
         await Sell(bus, "main", Paint, 1, 30.00m, "T2", At(Day, 23, 50), 5);
         await Sell(bus, "main", Paint, 5, 30.00m, "T3", At(Day.AddDays(1), 0, 10), 0);
         await Sell(bus, "east", Pen, 4, 2.50m, "E1", At(Day, 11, 0), 40);
@@ -142,11 +147,13 @@ public static class KnownHistory
         await bus.Publish(new LowStockResolved(t, "main", Notebook, 39, 10, At(Day, 12, 0)));
         await bus.Publish(new LowStockDetected(t, "main", Notebook, "得力笔记本", "A5", "本", 9, 10, 30, At(Day, 9, 0)));
         await bus.Publish(new OutOfStock(t, "main", Paint, "马利水彩", "12色", "盒", 0, 0, At(Day.AddDays(1), 0, 10).AddSeconds(1)));
+        await bus.Publish(new ProductDiscontinued(t, Folder, "厂家停产", At(Day, 5, 0)));
         await bus.Publish(new SlowMoverDetected(t, "main", Folder, "得力文件夹", "A4 蓝", "个", 12, 95, null, 90, "90+", 0m, At(Day, 6, 0)));
         await bus.Publish(new SlowMoverDetected(t, "main", Notebook, "得力笔记本", "A5", "本", 40, 61, At(new DateOnly(2025, 9, 1), 10, 0), 60,
             "61-90", 0.2m, At(Day.AddDays(-8), 6, 0)));
     }
 
-    private static Task Sell(IntegratorBus bus, string branch, string sku, int quantity, decimal price, string reference, DateTimeOffset at, int onHand) =>
-        bus.Publish(new ItemsSold(ReportingHost.Tenant, branch, sku, quantity, price, onHand, reference, at, at));
+    private static Task Sell(IntegratorBus bus, string branch, string sku, int quantity, decimal price, string reference, DateTimeOffset at, int onHand,
+        Guid? messageId = null) =>
+        bus.Publish(new ItemsSold(ReportingHost.Tenant, branch, sku, quantity, price, onHand, reference, at, at), messageId);
 }

@@ -119,14 +119,14 @@ public sealed class ReportPass(IDocumentStore store, TimeProvider clock, IConfig
     }
 
     /// <summary>
-    /// The branch-day's last sale reached us at least <see cref="Settle"/> ago (measured against the database's own append
-    /// timestamps, hence the wall clock, not the scheduling clock).
+    /// The branch-day's last sale reached us at least <see cref="Settle"/> ago (measured against the event store's own append
+    /// timestamps, hence the wall clock, not the scheduling clock). The projections have caught up when this is asked.
     /// </summary>
     private async Task<bool> SettledAsync(IDocumentSession session, BranchCopy branch, DateOnly day, CancellationToken ct)
     {
         if (Settle <= TimeSpan.Zero) return true;
-        var sales = await session.Events.FetchStreamStateAsync(SaleRecorded.StreamId(branch.Id, day), ct);
-        return sales is null || DateTimeOffset.UtcNow - sales.LastTimestamp >= Settle;
+        var sales = await session.LoadAsync<BranchDaySales>(BranchDaySales.IdFor(branch.Id, day), ct);
+        return sales is null || DateTimeOffset.UtcNow - sales.LastRecordedAt >= Settle;
     }
 
     /// <summary>Days before the branch opened get a report only if they have sales (a chain moving its history in).</summary>

@@ -55,6 +55,7 @@ public sealed class RevenueChart
         if (chinese)
         {
             plot.Font.Set(FontName);
+            series.ValueLabelStyle.FontName = FontName;
             plot.Title($"{branchName} 营业额 · {period}");
             plot.YLabel("元");
         }

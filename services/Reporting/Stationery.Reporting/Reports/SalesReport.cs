@@ -30,9 +30,9 @@ public sealed record CategorySales(string Category, decimal Revenue, int Units, 
 public sealed record ReorderItem(string Sku, string Name, string Spec, string Unit, int? OnHand, int? ReorderPoint, int? SuggestedQuantity,
     bool OutOfStock, DateTimeOffset? Since);
 
-/// <summary>A slow mover (滞销) to discount or return.</summary>
+/// <summary>A slow mover (滞销) to discount or return; a <see cref="Discontinued"/> (停售) one is a candidate for return.</summary>
 public sealed record SlowMover(string Sku, string Name, string Spec, string Unit, string Category, int? OnHand, int DaysWithoutSale,
-    DateTimeOffset? LastSoldAt, string AgeingBracket, decimal SellThrough, DateTimeOffset Since);
+    DateTimeOffset? LastSoldAt, string AgeingBracket, decimal SellThrough, DateTimeOffset Since, bool Discontinued);
 
 /// <summary>Revenue of one day (for charts and the weekly report).</summary>
 public sealed record DaySales(DateOnly Date, decimal Revenue, int Units, int Tickets);
@@ -92,7 +92,7 @@ public static class SalesReport
         watch.Where(w => w.SlowOpen)
             .Select(w => (w, s: w.Slow!, p: product(w.Sku)))
             .Select(x => new SlowMover(x.w.Sku, x.s.Name, x.s.Spec, x.s.Unit, x.p.Category, x.w.OnHand, x.s.DaysWithoutSale, x.s.LastSoldAt,
-                x.s.AgeingBracket, x.s.SellThrough, x.s.Since))
+                x.s.AgeingBracket, x.s.SellThrough, x.s.Since, x.p.Discontinued))
             .OrderByDescending(s => s.DaysWithoutSale).ThenBy(s => s.Sku, StringComparer.Ordinal)
             .ToList();
 

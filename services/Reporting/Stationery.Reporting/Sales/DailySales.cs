@@ -14,8 +14,11 @@ public sealed record ProductDaySales(string Id, string Branch, DateOnly Day, int
 /// A branch's totals for one of its days (async projection of <see cref="SaleRecorded"/>). <see cref="References"/> holds
 /// the distinct sale references, so a receipt of several lines counts as one ticket.
 /// </summary>
+/// <param name="LastRecordedAt">When the day's latest sale line reached Reporting (the event store's timestamp): the
+/// evening pass waits until a day has been quiet for a while.</param>
 /// <param name="DayNumber"><see cref="DateOnly.DayNumber"/> of <paramref name="Day"/>, what range queries compare.</param>
-public sealed record BranchDaySales(string Id, string Branch, DateOnly Day, int DayNumber, int Units, decimal Revenue, int Lines, string[] References)
+public sealed record BranchDaySales(string Id, string Branch, DateOnly Day, int DayNumber, int Units, decimal Revenue, int Lines, string[] References,
+    DateTimeOffset LastRecordedAt)
 {
     public int Tickets => References.Length;
 
@@ -44,13 +47,14 @@ public sealed class BranchDaySalesProjection : MultiStreamProjection<BranchDaySa
     public override BranchDaySales? Evolve(BranchDaySales? snapshot, string id, IEvent e)
     {
         if (e.Data is not SaleRecorded s) return snapshot;
-        var day = snapshot ?? new BranchDaySales(id, s.Branch, s.Day, s.Day.DayNumber, 0, 0m, 0, []);
+        var day = snapshot ?? new BranchDaySales(id, s.Branch, s.Day, s.Day.DayNumber, 0, 0m, 0, [], e.Timestamp);
         return day with
         {
             Units = day.Units + s.Quantity,
             Revenue = day.Revenue + s.Amount,
             Lines = day.Lines + 1,
             References = day.References.Contains(s.Reference, StringComparer.Ordinal) ? day.References : [.. day.References, s.Reference],
+            LastRecordedAt = e.Timestamp > day.LastRecordedAt ? e.Timestamp : day.LastRecordedAt,
         };
     }
 }

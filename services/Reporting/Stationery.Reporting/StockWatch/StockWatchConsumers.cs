@@ -6,19 +6,23 @@ using Stationery.Hosting.Messaging;
 namespace Stationery.Reporting.StockWatch;
 
 /// <summary>
-/// Inventory's stock and alert events → Reporting's own events on the branch's stock-watch stream; the
-/// <see cref="StockWatchProjection"/> turns them into the reorder and slow-mover lists of the reports.
+/// Inventory's stock and alert events → Reporting's own events, each on a stream named after the message it came from (so
+/// concurrent consumers never contend for a stream); the <see cref="StockWatchProjection"/> turns them into the reorder and
+/// slow-mover lists of the reports.
 /// </summary>
 public static class StockWatchStream
 {
-    public static string Id(string branch) => $"stock-watch:{branch}";
+    public static string Id(Guid messageId) => $"stock:{messageId}";
+
+    public static void Record<T>(IDocumentSession session, ConsumeContext<T> context, object fact) where T : class =>
+        session.Events.StartStream(Id(context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId.")), fact);
 }
 
 public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowStockDetectedConsumer> log) : IdempotentConsumer<LowStockDetected>(store, log)
 {
     protected override Task Apply(IDocumentSession session, LowStockDetected m, ConsumeContext<LowStockDetected> context)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new LowStockOpened(m.BranchId, m.Sku, m.ProductName, m.Spec, m.Unit, m.OnHand,
+        StockWatchStream.Record(session, context, new LowStockOpened(m.BranchId, m.Sku, m.ProductName, m.Spec, m.Unit, m.OnHand,
             m.ReorderPoint, m.SuggestedQuantity, m.OccurredAt));
         return Task.CompletedTask;
     }
@@ -28,7 +32,7 @@ public sealed class LowStockResolvedConsumer(IDocumentStore store, ILogger<LowSt
 {
     protected override Task Apply(IDocumentSession session, LowStockResolved m, ConsumeContext<LowStockResolved> context)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new LowStockClosed(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
+        StockWatchStream.Record(session, context, new LowStockClosed(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
         return Task.CompletedTask;
     }
 }
@@ -37,25 +41,33 @@ public sealed class OutOfStockConsumer(IDocumentStore store, ILogger<OutOfStockC
 {
     protected override Task Apply(IDocumentSession session, OutOfStock m, ConsumeContext<OutOfStock> context)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new StockCounted(m.BranchId, m.Sku, 0, m.OccurredAt));
+        StockWatchStream.Record(session, context, new StockCounted(m.BranchId, m.Sku, 0, m.OccurredAt));
         return Task.CompletedTask;
     }
 }
 
-public sealed class StockReceivedConsumer(IDocumentStore store, ILogger<StockReceivedConsumer> log) : IdempotentConsumer<StockReceived>(store, log)
+/// <summary>Receipts come in bulk with a seeded history, so they are taken in batches.</summary>
+public sealed class StockReceivedConsumer(IDocumentStore store, ILogger<StockReceivedConsumer> log) : IdempotentBatchConsumer<StockReceived>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, StockReceived m, ConsumeContext<StockReceived> context)
+    protected override Task Apply(IDocumentSession session, IReadOnlyList<Delivery<StockReceived>> receipts, CancellationToken ct)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
+        foreach (var (messageId, m) in receipts)
+            session.Events.StartStream(StockWatchStream.Id(messageId), new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
         return Task.CompletedTask;
     }
+}
+
+public sealed class StockReceivedConsumerDefinition : ConsumerDefinition<StockReceivedConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<StockReceivedConsumer> consumer,
+        IRegistrationContext context) => Batching.Configure(consumer);
 }
 
 public sealed class StockAdjustedConsumer(IDocumentStore store, ILogger<StockAdjustedConsumer> log) : IdempotentConsumer<StockAdjusted>(store, log)
 {
     protected override Task Apply(IDocumentSession session, StockAdjusted m, ConsumeContext<StockAdjusted> context)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
+        StockWatchStream.Record(session, context, new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
         return Task.CompletedTask;
     }
 }
@@ -65,7 +77,7 @@ public sealed class StockReturnedToSupplierConsumer(IDocumentStore store, ILogge
 {
     protected override Task Apply(IDocumentSession session, StockReturnedToSupplier m, ConsumeContext<StockReturnedToSupplier> context)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
+        StockWatchStream.Record(session, context, new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
         return Task.CompletedTask;
     }
 }
@@ -74,7 +86,7 @@ public sealed class SlowMoverDetectedConsumer(IDocumentStore store, ILogger<Slow
 {
     protected override Task Apply(IDocumentSession session, SlowMoverDetected m, ConsumeContext<SlowMoverDetected> context)
     {
-        session.Events.Append(StockWatchStream.Id(m.BranchId), new SlowMoverFound(m.BranchId, m.Sku, m.ProductName, m.Spec, m.Unit, m.OnHand,
+        StockWatchStream.Record(session, context, new SlowMoverFound(m.BranchId, m.Sku, m.ProductName, m.Spec, m.Unit, m.OnHand,
             m.DaysWithoutSale, m.LastSoldAt, m.AgeingBracket, m.SellThrough, m.OccurredAt));
         return Task.CompletedTask;
     }
