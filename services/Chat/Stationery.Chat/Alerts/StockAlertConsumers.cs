@@ -57,7 +57,8 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
 
         var own = new BotMessage(texts.BotName, texts.LowStock(alert, names), [.. leaders.Select(l => l.Id)], Important: true,
             Card: texts.LowStockCard(alert));
-        var quiet = own with { Text = texts.LowStock(alert, []), Mentions = [], Important = false, Quiet = true };
+        // Folded: still @mentioning (it counts as an unread mention), but only the digest notifies.
+        var quiet = own with { Important = false, Quiet = true };
         MessagePosted posted;
         switch (placement)
         {
