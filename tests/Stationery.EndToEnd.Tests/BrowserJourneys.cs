@@ -14,9 +14,9 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
 {
     [Theory]
     [InlineData("owner.spec.ts")]
-    [InlineData("owner-alert.spec.ts", Skip = "Waits for the chat bridge: alert cards with 加入采购清单 buttons (issue 5)")]
+    [InlineData("owner-alert.spec.ts")]
     [InlineData("clerk.spec.ts")]
-    [InlineData("supplier.spec.ts", Skip = "Waits for supplier channels in Chat (issues 5 and 6)")]
+    [InlineData("supplier.spec.ts")]
     public async Task Browser_journey_passes_in_headless_chromium(string spec)
     {
         var web = Path.Combine(PlatformProcesses.RepositoryRoot(), "gateway", "web");

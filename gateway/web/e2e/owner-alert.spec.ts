@@ -20,7 +20,10 @@ describe('the owner acting on a live alert', () => {
     const context = await signedIn(browser, 'owner');
     const watch = await context.newPage();
     await watch.goto(`${BASE_URL}/chat`);
-    await watch.getByRole('link', { name: /库存监控/ }).first().click();
+    // The owner has a 库存监控 per branch, listed by latest activity: open the one of the branch being sold from.
+    const channels = await api<Array<{ id: string; branchName?: string }>>('owner', 'GET', '/api/chat/channels');
+    const branchName = channels.find((c) => c.id === `${branch}-stock-watch`)?.branchName ?? '';
+    await watch.getByRole('link', { name: /库存监控/ }).filter({ hasText: branchName }).first().click();
     await watch.getByLabel('输入消息').waitFor();
 
     // Another tab: the sale that takes the item down to its reorder point.
