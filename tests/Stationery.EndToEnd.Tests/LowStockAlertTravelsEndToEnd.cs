@@ -20,7 +20,7 @@ public sealed class LowStockAlertTravelsEndToEnd(PlatformProcesses platform)
 
         (await owner.Http.PostAsJsonAsync("api/inventory/products", new
         {
-            sku, name = "晨光荧光笔", spec = "黄色", brand = "晨光", category = "笔类", unit = "支",
+            sku, name = "端到端荧光笔", spec = "黄色", brand = "晨光", category = "笔类", unit = "支",
             barcode = (string?)null, retailPrice = 3.5m, packSize = 10,
         })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
@@ -51,7 +51,7 @@ public sealed class LowStockAlertTravelsEndToEnd(PlatformProcesses platform)
             lines = new[] { new { sku, quantity = 3, unitPrice = 3.5m } },
         })).EnsureSuccessStatusCode();
 
-        bool IsOurAlert(JsonElement m) => m.GetProperty("text").GetString()!.Contains("晨光荧光笔")
+        bool IsOurAlert(JsonElement m) => m.GetProperty("text").GetString()!.Contains("端到端荧光笔")
             && m.GetProperty("text").GetString()!.Contains("低库存")
             && m.GetProperty("channelId").GetString() == stockWatch;
 
