@@ -22,7 +22,7 @@ public sealed class ChatFixture : IAsyncLifetime
     };
 
     private IsolatedServers servers = null!;
-    private ContractBus bus = null!;
+    private IntegratorBus bus = null!;
 
     public ServiceFactory<ChatService> Chat { get; private set; } = null!;
 
@@ -34,7 +34,7 @@ public sealed class ChatFixture : IAsyncLifetime
         Chat = new ServiceFactory<ChatService>(servers);
         BaseAddress = Chat.Start();
 
-        bus = await ContractBus.StartAsync(servers);
+        bus = await IntegratorBus.StartAsync(servers);
 
         var at = DateTimeOffset.UtcNow;
         await Publish(new BranchOpened(Tenant, "main", "总店", "Asia/Shanghai", at));
@@ -62,7 +62,7 @@ public sealed class ChatFixture : IAsyncLifetime
 
     public Task Publish<T>(T message, Guid? messageId = null) where T : class => bus.Publish(message, messageId);
 
-    public ContractBus Bus => bus;
+    public IntegratorBus Bus => bus;
 
     /// <summary>The user's token; <c>supplier</c> gets a guest token speaking for <see cref="SupplierId"/>.</summary>
     public static string Token(string userId, string[]? roles = null, string[]? branches = null, string tenant = Tenant, string? name = null) =>

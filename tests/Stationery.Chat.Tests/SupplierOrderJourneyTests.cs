@@ -23,7 +23,7 @@ public sealed class SupplierOrderJourneyTests : IAsyncLifetime
     private IsolatedServers servers = null!;
     private ServiceFactory<ChatService> chat = null!;
     private ServiceFactory<PurchasingService> purchasing = null!;
-    private ContractBus bus = null!;
+    private IntegratorBus bus = null!;
 
     public async Task InitializeAsync()
     {
@@ -32,7 +32,7 @@ public sealed class SupplierOrderJourneyTests : IAsyncLifetime
         purchasing = new ServiceFactory<PurchasingService>(servers);
         chat.Start();
         purchasing.Start();
-        bus = await ContractBus.StartAsync(servers);
+        bus = await IntegratorBus.StartAsync(servers);
         var at = DateTimeOffset.UtcNow;
         await bus.Publish(new BranchOpened(Chain, "main", "总店", "Asia/Shanghai", at));
         await bus.Publish(new StaffMemberAdded(Chain, "owner", "owner", "张店长", ["owner"], ["main"], null, at));

@@ -20,7 +20,7 @@ public sealed class TwoReplicasTests : IAsyncLifetime
     private IsolatedServers servers = null!;
     private ServiceFactory<ChatService> a = null!;
     private ServiceFactory<ChatService> b = null!;
-    private ContractBus bus = null!;
+    private IntegratorBus bus = null!;
 
     public async Task InitializeAsync()
     {
@@ -29,7 +29,7 @@ public sealed class TwoReplicasTests : IAsyncLifetime
         b = new ServiceFactory<ChatService>(servers, HotCold);
         a.Start();
         b.Start();
-        bus = await ContractBus.StartAsync(servers);
+        bus = await IntegratorBus.StartAsync(servers);
         var at = DateTimeOffset.UtcNow;
         await bus.Publish(new BranchOpened(ChatFixture.Tenant, "main", "总店", "Asia/Shanghai", at));
         await bus.Publish(new StaffMemberAdded(ChatFixture.Tenant, "owner", "owner", "张店长", ["owner"], ["main", "east"], null, at));

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using MassTransit;
-using Stationery.Contracts;
+using Stationery.Hosting.Messaging;
 
 namespace Stationery.Testing;
 
@@ -15,14 +14,18 @@ public sealed class IntegratorBus : IAsyncDisposable
     private readonly ConcurrentQueue<(Guid? MessageId, object Message)> received = new();
     private IBusControl bus = null!;
 
-    public static async Task<IntegratorBus> StartAsync(IsolatedServers servers, string queue, Action<Hearing> hear)
+    /// <summary>A bus that only publishes (and observes on demand with <see cref="ObserveAsync{T}"/>).</summary>
+    public static Task<IntegratorBus> StartAsync(IsolatedServers servers) => StartAsync(servers, null, null);
+
+    public static async Task<IntegratorBus> StartAsync(IsolatedServers servers, string? queue, Action<Hearing>? hear)
     {
         var integrator = new IntegratorBus();
         integrator.bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(new Uri(servers.RabbitMq));
-            cfg.MessageTopology.SetEntityNameFormatter(new WireNames(cfg.MessageTopology.EntityNameFormatter));
-            cfg.ReceiveEndpoint(queue, e => hear(new Hearing(e, integrator)));
+            cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+            if (queue is not null && hear is not null)
+                cfg.ReceiveEndpoint(queue, e => hear(new Hearing(e, integrator)));
         });
         await integrator.bus.StartAsync();
         return integrator;
@@ -37,6 +40,20 @@ public sealed class IntegratorBus : IAsyncDisposable
 
     public IReadOnlyList<(Guid? MessageId, T Message)> ReceivedWithIds<T>() =>
         received.Where(r => r.Message is T).Select(r => (r.MessageId, (T)r.Message)).ToList();
+
+    /// <summary>Starts collecting every <typeparamref name="T"/> published from now on (a queue of its own, as a consumer would).</summary>
+    public async Task<ConcurrentQueue<ConsumeContext<T>>> ObserveAsync<T>() where T : class
+    {
+        var seen = new ConcurrentQueue<ConsumeContext<T>>();
+        var handle = bus.ConnectReceiveEndpoint($"integrator-{typeof(T).Name}-{NewId.NextGuid():N}", e =>
+            e.Handler<T>(context =>
+            {
+                seen.Enqueue(context);
+                return Task.CompletedTask;
+            }));
+        await handle.Ready;
+        return seen;
+    }
 
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 
@@ -56,11 +73,5 @@ public sealed class IntegratorBus : IAsyncDisposable
             });
             return this;
         }
-    }
-
-    /// <summary>Exchange names from [WireName], as every service's bus names them.</summary>
-    private sealed class WireNames(IEntityNameFormatter fallback) : IEntityNameFormatter
-    {
-        public string FormatEntityName<T>() => typeof(T).GetCustomAttribute<WireNameAttribute>()?.Name ?? fallback.FormatEntityName<T>();
     }
 }

@@ -53,7 +53,7 @@ public static class PlatformBus
 public sealed class InstanceConsumerAttribute : Attribute;
 
 /// <summary>Exchange names come from <see cref="WireNameAttribute"/>; MassTransit's own types keep its defaults.</summary>
-internal sealed class WireNameFormatter(IEntityNameFormatter fallback) : IEntityNameFormatter
+public sealed class WireNameFormatter(IEntityNameFormatter fallback) : IEntityNameFormatter
 {
     public string FormatEntityName<T>() =>
         typeof(T).GetCustomAttribute<WireNameAttribute>()?.Name ?? fallback.FormatEntityName<T>();
