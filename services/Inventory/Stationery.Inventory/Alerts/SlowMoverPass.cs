@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Marten.Exceptions;
 using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Scheduling;
 using Stationery.Inventory.Branches;
 using Stationery.Inventory.Demo;
 using Stationery.Inventory.Stock;
@@ -19,39 +20,25 @@ public sealed record DailyPassDone(string Id, string Branch, DateOnly Day, int S
 /// commit succeeds and the other finds the mark next time. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, IConfiguration config, IHostApplicationLifetime lifetime,
-    DemoSeed demo, ILogger<SlowMoverPass> log) : BackgroundService
+    DemoSeed demo, ILogger<SlowMoverPass> log) : PeriodicPass(lifetime, clock, log)
 {
     public const int RunHour = 6;
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Inventory:DailyPass", true)) return;
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
-        await demo.Completion.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The daily slow-mover pass failed; it runs again in {Interval}", Interval);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    protected override string Name => "daily slow-mover pass";
+
+    protected override bool Enabled => config.GetValue("Inventory:DailyPass", true);
+
+    protected override Task BeforeFirstTickAsync(CancellationToken ct) => demo.Completion.WaitAsync(ct);
 
     /// <summary>Runs every branch of every chain whose day has started and not been passed yet; returns what it found.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         IReadOnlyList<Branch> branches;
         await using (var query = store.QuerySession())
             branches = await query.Query<Branch>().Where(b => b.AnyTenant()).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var found = 0;
         foreach (var branch in branches)
         {
@@ -107,11 +94,11 @@ public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, ICon
         catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyException)
         {
             // Another replica passed this branch today, or a sale raced the pass (the next tick runs it again).
-            log.LogDebug("Daily pass of {Tenant}/{Branch} for {Day} not written: {Reason}", tenant, branch, day, e.GetType().Name);
+            Log.LogDebug("Daily pass of {Tenant}/{Branch} for {Day} not written: {Reason}", tenant, branch, day, e.GetType().Name);
             return 0;
         }
         if (found + computed > 0)
-            log.LogInformation("Daily pass of {Tenant}/{Branch} for {Day}: {Found} slow movers, {Computed} computed policies changed", tenant,
+            Log.LogInformation("Daily pass of {Tenant}/{Branch} for {Day}: {Found} slow movers, {Computed} computed policies changed", tenant,
                 branch, day, found, computed);
         return found;
     }

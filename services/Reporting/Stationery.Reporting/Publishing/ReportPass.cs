@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Events;
+using Stationery.Hosting.Scheduling;
 using Stationery.Reporting.Branches;
 using Stationery.Reporting.Reports;
 using Stationery.Reporting.Sales;
@@ -16,37 +17,22 @@ namespace Stationery.Reporting.Publishing;
 /// injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ReportPass(IDocumentStore store, TimeProvider clock, IConfiguration config, IHostApplicationLifetime lifetime,
-    ILogger<ReportPass> log) : BackgroundService
+    ILogger<ReportPass> log) : PeriodicPass(lifetime, clock, log)
 {
     public static readonly TimeOnly DefaultReportAt = new(21, 30);
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override string Name => "evening report pass";
+
+    protected override bool Enabled => config.GetValue("Reporting:ScheduledReports", true);
 
     private TimeOnly ReportAt => TimeOnly.TryParse(config["Reporting:ReportAt"], out var at) ? at : DefaultReportAt;
 
     private TimeSpan Settle => TimeSpan.FromSeconds(config.GetValue("Reporting:SettleSeconds", 30));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Reporting:ScheduledReports", true)) return;
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The evening report pass failed; it runs again in {Interval}", Interval);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>Issues every report that is due and not issued yet, over every chain; returns how many this call issued.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         IReadOnlyList<BranchCopy> branches;
         await using (var query = store.QuerySession())
@@ -58,11 +44,11 @@ public sealed class ReportPass(IDocumentStore store, TimeProvider clock, IConfig
         }
         catch (TimeoutException)
         {
-            log.LogInformation("Report pass deferred: the sales read models are still catching up");
+            Log.LogInformation("Report pass deferred: the sales read models are still catching up");
             return 0;
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var issued = 0;
         foreach (var branch in branches.Where(b => b.TenantId is not null))
         {
@@ -107,13 +93,13 @@ public sealed class ReportPass(IDocumentStore store, TimeProvider clock, IConfig
         try
         {
             await session.SaveChangesAsync(ct);
-            log.LogInformation("Issued {Report} for {Tenant}", streamId, tenant);
+            Log.LogInformation("Issued {Report} for {Tenant}", streamId, tenant);
             return 1;
         }
         catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
             or JasperFx.ConcurrencyException)
         {
-            log.LogDebug("{Report} of {Tenant} was issued by another pass", streamId, tenant);
+            Log.LogDebug("{Report} of {Tenant} was issued by another pass", streamId, tenant);
             return 0;
         }
     }
