@@ -170,7 +170,7 @@ start_postgres() { # test_mode
             >"$STATEDIR/logs/initdb.log" 2>&1 || { cat "$STATEDIR/logs/initdb.log" >&2; die "initdb failed"; }
     fi
 
-    local opts=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=$pg/run" -c max_connections=300)
+    local opts=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=$pg/run" -c max_connections=1000)
     if [[ "$test_mode" == 1 ]]; then
         opts+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
     fi
