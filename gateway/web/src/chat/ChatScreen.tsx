@@ -100,7 +100,12 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
   const last = timeline.messages.at(-1)?.seq;
   const byId = useMemo(() => new Map(timeline.messages.map((m) => [m.id, m])), [timeline.messages]);
   const replies = useMemo(() => replyIndex(timeline.messages), [timeline.messages]);
-  const people = useMemo(() => peopleFromMessages(timeline.messages, session.user.id), [timeline.messages, session.user.id]);
+  const found = useMemo(() => peopleFromMessages(timeline.messages, session.user.id), [timeline.messages, session.user.id]);
+  // Every incoming message yields a new array; keep the old one while the people are the same, so an open @mention list
+  // is not rebuilt (and its highlighted choice moved) under the user's finger while the channel is busy.
+  const stablePeople = useRef(found);
+  if (JSON.stringify(stablePeople.current) !== JSON.stringify(found)) stablePeople.current = found;
+  const people = stablePeople.current;
 
   // Keep the reader's place: older history prepends without moving what is on screen; new messages stick to the
   // bottom only when the reader was already there. No jumps while messages stream in.

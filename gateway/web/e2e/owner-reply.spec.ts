@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+
+describe('the owner replying in the branch group', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('replies with a picture and an @mention, then finds the reply by search', async () => {
+    const context = await signedIn(browser, 'owner');
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/chat`);
+    await page.getByRole('link', { name: /门店群/ }).first().click();
+    const composer = page.getByLabel('输入消息');
+    await composer.waitFor();
+
+    const stamp = `E2E-${Date.now().toString(36)}`;
+    await composer.fill(`今天盘点 ${stamp}`);
+    await page.getByRole('button', { name: '发送' }).click();
+    // Sent and numbered by the server (a pending copy has no seq yet); found by seq, since the reply quotes its text too.
+    const sent = page.locator('.message.mine[data-seq]', { hasText: `今天盘点 ${stamp}` }).last();
+    await sent.waitFor();
+    const original = page.locator(`.message[data-seq="${await sent.getAttribute('data-seq')}"]`);
+
+    await original.getByRole('button', { name: /^回复/ }).click();
+    await composer.pressSequentially('@店');
+    await page.getByRole('option').filter({ hasText: '所有店长' }).click();
+    await composer.pressSequentially(`看看货架 ${stamp}`);
+    await page.locator('#composer-file').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await page.locator('.upload-preview.done').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '13-chat-reply-with-picture');
+    await page.getByRole('button', { name: '发送' }).click();
+
+    const reply = page.locator('.message.mine[data-seq]', { hasText: `看看货架 ${stamp}` }).last();
+    await reply.locator('.reply-quote', { hasText: `今天盘点 ${stamp}` }).waitFor();
+    await reply.locator('.mention', { hasText: '@店长' }).waitFor();
+    await reply.locator('.attachment-thumb img').waitFor();
+    await original.getByRole('button', { name: '1 条回复' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '14-chat-reply-thread');
+
+    await page.goto(`${BASE_URL}/search`);
+    await page.getByLabel('搜索聊天记录').fill(stamp);
+    await page.getByLabel('搜索聊天记录').press('Enter');
+    await page.locator('.search-hit', { hasText: `看看货架 ${stamp}` }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '15-chat-search');
+    await context.close();
+  });
+});
+
+/** The smallest valid PNG: the server judges a file by its first bytes. */
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
