@@ -62,26 +62,9 @@ PY
 # ---------------------------------------------------------------------------------------------------------------
 # packages
 
-APT_UPDATED=0
 ensure_packages() {
-    local missing=() pkg
-    for pkg in "$@"; do
-        if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != *"install ok installed"* ]]; then
-            missing+=("$pkg")
-        fi
-    done
-    ((${#missing[@]})) || return 0
-    log "installing ${missing[*]} (apt)"
-    local apt=(apt-get -y -q -o DPkg::Lock::Timeout=300 install --no-install-recommends)
-    if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" "${missing[@]}" >&2; then
-        if ((APT_UPDATED == 0)); then
-            APT_UPDATED=1
-            DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update >&2
-            DEBIAN_FRONTEND=noninteractive "${apt[@]}" "${missing[@]}" >&2 || die "apt-get install ${missing[*]} failed"
-        else
-            die "apt-get install ${missing[*]} failed"
-        fi
-    fi
+    # apt-install.sh serialises our apt calls (./stationery test installs Chromium at the same time) and waits out others'.
+    "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/apt-install.sh" "$@" || die "apt-get install $* failed"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
