@@ -67,7 +67,7 @@ public static class ChatModule
             opts.Schema.For<Attachment>();
             opts.Schema.For<AlertBurst>();
             opts.Schema.For<NotificationSetting>().Index(s => s.ChannelId);
-            AttachmentContent.AddTable(opts);
+            AttachmentContent.AddTables(opts);
         });
         services.AddLiveDelivery();
         return builder;

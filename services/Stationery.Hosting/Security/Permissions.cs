@@ -122,8 +122,8 @@ public static class Permissions
             ["GET /api/chat/search"]),
         new("chat", "attachments.upload", "upload an image or PDF to post with a message", [O, M, C, H, S], Reach.Self,
             ["POST /api/chat/attachments"]),
-        new("chat", "attachments.read", "download an attachment (its uploader and members of channels it was posted in; others get 404)",
-            [O, M, C, H, S], Reach.ChannelMember, ["GET /api/chat/attachments/{id}"], Denied: 404),
+        new("chat", "attachments.read", "download an attachment or its thumbnail (its uploader and members of channels it was posted in; others get 404)",
+            [O, M, C, H, S], Reach.ChannelMember, ["GET /api/chat/attachments/{id}", "GET /api/chat/attachments/{id}/thumbnail"], Denied: 404),
 
         // Reporting
         new("reporting", "reports.branch", "branch daily/weekly reports (JSON, CSV, PNG chart), slow movers", [O, M, H], Reach.Branch,
