@@ -8,6 +8,7 @@ using Stationery.Chat.Attachments;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Catalogue;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Channels.AdHoc;
 using Stationery.Chat.Channels.Listing;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Channels.Notifying;
@@ -40,7 +41,7 @@ public static class ChatModule
         services.ConfigureMarten(opts =>
         {
             opts.Events.AddEventTypes([
-                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
+                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(ChannelDescribed), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
                 typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported), typeof(RestockRequested),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
                 typeof(SupplierRecorded),
@@ -78,6 +79,7 @@ public static class ChatModule
     {
         var api = app.MapGroup("/api/chat").WithTags("Chat");
         api.MapListMyChannels();
+        api.MapAdHocChannels();
         api.MapMarkChannelRead();
         api.MapSetNotificationLevel();
         api.MapReadMessages();

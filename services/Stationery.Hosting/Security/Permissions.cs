@@ -111,6 +111,12 @@ public static class Permissions
         // Chat
         new("chat", "channels", "list own channels", [O, M, C, H, S], Reach.Self,
             ["GET /api/chat/channels"]),
+        new("chat", "channels.open", "open a direct conversation or an ad-hoc group with staff of the chain (a supplier guest talks in its supplier channel only)",
+            [O, M, C, H], Reach.Chain, ["POST /api/chat/channels"]),
+        new("chat", "channels.manage", "rename an ad-hoc group and add people to it, leave it; set a channel's purpose (branch and supplier channels: owner, manager, hq) — channel members only",
+            [O, M, C, H], Reach.ChannelMember,
+            ["PUT /api/chat/channels/{channelId}", "POST /api/chat/channels/{channelId}/members", "DELETE /api/chat/channels/{channelId}/members/{userId}"],
+            Denied: 404),
         new("chat", "messages", "read, post, mark read, set notification level, press card buttons — channel members only (a supplier guest is a member of its own supplier channel only; others get 404)",
             [O, M, C, H, S], Reach.ChannelMember,
             ["GET /api/chat/channels/{channelId}/messages", "POST /api/chat/channels/{channelId}/messages",
