@@ -8,6 +8,7 @@ using Stationery.Chat.Attachments;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Catalogue;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Channels.AdHoc;
 using Stationery.Chat.Channels.Listing;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Channels.Notifying;
@@ -19,6 +20,7 @@ using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Chat.Messages.Reading;
+using Stationery.Chat.Messages.Receipts;
 using Stationery.Chat.Messages.Searching;
 using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Messaging;
@@ -39,7 +41,7 @@ public static class ChatModule
         services.ConfigureMarten(opts =>
         {
             opts.Events.AddEventTypes([
-                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
+                typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(ChannelDescribed), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
                 typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported), typeof(RestockRequested),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
                 typeof(SupplierRecorded),
@@ -67,7 +69,7 @@ public static class ChatModule
             opts.Schema.For<Attachment>();
             opts.Schema.For<AlertBurst>();
             opts.Schema.For<NotificationSetting>().Index(s => s.ChannelId);
-            AttachmentContent.AddTable(opts);
+            AttachmentContent.AddTables(opts);
         });
         services.AddLiveDelivery();
         return builder;
@@ -77,12 +79,14 @@ public static class ChatModule
     {
         var api = app.MapGroup("/api/chat").WithTags("Chat");
         api.MapListMyChannels();
+        api.MapAdHocChannels();
         api.MapMarkChannelRead();
         api.MapSetNotificationLevel();
         api.MapReadMessages();
         api.MapSearchMessages();
         api.MapPostMessage();
         api.MapEditMessage();
+        api.MapReadReceipts();
         api.MapPressCardButton();
         api.MapAttachments();
         app.MapHub<ChatHub>(ChatHub.Path);

@@ -2,8 +2,8 @@ namespace Stationery.Chat.Channels;
 
 /// <summary>
 /// The channels every branch gets. Their ids are derived from the branch code, so whichever event arrives first
-/// (the branch, a staff member of it, or a stock alert) finds or creates the same channel. Ad-hoc channels use Guid ids
-/// ("N" format, no dash), which can never end in one of these suffixes.
+/// (the branch, a staff member of it, or a stock alert) finds or creates the same channel. Ad-hoc groups and direct
+/// conversations use <c>g-</c> / <c>dm-</c> and 32 hex digits, which can never end in one of these suffixes.
 /// </summary>
 public static class BranchChannels
 {

@@ -16,6 +16,9 @@ public sealed record ChannelOpened(string ChannelId, ChannelKind Kind, string Na
 
 public sealed record MemberJoined(string UserId);
 
+/// <summary>A member renamed the channel or changed its purpose (话题/用途); an empty purpose clears it.</summary>
+public sealed record ChannelDescribed(string Name, string? Purpose, string By, DateTimeOffset At);
+
 public sealed record MemberLeft(string UserId);
 
 /// <summary>
@@ -38,6 +41,9 @@ public sealed record Channel(string Id, ChannelKind Kind, string Name, string? P
 {
     public bool HasMember(string userId) => Members.Contains(userId, StringComparer.Ordinal);
 
+    /// <summary>A group people opened themselves (not a branch's or a supplier's): its members manage it.</summary>
+    public bool IsAdHoc => Kind == ChannelKind.Group && Branch is null;
+
     public static Channel? Fold(Channel? state, object e) => (state, e) switch
     {
         (null, ChannelOpened o) => new Channel(o.ChannelId, o.Kind, o.Name, o.Purpose, o.Branch, o.Topic,
@@ -45,6 +51,7 @@ public sealed record Channel(string Id, ChannelKind Kind, string Name, string? P
         (not null, MemberJoined j) when !state.HasMember(j.UserId) =>
             state with { Members = [.. state.Members.Append(j.UserId).Order(StringComparer.Ordinal)] },
         (not null, MemberLeft l) => state with { Members = [.. state.Members.Where(m => m != l.UserId)] },
+        (not null, ChannelDescribed d) => state with { Name = d.Name, Purpose = d.Purpose },
         (not null, MessagePosted p) => state with { LastSeq = p.Seq, LastPostedAt = p.PostedAt },
         _ => state,
     };
@@ -65,6 +72,7 @@ public sealed class ChannelProjection : SingleStreamProjection<Channel, string>
         IncludeType<ChannelOpened>();
         IncludeType<MemberJoined>();
         IncludeType<MemberLeft>();
+        IncludeType<ChannelDescribed>();
         IncludeType<MessagePosted>();
     }
 

@@ -90,6 +90,8 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
 
     public bool IsDisabled(string userId) => Users.TryGetValue(userId, out var user) && user.Disabled;
 
+    public string DisplayName(string userId) => Users.TryGetValue(userId, out var user) ? user.DisplayName : userId;
+
     public string BranchName(string branch) => Branches.TryGetValue(branch, out var b) ? b.Name : branch;
 
     public IReadOnlyList<object> Decide(BranchOpened m) =>

@@ -19,6 +19,16 @@ public static class DirectorySync
         var after = events.Aggregate(before, ChatDirectory.Fold);
         await ReconcileBranchChannelsAsync(session, after, ct);
         await ReconcileSupplierChannelsAsync(session, after, ct);
+        foreach (var disabled in events.OfType<StaffDisabledRecorded>())
+            await LeaveAdHocChannelsAsync(session, disabled.UserId, ct);
+    }
+
+    /// <summary>A disabled account leaves the ad-hoc groups and direct conversations it was in (the other side keeps the history).</summary>
+    private static async Task LeaveAdHocChannelsAsync(IDocumentSession session, string userId, CancellationToken ct)
+    {
+        var channels = await session.Query<Channel>().Where(c => c.Members.Contains(userId)).ToListAsync(ct);
+        foreach (var channel in channels.Where(c => c.IsAdHoc || c.Kind == ChannelKind.Direct))
+            session.Events.Append(channel.Id, new MemberLeft(userId));
     }
 
     /// <summary>Every registered supplier has its channel, with exactly the buyers and its own guests in it.</summary>

@@ -44,7 +44,7 @@ public static class ListMyChannels
                 .Select(c =>
                 {
                     var read = markers.GetValueOrDefault(c.Id);
-                    return new ChannelSummary(c.Id, c.Name, c.Kind, c.Branch, c.Branch is null ? null : directory.BranchName(c.Branch),
+                    return new ChannelSummary(c.Id, NameFor(c, me, directory), c.Kind, c.Branch, c.Branch is null ? null : directory.BranchName(c.Branch),
                         c.Topic, c.Purpose, c.LastSeq, read, Math.Max(0, c.LastSeq - read),
                         mentions.TryGetValue(c.Id, out var count) ? count.Result : 0, c.LastPostedAt, levels.GetValueOrDefault(c.Id));
                 })
@@ -53,4 +53,10 @@ public static class ListMyChannels
         ];
         return TypedResults.Ok(summaries);
     }
+
+    /// <summary>A direct conversation is called after the other person (张店长 sees 小李, 小李 sees 张店长).</summary>
+    private static string NameFor(Channel channel, string me, ChatDirectory directory) =>
+        channel.Kind == ChannelKind.Direct && channel.Members.Where(m => m != me).Select(directory.DisplayName).ToList() is [var other]
+            ? other
+            : channel.Name;
 }
