@@ -110,7 +110,8 @@ public abstract class SupplierBotTexts
             $"❌ 采购单 {x.PurchaseOrderId} 已被 {x.CancelledByName} 取消{(x.Reason is null ? "" : ":" + x.Reason)},未到货的部分不用再送 {Mentions(mentionNames)}".TrimEnd();
 
         public override string Received(GoodsReceived r, string branchName) =>
-            $"📦 {branchName} 已收货:" + string.Join(",", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}(累计 {l.ReceivedTotal}/{l.ExpectedQuantity})")) +
+            $"📦 {branchName} 已收货:" + string.Join(",", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}" +
+                (l.DamagedQuantity > 0 ? $",破损 {l.DamagedQuantity} {l.Unit}" : "") + $"(累计 {l.ReceivedTotal}/{l.ExpectedQuantity})")) +
             (r.OrderCompleted ? ",订单已全部到货" : "");
 
         public override string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames) =>
@@ -132,7 +133,8 @@ public abstract class SupplierBotTexts
         protected override string DiscrepancyTitle(string id) => $"到货差异 · {id}";
 
         protected override string DiscrepancyFigures(DiscrepancyLine l) =>
-            $"订购 {l.OrderedQuantity} / 确认 {(l.ConfirmedQuantity is { } c ? c.ToString() : "未确认")} / 实收 {l.ReceivedQuantity} {l.Unit}";
+            $"订购 {l.OrderedQuantity} / 确认 {(l.ConfirmedQuantity is { } c ? c.ToString() : "未确认")} / 实收 {l.ReceivedQuantity} {l.Unit}" +
+            (l.DamagedQuantity > 0 ? $" / 破损 {l.DamagedQuantity} {l.Unit}" : "");
 
         protected override string BackorderButton => "补发";
 
@@ -163,7 +165,8 @@ public abstract class SupplierBotTexts
             $"❌ {x.CancelledByName} cancelled {x.PurchaseOrderId}{(x.Reason is null ? "" : ": " + x.Reason)}; nothing outstanding needs to be delivered {Mentions(mentionNames)}".TrimEnd();
 
         public override string Received(GoodsReceived r, string branchName) =>
-            $"📦 {branchName} received: " + string.Join(", ", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit} ({l.ReceivedTotal}/{l.ExpectedQuantity} so far)")) +
+            $"📦 {branchName} received: " + string.Join(", ", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}" +
+                (l.DamagedQuantity > 0 ? $", {l.DamagedQuantity} {l.Unit} damaged" : "") + $" ({l.ReceivedTotal}/{l.ExpectedQuantity} so far)")) +
             (r.OrderCompleted ? "; the order is complete" : "");
 
         public override string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames) =>
@@ -185,7 +188,8 @@ public abstract class SupplierBotTexts
         protected override string DiscrepancyTitle(string id) => $"Delivery discrepancy · {id}";
 
         protected override string DiscrepancyFigures(DiscrepancyLine l) =>
-            $"ordered {l.OrderedQuantity} / confirmed {(l.ConfirmedQuantity is { } c ? c.ToString() : "not confirmed")} / received {l.ReceivedQuantity} {l.Unit}";
+            $"ordered {l.OrderedQuantity} / confirmed {(l.ConfirmedQuantity is { } c ? c.ToString() : "not confirmed")} / received {l.ReceivedQuantity} {l.Unit}" +
+            (l.DamagedQuantity > 0 ? $" / damaged {l.DamagedQuantity} {l.Unit}" : "");
 
         protected override string BackorderButton => "Backorder";
 

@@ -11,9 +11,14 @@ public sealed record OrderedLine(string Sku, string Name, string Spec, string Un
 
 public sealed record ConfirmedLine(string Sku, string Name, string Unit, int Ordered, int Confirmed);
 
-public sealed record ReceivedLine(string Sku, string Name, string Unit, int Quantity, int ReceivedTotal, int Expected);
+/// <summary>
+/// A product in one delivery. <see cref="Quantity"/> and <see cref="ReceivedTotal"/> count sound units only (what goes into
+/// stock); <see cref="Damaged"/> units arrived broken (破损) in this delivery and count as not delivered.
+/// </summary>
+public sealed record ReceivedLine(string Sku, string Name, string Unit, int Quantity, int ReceivedTotal, int Expected, int Damaged = 0);
 
-public sealed record DiscrepancyLine(string Sku, string Name, string Unit, int Ordered, int? Confirmed, int Received);
+/// <summary>Ordered, confirmed and received (sound) figures of a line that differs; <see cref="Damaged"/> is the line's damaged total.</summary>
+public sealed record DiscrepancyLine(string Sku, string Name, string Unit, int Ordered, int? Confirmed, int Received, int Damaged = 0);
 
 public sealed record OutstandingLine(string Sku, string Name, string Spec, string Unit, int Quantity);
 
@@ -37,7 +42,7 @@ public sealed record PurchaseOrderCancelled(string OrderId, string Branch, strin
 
 /// <summary>One order line and how far it has come.</summary>
 public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, string Unit, int Ordered, int? Confirmed, int Received,
-    decimal? UnitCost)
+    decimal? UnitCost, int Damaged = 0)
 {
     /// <summary>What should arrive: the confirmed quantity once the supplier confirmed, the ordered one before.</summary>
     public int Expected => Confirmed ?? Ordered;
@@ -47,7 +52,8 @@ public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, str
 
 /// <summary>A purchase order (采购单): the state the deciders need, and the inline snapshot queries read.</summary>
 public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, string SupplierName, PurchaseOrderStatus Status,
-    IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts)
+    IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts,
+    DateTimeOffset? FirstReceivedAt = null)
 {
     public bool IsOpen => Status is PurchaseOrderStatus.Placed or PurchaseOrderStatus.Confirmed or PurchaseOrderStatus.PartiallyReceived;
 
@@ -65,8 +71,11 @@ public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, 
     public PurchaseOrder Apply(GoodsReceived e) => this with
     {
         Status = e.OrderCompleted ? PurchaseOrderStatus.Received : PurchaseOrderStatus.PartiallyReceived,
-        Lines = Lines.Select(l => l with { Received = e.Lines.FirstOrDefault(r => r.Sku == l.Sku)?.ReceivedTotal ?? l.Received }).ToList(),
+        Lines = Lines.Select(l => e.Lines.FirstOrDefault(r => r.Sku == l.Sku) is { } r
+            ? l with { Received = r.ReceivedTotal, Damaged = l.Damaged + r.Damaged }
+            : l).ToList(),
         Receipts = Receipts + 1,
+        FirstReceivedAt = FirstReceivedAt ?? e.At,
     };
 
     public PurchaseOrder Apply(PurchaseOrderCancelled e) => this with { Status = PurchaseOrderStatus.Cancelled };

@@ -9,7 +9,7 @@ namespace Stationery.Purchasing.PurchaseOrders.Viewing;
 
 /// <summary>An order line. Cost fields are absent, not null, for callers without the cost right.</summary>
 public sealed record PurchaseOrderLineView(string Sku, string Name, string Spec, string Unit, int Ordered, int? Confirmed, int Received,
-    int Outstanding,
+    int Outstanding, int Damaged,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? UnitCost,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? LineTotal);
 
@@ -31,7 +31,7 @@ public sealed record PurchaseOrderView(string Id, string Branch, string Supplier
     public static PurchaseOrderView From(PurchaseOrder po, IReadOnlyList<IEvent> events, bool showCosts)
     {
         var lines = po.Lines.Select(l => new PurchaseOrderLineView(l.Sku, l.Name, l.Spec, l.Unit, l.Ordered, l.Confirmed, l.Received,
-            l.Outstanding, showCosts ? l.UnitCost : null, showCosts ? l.UnitCost * l.Expected : null)).ToList();
+            l.Outstanding, l.Damaged, showCosts ? l.UnitCost : null, showCosts ? l.UnitCost * l.Expected : null)).ToList();
         var total = showCosts && po.Lines.All(l => l.UnitCost is not null) ? po.Lines.Sum(l => l.UnitCost!.Value * l.Expected) : (decimal?)null;
         return new PurchaseOrderView(po.Id, po.Branch, po.SupplierId, po.SupplierName, po.Status, po.ExpectedBy, po.PlacedBy, po.PlacedAt,
             po.Receipts, lines, total, events.Select(TimelineText.Entry).OfType<TimelineEntry>().ToList());
@@ -50,11 +50,13 @@ public static class TimelineText
                 ? $"{l.Name} {l.Confirmed}{l.Unit}"
                 : $"{l.Name} {l.Confirmed}{l.Unit}(原订 {l.Ordered}{l.Unit})"))),
         GoodsReceived r => new(e.Version, r.At, "goods-received", r.By, r.ByName,
-            $"{r.ByName} 收货:" + string.Join(",", r.Lines.Select(l => $"{l.Name} {l.Quantity}{l.Unit}(累计 {l.ReceivedTotal}/{l.Expected})")) +
+            $"{r.ByName} 收货:" + string.Join(",", r.Lines.Select(l => $"{l.Name} {l.Quantity}{l.Unit}" +
+                (l.Damaged > 0 ? $",破损 {l.Damaged}{l.Unit}" : "") + $"(累计 {l.ReceivedTotal}/{l.Expected})")) +
             (r.OrderCompleted ? ",订单已全部到货" : "")),
         DeliveryDiscrepancyRaised d => new(e.Version, d.At, "discrepancy", null, null,
             "到货差异:" + string.Join(";", d.Lines.Select(l =>
-                $"{l.Name} 订购 {l.Ordered}{l.Unit} / 确认 {(l.Confirmed is { } c ? $"{c}{l.Unit}" : "未确认")} / 实收 {l.Received}{l.Unit}"))),
+                $"{l.Name} 订购 {l.Ordered}{l.Unit} / 确认 {(l.Confirmed is { } c ? $"{c}{l.Unit}" : "未确认")} / 实收 {l.Received}{l.Unit}" +
+                (l.Damaged > 0 ? $" / 破损 {l.Damaged}{l.Unit}" : "")))),
         Acknowledging.DeliveryDiscrepancyAcknowledged a => new(e.Version, a.At, "discrepancy-acknowledged", a.By, a.ByName,
             $"{a.ByName} 确认到货差异:{(a.Settlement == "backorder" ? "补发" : "开红字发票")}"),
         PurchaseOrderCancelled x => new(e.Version, x.At, "cancelled", x.By, x.ByName,
