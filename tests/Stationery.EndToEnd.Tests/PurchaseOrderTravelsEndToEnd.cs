@@ -78,7 +78,7 @@ public sealed class PurchaseOrderTravelsEndToEnd(PlatformProcesses platform)
         var card = await Probe.Until(() => CardAsync(supplier, "purchase-order", orderId), c => c is not null, Wait, "the order's card for the supplier");
         card!.Value.GetProperty("card").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("value").GetString())
             .ShouldContain("100 支");
-        card.Value.GetRawText().ShouldNotContain("1.2", customMessage: "no cost on a card");
+        card.Value.GetProperty("card").GetProperty("fields").GetRawText().ShouldNotContain("1.2", customMessage: "no cost on a card");
         (await supplier.Http.PostAsync($"api/chat/messages/{card.Value.GetProperty("id").GetString()}/actions/confirm-order", null))
             .StatusCode.ShouldBe(HttpStatusCode.Accepted);
 

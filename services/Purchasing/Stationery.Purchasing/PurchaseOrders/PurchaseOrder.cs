@@ -40,6 +40,13 @@ public sealed record DeliveryDiscrepancyRaised(string OrderId, string ReceiptId,
 public sealed record PurchaseOrderCancelled(string OrderId, string Branch, string SupplierId, string SupplierName, string? Reason,
     IReadOnlyList<OutstandingLine> Outstanding, string By, string ByName, DateTimeOffset At);
 
+/// <summary>A product a supplier announced it is sending.</summary>
+public sealed record AnnouncedLine(string Sku, string Name, string Unit, int Quantity);
+
+/// <summary>The supplier announced a delivery (发货通知): what is on its way and the day it should arrive.</summary>
+public sealed record DeliveryAnnounced(string OrderId, string Branch, string SupplierId, string SupplierName, DateOnly ExpectedOn,
+    IReadOnlyList<AnnouncedLine> Lines, string? Note, string By, string ByName, DateTimeOffset At);
+
 /// <summary>One order line and how far it has come.</summary>
 public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, string Unit, int Ordered, int? Confirmed, int Received,
     decimal? UnitCost, int Damaged = 0)
@@ -53,7 +60,7 @@ public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, str
 /// <summary>A purchase order (采购单): the state the deciders need, and the inline snapshot queries read.</summary>
 public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, string SupplierName, PurchaseOrderStatus Status,
     IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts,
-    DateTimeOffset? FirstReceivedAt = null)
+    DateTimeOffset? FirstReceivedAt = null, DateTimeOffset? LastReceivedAt = null, DateOnly? AnnouncedDeliveryOn = null)
 {
     public bool IsOpen => Status is PurchaseOrderStatus.Placed or PurchaseOrderStatus.Confirmed or PurchaseOrderStatus.PartiallyReceived;
 
@@ -76,9 +83,15 @@ public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, 
             : l).ToList(),
         Receipts = Receipts + 1,
         FirstReceivedAt = FirstReceivedAt ?? e.At,
+        LastReceivedAt = e.At,
     };
 
     public PurchaseOrder Apply(PurchaseOrderCancelled e) => this with { Status = PurchaseOrderStatus.Cancelled };
+
+    public PurchaseOrder Apply(DeliveryAnnounced e) => this with { AnnouncedDeliveryOn = e.ExpectedOn };
+
+    /// <summary>Words in the order's chat thread change nothing about the order; they are on its timeline.</summary>
+    public PurchaseOrder Apply(Discussing.ChatMessageRecorded e) => this;
 
     /// <summary>PO-yyyyMMdd-XXXXXX: readable on a phone and in a supplier's chat, unique without a counter.</summary>
     public static string NewId(DateTimeOffset now) => $"PO-{now:yyyyMMdd}-{Guid.NewGuid():N}"[..18].ToUpperInvariant();
