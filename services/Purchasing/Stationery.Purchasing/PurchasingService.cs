@@ -6,8 +6,10 @@ using Stationery.Purchasing.PurchaseLists;
 using Stationery.Purchasing.PurchaseLists.Adding;
 using Stationery.Purchasing.PurchaseLists.Viewing;
 using Stationery.Purchasing.PurchaseOrders;
+using Stationery.Purchasing.PurchaseOrders.Announcing;
 using Stationery.Purchasing.PurchaseOrders.Cancelling;
 using Stationery.Purchasing.PurchaseOrders.Confirming;
+using Stationery.Purchasing.PurchaseOrders.Exporting;
 using Stationery.Purchasing.PurchaseOrders.Placing;
 using Stationery.Purchasing.PurchaseOrders.Receiving;
 using Stationery.Purchasing.PurchaseOrders.Viewing;
@@ -57,6 +59,8 @@ public static class PurchasingModule
 
         api.MapGroup("/purchase-orders")
             .MapViewPurchaseOrder()
+            .MapExportTimeline()
+            .MapAnnounceDelivery()
             .MapConfirmPurchaseOrder()
             .MapReceiveGoods()
             .MapCancelPurchaseOrder();

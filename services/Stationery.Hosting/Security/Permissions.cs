@@ -101,12 +101,14 @@ public static class Permissions
             ["GET /api/purchasing/branches/{branch}/purchase-list", "POST /api/purchasing/branches/{branch}/purchase-list"]),
         new("purchasing", "orders.place", "place and cancel purchase orders", [O, M, H], Reach.Branch,
             ["POST /api/purchasing/branches/{branch}/purchase-orders", "POST /api/purchasing/purchase-orders/{id}/cancel"]),
-        new("purchasing", "orders.read", "read purchase orders (a supplier guest: its own orders only)", [O, M, C, H, S], Reach.Branch,
-            ["GET /api/purchasing/purchase-orders", "GET /api/purchasing/purchase-orders/{id}"], Denied: 404),
+        new("purchasing", "orders.read", "read purchase orders and export their timelines (a supplier guest: its own orders only; the export's 金额 column for cost roles and the order's supplier)", [O, M, C, H, S], Reach.Branch,
+            ["GET /api/purchasing/purchase-orders", "GET /api/purchasing/purchase-orders/{id}", "GET /api/purchasing/purchase-orders/{id}/timeline.csv"], Denied: 404),
         new("purchasing", "orders.confirm", "confirm a purchase order (the order's supplier, or the owner on its behalf)", [O, S], Reach.OwnSupplier,
             ["POST /api/purchasing/purchase-orders/{id}/confirm"]),
-        new("purchasing", "orders.receive", "receive a delivery against a purchase order", [O, M, C], Reach.Branch,
+        new("purchasing", "orders.receive", "receive a delivery against a purchase order (damaged units: not booked)", [O, M, C], Reach.Branch,
             ["POST /api/purchasing/purchase-orders/{id}/receipts"]),
+        new("purchasing", "orders.announce", "announce a delivery of a purchase order (the order's supplier only)", [S], Reach.OwnSupplier,
+            ["POST /api/purchasing/purchase-orders/{id}/delivery-notices"]),
 
         // Chat
         new("chat", "channels", "list own channels", [O, M, C, H, S], Reach.Self,

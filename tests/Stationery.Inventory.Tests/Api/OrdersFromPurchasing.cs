@@ -39,6 +39,47 @@ public sealed class OrdersFromPurchasing(InventoryHost host) : IClassFixture<Inv
         receipt.GetProperty("balance").GetInt32().ShouldBe(28);
     }
 
+    [Fact]
+    public async Task A_goods_received_delivered_twice_books_the_stock_in_once()
+    {
+        var owner = host.Owner();
+        var sku = await owner.RegisterAsync($"PO-{Guid.NewGuid():N}"[..16]);
+        await (await owner.ReceiveAsync("main", "R-1", (sku, 4))).ShouldBe(200);
+        var bus = host.Service.Service<IBus>();
+        var handled = new HandledMessages();
+        using var _ = bus.ConnectConsumeObserver(handled);
+        var received = new GoodsReceived("demo", "main", "PO-20260901-0002", "RC-2", "S-1", "晨光文具供应商",
+            [new ReceivedLine(sku, "晨光荧光笔", "支", 50, 50, 100)], false, "u-7", "李店长", DateTimeOffset.UtcNow);
+        var messageId = NewId.NextGuid();
+
+        await bus.Publish(received, ctx => ctx.MessageId = messageId);
+        await bus.Publish(received, ctx => ctx.MessageId = messageId);
+
+        await Probe.Until(() => Task.FromResult(handled.Count(messageId) == 2), what: "both deliveries handled");
+        (await Row(sku)).GetProperty("onHand").GetInt32().ShouldBe(54);
+        (await owner.JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger").EnumerateArray()
+            .Count(e => e.GetProperty("kind").GetString() == "received" && e.GetProperty("reference").GetString() == "PO-20260901-0002")
+            .ShouldBe(1);
+    }
+
+    /// <summary>Counts consumer completions per MessageId (a duplicate is completed too: acknowledged without effect).</summary>
+    private sealed class HandledMessages : IConsumeObserver
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> counts = new();
+
+        public int Count(Guid id) => counts.GetValueOrDefault(id);
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            if (context.MessageId is { } id) counts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
     private async Task<JsonElement> Row(string sku) =>
         (await host.Owner().JsonAsync("api/inventory/branches/main/stock")).EnumerateArray()
             .Single(r => r.GetProperty("sku").GetString() == sku);

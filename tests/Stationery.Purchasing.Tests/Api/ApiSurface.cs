@@ -26,6 +26,8 @@ public class ApiSurface(PurchasingHost host) : IClassFixture<PurchasingHost>
             "/api/purchasing/purchase-orders/{id}/confirm",
             "/api/purchasing/purchase-orders/{id}/receipts",
             "/api/purchasing/purchase-orders/{id}/cancel",
+            "/api/purchasing/purchase-orders/{id}/timeline.csv",
+            "/api/purchasing/purchase-orders/{id}/delivery-notices",
         ], ignoreOrder: true);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PurchasingHost : IAsyncLifetime
         servers = await TestServers.IsolateAsync("purchasing");
         Integrator = await IntegratorBus.StartAsync(servers, "purchasing-tests-integrator", h => h
             .Of<SupplierRegistered>().Of<PurchaseListItemAdded>().Of<PurchaseOrderPlaced>().Of<PurchaseOrderConfirmed>()
-            .Of<GoodsReceived>().Of<DeliveryDiscrepancyRaised>().Of<PurchaseOrderCancelled>());
+            .Of<GoodsReceived>().Of<DeliveryDiscrepancyRaised>().Of<PurchaseOrderCancelled>().Of<SupplierQuoteRecorded>().Of<DeliveryAnnounced>());
         Service = new ServiceFactory<PurchasingService>(servers);
         Service.Start();
         Service.Service<IBus>().ConnectConsumeObserver(Consumed);

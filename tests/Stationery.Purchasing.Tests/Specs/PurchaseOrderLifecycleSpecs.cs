@@ -188,4 +188,51 @@ public class PurchaseOrderLifecycleSpecs
         Should.Throw<DomainException>(() => CancelPurchaseOrder.Decide(received, cancel, Now)).Code.ShouldBe("purchase-order-received");
         Should.Throw<DomainException>(() => ReceiveGoods.Decide(received, Receive(1), Now)).Code.ShouldBe("purchase-order-received");
     }
+
+    [Fact]
+    public void Damaged_units_are_not_booked_stay_outstanding_and_always_raise_a_discrepancy()
+    {
+        var placed = Placed(100);
+        var confirmed = Confirmed(Given(placed), 100);
+
+        var events = ReceiveGoods.Decide(Given(placed, confirmed), new ReceiveGoods.Command("r-1", [new("HL-Y", 100, 5)], "clerk", "小李"), Now);
+
+        var received = events[0].ShouldBeOfType<GoodsReceived>();
+        received.Lines.Single().ShouldBe(new ReceivedLine("HL-Y", "晨光荧光笔", "支", 95, 95, 100, 5));
+        received.OrderCompleted.ShouldBeFalse("the 5 broken ones are still owed");
+        events[1].ShouldBeOfType<DeliveryDiscrepancyRaised>().Lines.Single()
+            .ShouldBe(new DiscrepancyLine("HL-Y", "晨光荧光笔", "支", 100, 100, 95, 5));
+        var po = Given([placed, confirmed, .. events]);
+        po.Lines.Single().ShouldBe(po.Lines.Single() with { Received = 95, Damaged = 5 });
+        po.Lines.Single().Outstanding.ShouldBe(5);
+
+        var replaced = ReceiveGoods.Decide(po, new ReceiveGoods.Command("r-2", [new("HL-Y", 5)], "clerk", "小李"), Now);
+        replaced.Single().ShouldBeOfType<GoodsReceived>().OrderCompleted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_delivery_in_full_with_some_damaged_on_a_later_line_is_a_discrepancy_even_when_the_sound_units_make_the_total()
+    {
+        var placed = Placed(100);
+        var po = Given(placed, Confirmed(Given(placed), 100));
+
+        // 110 at the door, 10 broken: 100 sound units complete the order, but the broken ones are on record for the supplier.
+        var events = ReceiveGoods.Decide(po, new ReceiveGoods.Command("r-1", [new("HL-Y", 110, 10)], "clerk", "小李"), Now);
+
+        events[0].ShouldBeOfType<GoodsReceived>().OrderCompleted.ShouldBeTrue();
+        events[1].ShouldBeOfType<DeliveryDiscrepancyRaised>().Lines.Single().Damaged.ShouldBe(10);
+    }
+
+    [Fact]
+    public void Receiving_beyond_the_tolerance_on_a_partly_received_order_is_a_conflict_and_decides_nothing()
+    {
+        var placed = Placed(100);
+        var confirmed = Confirmed(Given(placed), 100);
+        var first = ReceiveGoods.Decide(Given(placed, confirmed), Receive(60), Now);
+
+        var refusal = Should.Throw<DomainException>(() => ReceiveGoods.Decide(Given([placed, confirmed, .. first]), Receive(51, "receipt-2"), Now));
+
+        refusal.Status.ShouldBe(409);
+        refusal.Code.ShouldBe("over-delivery");
+    }
 }

@@ -5,6 +5,7 @@ using Stationery.Chat.Catalogue;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Posting;
+using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Messaging;
 using Contract = Stationery.Contracts.Chat;
 
@@ -21,9 +22,10 @@ public sealed record StockReported(Guid ChatMessageId, Guid ReplyMessageId, stri
 /// Reads every person's message in a branch channel after it is posted (never slowing the post): a stock report about one
 /// catalogue product gets a card in its thread and goes to Inventory; one that could mean several products gets a question;
 /// anything else is ordinary chat and is left alone. Slash commands are answered here too, in any channel (one consumer
-/// per message type: the processed-message record is keyed by the message alone).
+/// per message type: the processed-message record is keyed by the message alone), and so are quotes in supplier channels.
 /// </summary>
-public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockReportRecognizer> log, TimeProvider clock, StockBotTexts texts)
+public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockReportRecognizer> log, TimeProvider clock, StockBotTexts texts,
+    SupplierBotTexts supplierTexts)
     : IdempotentConsumer<Contract.MessagePosted>(store, log)
 {
     protected override async Task Apply(IDocumentSession session, Contract.MessagePosted m, ConsumeContext<Contract.MessagePosted> context)
@@ -32,6 +34,12 @@ public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockRep
         if (SlashCommands.Parse(m.Text) is { } command)
         {
             await AnswerAsync(session, m, command, context.CancellationToken);
+            return;
+        }
+        if (SupplierQuotes.SupplierOf(m.ChannelId) is { } supplierId)
+        {
+            // 报价 lines in a supplier channel (Suppliers/SupplierQuotes.cs); stock reports are for branch channels only.
+            await SupplierQuotes.AnswerAsync(session, m, supplierId, supplierTexts, clock.GetUtcNow(), context.CancellationToken);
             return;
         }
         if (m.BranchId is not { } branch) return;

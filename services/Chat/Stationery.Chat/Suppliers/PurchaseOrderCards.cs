@@ -145,3 +145,19 @@ public sealed class DeliveryDiscrepancyRaisedConsumer(IDocumentStore store, ILog
             clock.GetUtcNow(), ct);
     }
 }
+
+/// <summary>The supplier announced a delivery (发货通知): a note in the order's thread @mentioning the buyers.</summary>
+public sealed class DeliveryAnnouncedConsumer(IDocumentStore store, ILogger<DeliveryAnnouncedConsumer> log, TimeProvider clock, SupplierBotTexts texts)
+    : IdempotentConsumer<DeliveryAnnounced>(store, log)
+{
+    protected override async Task Apply(IDocumentSession session, DeliveryAnnounced a, ConsumeContext<DeliveryAnnounced> context)
+    {
+        var ct = context.CancellationToken;
+        var (directory, known) = await PurchaseOrderCards.LoadAsync(session, a.PurchaseOrderId, ct);
+        var buyers = directory.Buyers();
+        await BotPosting.PostToSupplierAsync(session, directory, a.SupplierId, a.SupplierName,
+            PurchaseOrderCards.Note(texts, texts.DeliveryAnnounced(a, directory.BranchName(a.BranchId), [.. buyers.Select(b => b.DisplayName)]), buyers,
+                known?.MessageId),
+            clock.GetUtcNow(), ct);
+    }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Stationery.Chat.Catalogue;
 using Stationery.Chat.Messages.Cards;
 using Stationery.Contracts.Purchasing;
 
@@ -59,6 +61,47 @@ public abstract class SupplierBotTexts
             ],
             Card.Open, null, null, d.BranchId, null, d.PurchaseOrderId, d.SupplierId, d.ReceiptId);
 
+    /// <summary>A recognised quote: what the bot understood, for an owner or hq to confirm (确认报价).</summary>
+    public Card QuoteCard(string supplierId, CatalogueItem product, PostedQuote q, QuoteTerms terms) =>
+        new("supplier-quote", QuoteTitle,
+            [
+                new(ProductLabel, $"{LineName(product.Name, product.Spec)}({product.Id})"),
+                new(PriceLabel, $"¥{q.UnitPrice.ToString("0.00##", CultureInfo.InvariantCulture)} / {product.Unit}"),
+                new(MinOrderLabel, $"{q.MinOrderQty} {product.Unit}"),
+                new(ValidUntilLabel, q.ValidUntil is { } d ? d.ToString("yyyy-MM-dd") : ValidUntilDefault),
+            ],
+            [new CardAction(CardActions.ConfirmQuote, ConfirmQuoteButton, "primary", null)],
+            Card.Open, null, null, null, product.Id, null, supplierId, null, terms);
+
+    public abstract string RecordingQuote { get; }
+
+    /// <summary>The supplier's 发货通知, told to the buyers in the order's thread.</summary>
+    public abstract string DeliveryAnnounced(DeliveryAnnounced a, string branchName, IReadOnlyList<string> mentionNames);
+
+    public abstract string QuoteText(string authorName, CatalogueItem product, IReadOnlyList<string> mentionNames);
+
+    public abstract string QuoteRecorded(DateOnly validUntil);
+
+    public abstract string QuoteExpired(PostedQuote q);
+
+    public abstract string QuoteAmbiguous(string written, IReadOnlyList<string> candidates);
+
+    public abstract string QuoteUnknownProduct(string written);
+
+    protected abstract string QuoteTitle { get; }
+
+    protected abstract string ProductLabel { get; }
+
+    protected abstract string PriceLabel { get; }
+
+    protected abstract string MinOrderLabel { get; }
+
+    protected abstract string ValidUntilLabel { get; }
+
+    protected abstract string ValidUntilDefault { get; }
+
+    protected abstract string ConfirmQuoteButton { get; }
+
     protected abstract string OrderTitle(string id, string branchName);
 
     protected abstract string BranchLabel { get; }
@@ -110,7 +153,8 @@ public abstract class SupplierBotTexts
             $"❌ 采购单 {x.PurchaseOrderId} 已被 {x.CancelledByName} 取消{(x.Reason is null ? "" : ":" + x.Reason)},未到货的部分不用再送 {Mentions(mentionNames)}".TrimEnd();
 
         public override string Received(GoodsReceived r, string branchName) =>
-            $"📦 {branchName} 已收货:" + string.Join(",", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}(累计 {l.ReceivedTotal}/{l.ExpectedQuantity})")) +
+            $"📦 {branchName} 已收货:" + string.Join(",", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}" +
+                (l.DamagedQuantity > 0 ? $",破损 {l.DamagedQuantity} {l.Unit}" : "") + $"(累计 {l.ReceivedTotal}/{l.ExpectedQuantity})")) +
             (r.OrderCompleted ? ",订单已全部到货" : "");
 
         public override string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames) =>
@@ -132,11 +176,45 @@ public abstract class SupplierBotTexts
         protected override string DiscrepancyTitle(string id) => $"到货差异 · {id}";
 
         protected override string DiscrepancyFigures(DiscrepancyLine l) =>
-            $"订购 {l.OrderedQuantity} / 确认 {(l.ConfirmedQuantity is { } c ? c.ToString() : "未确认")} / 实收 {l.ReceivedQuantity} {l.Unit}";
+            $"订购 {l.OrderedQuantity} / 确认 {(l.ConfirmedQuantity is { } c ? c.ToString() : "未确认")} / 实收 {l.ReceivedQuantity} {l.Unit}" +
+            (l.DamagedQuantity > 0 ? $" / 破损 {l.DamagedQuantity} {l.Unit}" : "");
 
         protected override string BackorderButton => "补发";
 
         protected override string CreditNoteButton => "开红字发票";
+
+        public override string RecordingQuote => "正在登记报价…";
+
+        public override string DeliveryAnnounced(DeliveryAnnounced a, string branchName, IReadOnlyList<string> mentionNames) =>
+            $"🚚 {a.AnnouncedByName} 通知发货 · 采购单 {a.PurchaseOrderId}({branchName}):" +
+            string.Join(",", a.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}")) + $",预计 {a.ExpectedOn:yyyy-MM-dd} 到货" +
+            (a.Note is null ? "" : $"({a.Note})") + $" {Mentions(mentionNames)}".TrimEnd();
+
+        public override string QuoteText(string authorName, CatalogueItem product, IReadOnlyList<string> mentionNames) =>
+            $"💰 {authorName} 报价:{LineName(product.Name, product.Spec)},请确认后登记 {Mentions(mentionNames)}".TrimEnd();
+
+        public override string QuoteRecorded(DateOnly validUntil) => $"已登记报价,有效期至 {validUntil:yyyy-MM-dd}";
+
+        public override string QuoteExpired(PostedQuote q) => $"报价的有效期 {q.ValidUntil:yyyy-MM-dd} 已过,请重新报价";
+
+        public override string QuoteAmbiguous(string written, IReadOnlyList<string> candidates) =>
+            $"「{written}」对应多个商品:{string.Join(";", candidates)}。请用 SKU 重新报价,例如 报价 [{candidates[0].Split(' ')[0]}] 单价 起订量";
+
+        public override string QuoteUnknownProduct(string written) => $"商品目录里没有「{written}」,请用 SKU 或商品全名重新报价";
+
+        protected override string QuoteTitle => "供应商报价";
+
+        protected override string ProductLabel => "商品";
+
+        protected override string PriceLabel => "单价";
+
+        protected override string MinOrderLabel => "起订量";
+
+        protected override string ValidUntilLabel => "有效期至";
+
+        protected override string ValidUntilDefault => $"未注明(登记起 {SupplierQuoteConfirmedInChat.DefaultValidityDays} 天)";
+
+        protected override string ConfirmQuoteButton => "确认报价";
     }
 
     private sealed class English : SupplierBotTexts
@@ -163,7 +241,8 @@ public abstract class SupplierBotTexts
             $"❌ {x.CancelledByName} cancelled {x.PurchaseOrderId}{(x.Reason is null ? "" : ": " + x.Reason)}; nothing outstanding needs to be delivered {Mentions(mentionNames)}".TrimEnd();
 
         public override string Received(GoodsReceived r, string branchName) =>
-            $"📦 {branchName} received: " + string.Join(", ", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit} ({l.ReceivedTotal}/{l.ExpectedQuantity} so far)")) +
+            $"📦 {branchName} received: " + string.Join(", ", r.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}" +
+                (l.DamagedQuantity > 0 ? $", {l.DamagedQuantity} {l.Unit} damaged" : "") + $" ({l.ReceivedTotal}/{l.ExpectedQuantity} so far)")) +
             (r.OrderCompleted ? "; the order is complete" : "");
 
         public override string Discrepancy(DeliveryDiscrepancyRaised d, string branchName, IReadOnlyList<string> mentionNames) =>
@@ -185,10 +264,44 @@ public abstract class SupplierBotTexts
         protected override string DiscrepancyTitle(string id) => $"Delivery discrepancy · {id}";
 
         protected override string DiscrepancyFigures(DiscrepancyLine l) =>
-            $"ordered {l.OrderedQuantity} / confirmed {(l.ConfirmedQuantity is { } c ? c.ToString() : "not confirmed")} / received {l.ReceivedQuantity} {l.Unit}";
+            $"ordered {l.OrderedQuantity} / confirmed {(l.ConfirmedQuantity is { } c ? c.ToString() : "not confirmed")} / received {l.ReceivedQuantity} {l.Unit}" +
+            (l.DamagedQuantity > 0 ? $" / damaged {l.DamagedQuantity} {l.Unit}" : "");
 
         protected override string BackorderButton => "Backorder";
 
         protected override string CreditNoteButton => "Credit note";
+
+        public override string RecordingQuote => "Recording the quote…";
+
+        public override string DeliveryAnnounced(DeliveryAnnounced a, string branchName, IReadOnlyList<string> mentionNames) =>
+            $"🚚 {a.AnnouncedByName} announced a delivery on {a.PurchaseOrderId} ({branchName}): " +
+            string.Join(", ", a.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}")) + $", expected {a.ExpectedOn:yyyy-MM-dd}" +
+            (a.Note is null ? "" : $" ({a.Note})") + $" {Mentions(mentionNames)}".TrimEnd();
+
+        public override string QuoteText(string authorName, CatalogueItem product, IReadOnlyList<string> mentionNames) =>
+            $"💰 {authorName} quoted {LineName(product.Name, product.Spec)}; please confirm to record it {Mentions(mentionNames)}".TrimEnd();
+
+        public override string QuoteRecorded(DateOnly validUntil) => $"Quote recorded, valid until {validUntil:yyyy-MM-dd}";
+
+        public override string QuoteExpired(PostedQuote q) => $"The quote's validity {q.ValidUntil:yyyy-MM-dd} has passed; please quote again";
+
+        public override string QuoteAmbiguous(string written, IReadOnlyList<string> candidates) =>
+            $"\"{written}\" matches several products: {string.Join("; ", candidates)}. Please quote again with the SKU, e.g. 报价 [{candidates[0].Split(' ')[0]}] price minimum";
+
+        public override string QuoteUnknownProduct(string written) => $"\"{written}\" is not in the catalogue; please quote again with the SKU or the full product name";
+
+        protected override string QuoteTitle => "Supplier quote";
+
+        protected override string ProductLabel => "Product";
+
+        protected override string PriceLabel => "Unit price";
+
+        protected override string MinOrderLabel => "Minimum order";
+
+        protected override string ValidUntilLabel => "Valid until";
+
+        protected override string ValidUntilDefault => $"not given ({SupplierQuoteConfirmedInChat.DefaultValidityDays} days from recording)";
+
+        protected override string ConfirmQuoteButton => "Confirm quote";
     }
 }

@@ -11,6 +11,15 @@ public sealed record LineRequest(string? Sku, int? Quantity);
 
 public sealed record LineQuantity(string Sku, int Quantity);
 
+/// <summary>A receipt line as a request sends it: <c>quantity</c> arrived, of which <c>damaged</c> (optional) arrived broken.</summary>
+public sealed record ReceiptLineRequest(string? Sku, int? Quantity, int? Damaged);
+
+/// <summary>What arrived of one product: <see cref="Quantity"/> units at the door, <see cref="Damaged"/> of them broken.</summary>
+public sealed record ReceiptLine(string Sku, int Quantity, int Damaged = 0)
+{
+    public int Sound => Quantity - Damaged;
+}
+
 public static class OrderLines
 {
     /// <summary>Every field error at once, named like the JSON (<c>lines[1].quantity</c>).</summary>
@@ -37,12 +46,24 @@ public static class OrderLines
         return lines.Select(l => new LineQuantity(l!.Sku!.Trim(), l.Quantity!.Value)).ToList();
     }
 
+    /// <summary>Receipt lines: every field error at once; <c>damaged</c> is 0 to <c>quantity</c>.</summary>
+    public static IReadOnlyList<ReceiptLine> ValidateReceipt(IReadOnlyList<ReceiptLineRequest?>? lines)
+    {
+        var quantities = Validate(lines?.Select(l => l is null ? null : new LineRequest(l.Sku, l.Quantity)).ToList(), zeroAllowed: false, required: true);
+        var v = new Validation();
+        for (var i = 0; i < lines!.Count; i++)
+            v.Require(lines[i]!.Damaged is null or >= 0, $"lines[{i}].damaged", "must not be negative")
+                .Require(lines[i]!.Damaged is null || lines[i]!.Damaged <= lines[i]!.Quantity, $"lines[{i}].damaged", "must not exceed the quantity that arrived");
+        v.ThrowIfInvalid();
+        return quantities.Select((q, i) => new ReceiptLine(q.Sku, q.Quantity, lines[i]!.Damaged ?? 0)).ToList();
+    }
+
     /// <summary>Lines naming a product that is not on the order are input errors (400), not conflicts.</summary>
-    public static void RequireOnOrder(PurchaseOrder po, IReadOnlyList<LineQuantity> lines)
+    public static void RequireOnOrder(PurchaseOrder po, IReadOnlyList<string> skus)
     {
         var v = new Validation();
-        for (var i = 0; i < lines.Count; i++)
-            v.Require(po.Lines.Any(l => l.Sku == lines[i].Sku), $"lines[{i}].sku", $"商品 {lines[i].Sku} 不在采购单 {po.Id} 上 (not on this purchase order)");
+        for (var i = 0; i < skus.Count; i++)
+            v.Require(po.Lines.Any(l => l.Sku == skus[i]), $"lines[{i}].sku", $"商品 {skus[i]} 不在采购单 {po.Id} 上 (not on this purchase order)");
         v.ThrowIfInvalid();
     }
 }

@@ -11,9 +11,14 @@ public sealed record OrderedLine(string Sku, string Name, string Spec, string Un
 
 public sealed record ConfirmedLine(string Sku, string Name, string Unit, int Ordered, int Confirmed);
 
-public sealed record ReceivedLine(string Sku, string Name, string Unit, int Quantity, int ReceivedTotal, int Expected);
+/// <summary>
+/// A product in one delivery. <see cref="Quantity"/> and <see cref="ReceivedTotal"/> count sound units only (what goes into
+/// stock); <see cref="Damaged"/> units arrived broken (破损) in this delivery and count as not delivered.
+/// </summary>
+public sealed record ReceivedLine(string Sku, string Name, string Unit, int Quantity, int ReceivedTotal, int Expected, int Damaged = 0);
 
-public sealed record DiscrepancyLine(string Sku, string Name, string Unit, int Ordered, int? Confirmed, int Received);
+/// <summary>Ordered, confirmed and received (sound) figures of a line that differs; <see cref="Damaged"/> is the line's damaged total.</summary>
+public sealed record DiscrepancyLine(string Sku, string Name, string Unit, int Ordered, int? Confirmed, int Received, int Damaged = 0);
 
 public sealed record OutstandingLine(string Sku, string Name, string Spec, string Unit, int Quantity);
 
@@ -35,9 +40,16 @@ public sealed record DeliveryDiscrepancyRaised(string OrderId, string ReceiptId,
 public sealed record PurchaseOrderCancelled(string OrderId, string Branch, string SupplierId, string SupplierName, string? Reason,
     IReadOnlyList<OutstandingLine> Outstanding, string By, string ByName, DateTimeOffset At);
 
+/// <summary>A product a supplier announced it is sending.</summary>
+public sealed record AnnouncedLine(string Sku, string Name, string Unit, int Quantity);
+
+/// <summary>The supplier announced a delivery (发货通知): what is on its way and the day it should arrive.</summary>
+public sealed record DeliveryAnnounced(string OrderId, string Branch, string SupplierId, string SupplierName, DateOnly ExpectedOn,
+    IReadOnlyList<AnnouncedLine> Lines, string? Note, string By, string ByName, DateTimeOffset At);
+
 /// <summary>One order line and how far it has come.</summary>
 public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, string Unit, int Ordered, int? Confirmed, int Received,
-    decimal? UnitCost)
+    decimal? UnitCost, int Damaged = 0)
 {
     /// <summary>What should arrive: the confirmed quantity once the supplier confirmed, the ordered one before.</summary>
     public int Expected => Confirmed ?? Ordered;
@@ -47,7 +59,8 @@ public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, str
 
 /// <summary>A purchase order (采购单): the state the deciders need, and the inline snapshot queries read.</summary>
 public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, string SupplierName, PurchaseOrderStatus Status,
-    IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts)
+    IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts,
+    DateTimeOffset? FirstReceivedAt = null, DateTimeOffset? LastReceivedAt = null, DateOnly? AnnouncedDeliveryOn = null)
 {
     public bool IsOpen => Status is PurchaseOrderStatus.Placed or PurchaseOrderStatus.Confirmed or PurchaseOrderStatus.PartiallyReceived;
 
@@ -65,11 +78,20 @@ public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, 
     public PurchaseOrder Apply(GoodsReceived e) => this with
     {
         Status = e.OrderCompleted ? PurchaseOrderStatus.Received : PurchaseOrderStatus.PartiallyReceived,
-        Lines = Lines.Select(l => l with { Received = e.Lines.FirstOrDefault(r => r.Sku == l.Sku)?.ReceivedTotal ?? l.Received }).ToList(),
+        Lines = Lines.Select(l => e.Lines.FirstOrDefault(r => r.Sku == l.Sku) is { } r
+            ? l with { Received = r.ReceivedTotal, Damaged = l.Damaged + r.Damaged }
+            : l).ToList(),
         Receipts = Receipts + 1,
+        FirstReceivedAt = FirstReceivedAt ?? e.At,
+        LastReceivedAt = e.At,
     };
 
     public PurchaseOrder Apply(PurchaseOrderCancelled e) => this with { Status = PurchaseOrderStatus.Cancelled };
+
+    public PurchaseOrder Apply(DeliveryAnnounced e) => this with { AnnouncedDeliveryOn = e.ExpectedOn };
+
+    /// <summary>Words in the order's chat thread change nothing about the order; they are on its timeline.</summary>
+    public PurchaseOrder Apply(Discussing.ChatMessageRecorded e) => this;
 
     /// <summary>PO-yyyyMMdd-XXXXXX: readable on a phone and in a supplier's chat, unique without a counter.</summary>
     public static string NewId(DateTimeOffset now) => $"PO-{now:yyyyMMdd}-{Guid.NewGuid():N}"[..18].ToUpperInvariant();

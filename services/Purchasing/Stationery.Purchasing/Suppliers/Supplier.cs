@@ -6,9 +6,12 @@ namespace Stationery.Purchasing.Suppliers;
 public sealed record SupplierRegistered(string SupplierId, string Name, string? Contact, int LeadTimeDays,
     IReadOnlyList<string> Categories, string By, DateTimeOffset At);
 
-/// <summary>A supplier quoted a unit cost for a product (报价). Replaces the supplier's earlier quote for that product.</summary>
+/// <summary>
+/// A supplier quoted a unit cost for a product (报价). Replaces the supplier's earlier quote for that product.
+/// <see cref="ChatMessageId"/> is the chat card it was confirmed on, when it was posted in the supplier's channel.
+/// </summary>
 public sealed record QuoteRecorded(string SupplierId, string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil,
-    string By, DateTimeOffset At);
+    string By, DateTimeOffset At, string? ChatMessageId = null);
 
 /// <summary>A supplier's current quote for one product.</summary>
 public sealed record Quote(string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string QuotedBy, DateTimeOffset QuotedAt)

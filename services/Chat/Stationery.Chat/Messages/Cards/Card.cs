@@ -8,7 +8,8 @@ namespace Stationery.Chat.Messages.Cards;
 /// another service.
 /// </summary>
 public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
-    string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null)
+    string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
+    QuoteTerms? Quote = null)
 {
     public const string Open = "open";
     public const string Pending = "pending";
@@ -22,6 +23,9 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
 }
 
 public sealed record CardField(string Label, string Value);
+
+/// <summary>The terms of a quote a supplier posted in its channel, carried by the quote card to the confirming press.</summary>
+public sealed record QuoteTerms(decimal UnitCost, int MinOrderQty, DateOnly? ValidUntil, string QuotedBy, Guid QuoteMessageId);
 
 /// <param name="ForSupplier">Only a guest of the card's supplier may press it (the supplier's own answer).</param>
 public sealed record CardAction(string Id, string Label, string Style, int? Quantity, bool ForSupplier = false);
@@ -41,18 +45,21 @@ public static class CardActions
     /// <summary>开红字发票: the supplier settles the difference with a credit note.</summary>
     public const string AcknowledgeCreditNote = "acknowledge-credit-note";
 
+    /// <summary>确认报价: an owner or hq confirms the quote a supplier posted in its channel; Purchasing records it.</summary>
+    public const string ConfirmQuote = "confirm-quote";
+
     /// <summary>记为盘点数量: Inventory records the card's reported count as the shelf's stock (roles that may adjust only).</summary>
     public const string RecordSpotCount = "record-spot-count";
 
     /// <summary>Buttons whose outcome another service decides: the card shows "pending" until it arrives.</summary>
-    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount;
+    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount or ConfirmQuote;
 }
 
 /// <summary>Someone pressed a card's button (the fact; <see cref="CardUpdated"/> records what the card shows now).</summary>
 /// <param name="Roles">The presser's roles, for a request whose receiver checks them again (a spot count).</param>
 public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
     string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    string[]? Roles = null);
+    string[]? Roles = null, QuoteTerms? Quote = null);
 
 /// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
 public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);

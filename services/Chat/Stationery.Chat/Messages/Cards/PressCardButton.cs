@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Alerts;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -37,7 +38,7 @@ public static class PressCardButton
         return
         [
             new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, presser.UserId, presser.UserName,
-                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles),
+                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles, card.Quote),
             new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
     }
@@ -50,7 +51,7 @@ public static class PressCardButton
     }
 
     private static async Task<Accepted<MessageDto>> Handle(Guid messageId, string actionId, ClaimsPrincipal user, IDocumentSession session,
-        TimeProvider clock, StockBotTexts texts, IConfiguration config, CancellationToken ct)
+        TimeProvider clock, StockBotTexts texts, SupplierBotTexts supplierTexts, IConfiguration config, CancellationToken ct)
     {
         var me = user.UserId();
         var message = await session.LoadAsync<ChatMessage>(messageId, ct);
@@ -58,12 +59,18 @@ public static class PressCardButton
         if (message is null || channel is null || !channel.HasMember(me)) throw new NotFoundException("Message", messageId.ToString());
 
         if (actionId == CardActions.RecordSpotCount) SpotCounts.RequireMayRecord(user);
+        if (actionId == CardActions.ConfirmQuote) SupplierQuotes.RequireMayConfirm(user);
 
         // Under the channel's lock, so two people pressing at once cannot both succeed.
         var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
         var current = await session.LoadAsync<ChatMessage>(messageId, ct);
         var supplier = user.IsInRole(PlatformRoles.Supplier) ? user.FindFirst(PlatformClaims.Supplier)?.Value : null;
-        var note = actionId == CardActions.RecordSpotCount ? StockObservationTexts.For(config).RecordingCount : texts.Pending(actionId);
+        var note = actionId switch
+        {
+            CardActions.RecordSpotCount => StockObservationTexts.For(config).RecordingCount,
+            CardActions.ConfirmQuote => supplierTexts.RecordingQuote,
+            _ => texts.Pending(actionId),
+        };
         var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]), note, clock.GetUtcNow());
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);

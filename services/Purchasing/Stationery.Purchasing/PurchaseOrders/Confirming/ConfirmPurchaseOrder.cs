@@ -54,7 +54,7 @@ public static class ConfirmPurchaseOrder
             case PurchaseOrderStatus.PartiallyReceived or PurchaseOrderStatus.Received:
                 throw new DomainException("purchase-order-already-receiving", $"采购单 {po.Id} 已开始收货,不能再确认 (goods have already been received on it).");
         }
-        OrderLines.RequireOnOrder(po, c.Lines);
+        OrderLines.RequireOnOrder(po, [.. c.Lines.Select(l => l.Sku)]);
         var confirmed = po.Lines.Select(l => new ConfirmedLine(l.Sku, l.Name, l.Unit, l.Ordered,
             c.Lines.FirstOrDefault(x => x.Sku == l.Sku)?.Quantity ?? l.Ordered)).ToList();
         return [new PurchaseOrderConfirmed(po.Id, po.Branch, po.SupplierId, po.SupplierName, confirmed, c.By, c.ByName, now)];

@@ -12,8 +12,12 @@ using Stationery.Purchasing.Suppliers;
 
 namespace Stationery.Purchasing.PurchaseOrders.Placing;
 
-/// <summary>Either <c>{ supplierId, lines }</c>, or <c>{ fromPurchaseList: true }</c> (optionally with <c>supplierId</c> to order from one supplier only).</summary>
-public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList);
+/// <summary>
+/// Either <c>{ supplierId, lines }</c>, or <c>{ fromPurchaseList: true }</c> (optionally with <c>supplierId</c> to order from one
+/// supplier only, and <c>itemIds</c> to order only the list items the owner ticked).
+/// </summary>
+public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList,
+    IReadOnlyList<string?>? ItemIds = null);
 
 /// <summary>
 /// What one placing request did; stored under its <c>Idempotency-Key</c> (when sent) in the same transaction as the orders.
@@ -70,7 +74,8 @@ public static class PlacePurchaseOrder
     private static async Task<PlacedOrders> DirectAsync(IDocumentSession session, HttpContext http, string branch, PlacePurchaseOrderRequest request,
         TimeProvider clock, CancellationToken ct)
     {
-        var v = new Validation().NotEmpty(request.SupplierId, "supplierId", 64);
+        var v = new Validation().NotEmpty(request.SupplierId, "supplierId", 64)
+            .Require(request.ItemIds is null, "itemIds", "is only for ordering from the purchase list (fromPurchaseList: true)");
         var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
         v.ThrowIfInvalid();
         var supplier = await session.LoadAsync<Supplier>(Supplier.StreamId(request.SupplierId!.Trim()), ct)
@@ -97,7 +102,7 @@ public static class PlacePurchaseOrder
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
         if (onlySupplierId is not null && suppliers.All(s => s.SupplierId != onlySupplierId))
             throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {onlySupplierId} 不存在 (unknown supplier)"] });
-        var list = await session.LoadAsync<PurchaseList>(PurchaseList.StreamId(branch), ct);
+        var list = Only(await session.LoadAsync<PurchaseList>(PurchaseList.StreamId(branch), ct), request.ItemIds);
         var plan = PlanFromList(list, suppliers, onlySupplierId, DateOnly.FromDateTime(now.UtcDateTime));
         if (plan.Orders.Count == 0)
             throw new DomainException("nothing-to-order", list is null || list.Items.Count == 0
@@ -118,6 +123,17 @@ public static class PlacePurchaseOrder
         await session.Decide<PurchaseList>(PurchaseList.StreamId(branch), _ =>
             [new PurchaseListItemsOrdered(branch, plan.Orders.SelectMany(o => o.Items).Select(i => i.ItemId).ToList(), orderIds, http.User.UserId(), now)], ct);
         return new PlacedOrders("", true, orderIds, plan.Unassigned.Select(i => i.ItemId).ToList(), now);
+    }
+
+    /// <summary>The ticked items only (every id must be on the list: 400 naming <c>itemIds[i]</c> otherwise); all without a selection.</summary>
+    public static PurchaseList? Only(PurchaseList? list, IReadOnlyList<string?>? itemIds)
+    {
+        if (itemIds is null) return list;
+        var v = new Validation().Require(itemIds.Count > 0, "itemIds", "must name at least one item when given");
+        for (var i = 0; i < itemIds.Count; i++)
+            v.Require(list?.Items.Any(x => x.ItemId == itemIds[i]) == true, $"itemIds[{i}]", $"不在采购清单上 (item '{itemIds[i]}' is not on the purchase list)");
+        v.ThrowIfInvalid();
+        return list! with { Items = [.. list!.Items.Where(x => itemIds.Contains(x.ItemId))] };
     }
 
     private static ProductCopy FromItem(PurchaseListItem i) => new(i.Sku, i.Name, i.Spec, i.Unit, "", 1);

@@ -7,11 +7,13 @@ using Stationery.Purchasing.PurchaseOrders.Viewing;
 
 namespace Stationery.Purchasing.PurchaseOrders.Receiving;
 
-public sealed record ReceiveGoodsRequest(IReadOnlyList<LineRequest?>? Lines);
+/// <summary><c>lines[i].quantity</c> arrived at the door, <c>lines[i].damaged</c> of them broken (not booked into stock).</summary>
+public sealed record ReceiveGoodsRequest(IReadOnlyList<ReceiptLineRequest?>? Lines);
 
 /// <summary>
 /// 收货: a delivery arrives at the branch. Several receipts per order; each one books stock (through Inventory) and, when
-/// what has arrived differs from what was agreed, raises a discrepancy (到货差异) for the supplier's channel.
+/// what has arrived differs from what was agreed, raises a discrepancy (到货差异) for the supplier's channel. Units damaged on
+/// arrival (破损) are not booked and count as not delivered: they are outstanding until replaced, and always a discrepancy.
 /// </summary>
 public static class ReceiveGoods
 {
@@ -21,7 +23,7 @@ public static class ReceiveGoods
     /// <summary>Who books a delivery in at the branch (permission <c>orders.receive</c>).</summary>
     public static readonly string[] Receivers = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk];
 
-    public sealed record Command(string ReceiptId, IReadOnlyList<LineQuantity> Lines, string By, string ByName);
+    public sealed record Command(string ReceiptId, IReadOnlyList<ReceiptLine> Lines, string By, string ByName);
 
     public static RouteGroupBuilder MapReceiveGoods(this RouteGroupBuilder orders)
     {
@@ -31,7 +33,7 @@ public static class ReceiveGoods
             var user = http.User;
             var visible = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
             user.RequireBranchRole(visible.Branch, "收货", Receivers);
-            var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
+            var lines = OrderLines.ValidateReceipt(request.Lines);
             var command = new Command(NewReceiptId(), lines, user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
@@ -60,24 +62,26 @@ public static class ReceiveGoods
         }
         if (c.Lines.Count == 0)
             throw new ValidationException(new Dictionary<string, string[]> { ["lines"] = ["must contain at least one line"] });
-        OrderLines.RequireOnOrder(po, c.Lines);
+        OrderLines.RequireOnOrder(po, [.. c.Lines.Select(l => l.Sku)]);
 
-        var after = po.Lines.Select(l => l with { Received = l.Received + (c.Lines.FirstOrDefault(x => x.Sku == l.Sku)?.Quantity ?? 0) }).ToList();
+        ReceiptLine? In(PurchaseOrderLine l) => c.Lines.FirstOrDefault(x => x.Sku == l.Sku);
+        var after = po.Lines.Select(l => l with { Received = l.Received + (In(l)?.Sound ?? 0), Damaged = l.Damaged + (In(l)?.Damaged ?? 0) }).ToList();
         var over = after.Where(l => l.Received > l.Expected + Tolerance(l.Expected)).ToList();
         if (over.Count > 0)
             throw new DomainException("over-delivery", "超出可收货数量: " + string.Join(";", over.Select(l =>
                 $"{l.Name} 应到 {l.Expected}{l.Unit},累计将收 {l.Received}{l.Unit},最多 {l.Expected + Tolerance(l.Expected)}{l.Unit}")) +
                 " (the receipt exceeds what was ordered beyond the tolerance).");
 
-        var received = c.Lines.Select(x => after.First(l => l.Sku == x.Sku))
-            .Select(l => new ReceivedLine(l.Sku, l.Name, l.Unit, c.Lines.First(x => x.Sku == l.Sku).Quantity, l.Received, l.Expected)).ToList();
+        var received = c.Lines.Select(x => (Line: x, After: after.First(l => l.Sku == x.Sku)))
+            .Select(x => new ReceivedLine(x.After.Sku, x.After.Name, x.After.Unit, x.Line.Sound, x.After.Received, x.After.Expected, x.Line.Damaged))
+            .ToList();
         var completed = after.All(l => l.Received >= l.Expected);
         var events = new List<object>
         {
             new GoodsReceived(po.Id, c.ReceiptId, po.Branch, po.SupplierId, po.SupplierName, received, completed, c.By, c.ByName, now),
         };
-        var differing = after.Where(l => l.Received != l.Expected)
-            .Select(l => new DiscrepancyLine(l.Sku, l.Name, l.Unit, l.Ordered, l.Confirmed, l.Received)).ToList();
+        var differing = after.Where(l => l.Received != l.Expected || In(l) is { Damaged: > 0 })
+            .Select(l => new DiscrepancyLine(l.Sku, l.Name, l.Unit, l.Ordered, l.Confirmed, l.Received, l.Damaged)).ToList();
         if (differing.Count > 0)
             events.Add(new DeliveryDiscrepancyRaised(po.Id, c.ReceiptId, po.Branch, po.SupplierId, po.SupplierName, differing, now));
         return events;

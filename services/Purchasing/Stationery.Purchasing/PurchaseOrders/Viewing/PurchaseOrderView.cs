@@ -9,7 +9,7 @@ namespace Stationery.Purchasing.PurchaseOrders.Viewing;
 
 /// <summary>An order line. Cost fields are absent, not null, for callers without the cost right.</summary>
 public sealed record PurchaseOrderLineView(string Sku, string Name, string Spec, string Unit, int Ordered, int? Confirmed, int Received,
-    int Outstanding,
+    int Outstanding, int Damaged,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? UnitCost,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? LineTotal);
 
@@ -21,26 +21,39 @@ public sealed record PurchaseOrderView(string Id, string Branch, string Supplier
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? TotalCost,
     IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>The arrival day the supplier last announced (发货通知), if it announced one.</summary>
+    public DateOnly? AnnouncedDeliveryOn { get; init; }
+
     public static async Task<PurchaseOrderView> LoadAsync(IQuerySession session, ClaimsPrincipal user, string id, CancellationToken ct)
     {
         var po = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return From(po, events, user.SeesCostsOf(po));
+        return From(po, events, user.SeesCostsOf(po), user.SeesChat(po));
     }
 
-    public static PurchaseOrderView From(PurchaseOrder po, IReadOnlyList<IEvent> events, bool showCosts)
+    public static PurchaseOrderView From(PurchaseOrder po, IReadOnlyList<IEvent> events, bool showCosts, bool showChat = false)
     {
         var lines = po.Lines.Select(l => new PurchaseOrderLineView(l.Sku, l.Name, l.Spec, l.Unit, l.Ordered, l.Confirmed, l.Received,
-            l.Outstanding, showCosts ? l.UnitCost : null, showCosts ? l.UnitCost * l.Expected : null)).ToList();
+            l.Outstanding, l.Damaged, showCosts ? l.UnitCost : null, showCosts ? l.UnitCost * l.Expected : null)).ToList();
         var total = showCosts && po.Lines.All(l => l.UnitCost is not null) ? po.Lines.Sum(l => l.UnitCost!.Value * l.Expected) : (decimal?)null;
         return new PurchaseOrderView(po.Id, po.Branch, po.SupplierId, po.SupplierName, po.Status, po.ExpectedBy, po.PlacedBy, po.PlacedAt,
-            po.Receipts, lines, total, events.Select(TimelineText.Entry).OfType<TimelineEntry>().ToList());
+            po.Receipts, lines, total, events.Select(TimelineText.Entry).OfType<TimelineEntry>().Where(t => showChat || t.Kind != TimelineText.ChatKind).ToList())
+        {
+            AnnouncedDeliveryOn = po.AnnouncedDeliveryOn,
+        };
     }
 }
 
 /// <summary>What each event says in the order's timeline (zh-CN first: it is read by owners and suppliers in chat).</summary>
 public static class TimelineText
 {
+    /// <summary>A person's words in the order's chat thread (supplier channel: owners, managers, hq and the supplier only).</summary>
+    public const string ChatKind = "chat-message";
+
+    /// <summary>Who may read the order's chat thread on its timeline: the members of the supplier channel — not clerks.</summary>
+    public static bool SeesChat(this System.Security.Claims.ClaimsPrincipal user, PurchaseOrder po) =>
+        user.SpeaksFor(po.SupplierId) || user.HasAnyRole(PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq);
+
     public static TimelineEntry? Entry(IEvent e) => e.Data switch
     {
         PurchaseOrderPlaced p => new(e.Version, p.At, "placed", p.By, p.ByName,
@@ -50,13 +63,19 @@ public static class TimelineText
                 ? $"{l.Name} {l.Confirmed}{l.Unit}"
                 : $"{l.Name} {l.Confirmed}{l.Unit}(原订 {l.Ordered}{l.Unit})"))),
         GoodsReceived r => new(e.Version, r.At, "goods-received", r.By, r.ByName,
-            $"{r.ByName} 收货:" + string.Join(",", r.Lines.Select(l => $"{l.Name} {l.Quantity}{l.Unit}(累计 {l.ReceivedTotal}/{l.Expected})")) +
+            $"{r.ByName} 收货:" + string.Join(",", r.Lines.Select(l => $"{l.Name} {l.Quantity}{l.Unit}" +
+                (l.Damaged > 0 ? $",破损 {l.Damaged}{l.Unit}" : "") + $"(累计 {l.ReceivedTotal}/{l.Expected})")) +
             (r.OrderCompleted ? ",订单已全部到货" : "")),
         DeliveryDiscrepancyRaised d => new(e.Version, d.At, "discrepancy", null, null,
             "到货差异:" + string.Join(";", d.Lines.Select(l =>
-                $"{l.Name} 订购 {l.Ordered}{l.Unit} / 确认 {(l.Confirmed is { } c ? $"{c}{l.Unit}" : "未确认")} / 实收 {l.Received}{l.Unit}"))),
+                $"{l.Name} 订购 {l.Ordered}{l.Unit} / 确认 {(l.Confirmed is { } c ? $"{c}{l.Unit}" : "未确认")} / 实收 {l.Received}{l.Unit}" +
+                (l.Damaged > 0 ? $" / 破损 {l.Damaged}{l.Unit}" : "")))),
         Acknowledging.DeliveryDiscrepancyAcknowledged a => new(e.Version, a.At, "discrepancy-acknowledged", a.By, a.ByName,
             $"{a.ByName} 确认到货差异:{(a.Settlement == "backorder" ? "补发" : "开红字发票")}"),
+        Discussing.ChatMessageRecorded c => new(e.Version, c.PostedAt, TimelineText.ChatKind, c.AuthorId, c.AuthorName, $"{c.AuthorName}:{c.Text}"),
+        DeliveryAnnounced a => new(e.Version, a.At, "delivery-announced", a.By, a.ByName,
+            $"{a.ByName} 通知发货:{string.Join(",", a.Lines.Select(l => $"{l.Name} {l.Quantity}{l.Unit}"))},预计 {a.ExpectedOn:yyyy-MM-dd} 到货" +
+            (a.Note is null ? "" : $"({a.Note})")),
         PurchaseOrderCancelled x => new(e.Version, x.At, "cancelled", x.By, x.ByName,
             $"{x.ByName} 取消订单" + (x.Reason is null ? "" : $":{x.Reason}") +
             (x.Outstanding.Count == 0 ? "" : $",未到货 {Lines(x.Outstanding.Select(l => (l.Name, l.Spec, l.Quantity, l.Unit)))} 不再送")),

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using Stationery.Chat.Catalogue;
+using Stationery.Chat.Channels;
+using Stationery.Chat.Messages;
+using Stationery.Contracts.Inventory;
+using Stationery.Contracts.Purchasing;
+using Stationery.Testing;
+
+namespace Stationery.Chat.Tests;
+
+/// <summary>
+/// A supplier's 报价 line in its channel → the bot's card → 确认报价 by a cost role → the request Purchasing consumes →
+/// Purchasing's answer closes the card. Against real servers, Purchasing played by the integrator bus.
+/// </summary>
+public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<ChatFixture>
+{
+    private static readonly string Channel = SupplierChannels.Id(ChatFixture.SupplierId);
+
+    [Fact]
+    public async Task A_quote_posted_by_the_supplier_is_confirmed_by_the_owner_on_the_bots_card_and_closed_when_purchasing_records_it()
+    {
+        await fixture.Publish(new SupplierRegistered(ChatFixture.Tenant, ChatFixture.SupplierId, "晨光文具供应商", "王经理", 3, ["笔类"], DateTimeOffset.UtcNow));
+        await fixture.Publish(new ProductRegistered(ChatFixture.Tenant, "HL-Y", "晨光荧光笔", "黄色", "晨光", "笔类", "支", null, 3.5m, 10, DateTimeOffset.UtcNow));
+        var store = fixture.Chat.Service<IDocumentStore>();
+        await Probe.Until(async () =>
+        {
+            await using var session = store.QuerySession(ChatFixture.Tenant);
+            return await session.LoadAsync<CatalogueItem>("HL-Y") is not null;
+        }, what: "Chat's catalogue copy");
+        var confirmations = await fixture.Bus.ObserveAsync<SupplierQuoteConfirmedInChat>();
+        using var supplier = fixture.ClientFor("supplier");
+        using var owner = fixture.ClientFor("owner");
+        using var clerk = fixture.ClientFor("clerk");
+        await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Any(c => c.Id == Channel), what: "the guest in its channel");
+
+        var posted = await supplier.PostAsJsonAsync($"api/chat/channels/{Channel}/messages",
+            new { clientMessageId = Guid.NewGuid().ToString(), text = "报价【HL-Y】1.20 100 有效期至 2099-12-31" });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var quote = (await posted.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+
+        var answer = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, Channel, quote.Seq), ms => ms.Any(m => m.ReplyTo == quote.Id),
+            what: "the bot's quote card")).Single(m => m.ReplyTo == quote.Id);
+        answer.Text.ShouldBe("💰 供应商陈 报价:晨光荧光笔 黄色,请确认后登记 @总部王 @张店长");
+        answer.Mentions.Order().ShouldBe(["hq", "owner"]);
+        var card = answer.Card!;
+        (card.Kind, card.Status).ShouldBe(("supplier-quote", "open"));
+        card.Fields.Select(f => (f.Label, f.Value)).ShouldBe([
+            ("商品", "晨光荧光笔 黄色(HL-Y)"), ("单价", "¥1.20 / 支"), ("起订量", "100 支"), ("有效期至", "2099-12-31")]);
+
+        (await clerk.PostAsync($"api/chat/messages/{answer.Id}/actions/confirm-quote", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await supplier.PostAsync($"api/chat/messages/{answer.Id}/actions/confirm-quote", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var press = await owner.PostAsync($"api/chat/messages/{answer.Id}/actions/confirm-quote", null);
+        press.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await press.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!.Card!.Status.ShouldBe("pending");
+
+        var request = (await Probe.Until(() => Task.FromResult(confirmations.Where(c => c.Message.ChatMessageId == answer.Id).ToList()),
+            l => l.Count > 0, what: "the quote confirmation for Purchasing")).ShouldHaveSingleItem().Message;
+        request.ShouldBe(request with
+        {
+            TenantId = ChatFixture.Tenant, SupplierId = ChatFixture.SupplierId, Sku = "HL-Y", UnitCost = 1.20m, MinOrderQty = 100,
+            ValidUntil = new DateOnly(2099, 12, 31), QuotedBy = "supplier", ConfirmedBy = "owner", ConfirmedByName = "张店长", QuoteMessageId = quote.Id,
+        });
+        request.ConfirmedByRoles.ShouldBe(["owner"]);
+
+        await fixture.Publish(new SupplierQuoteRecorded(ChatFixture.Tenant, ChatFixture.SupplierId, "HL-Y", 100, new DateOnly(2099, 12, 31), "owner",
+            answer.Id, DateTimeOffset.UtcNow));
+        var done = await Probe.Until(async () => (await ChatFixture.MessagesAsync(owner, Channel, answer.Seq - 1)).Single(m => m.Id == answer.Id),
+            m => m.Card!.Status == "done", what: "the card closed by Purchasing's answer");
+        (done.Card!.Resolution, done.Card.ResolvedBy).ShouldBe(("已登记报价,有效期至 2099-12-31", "张店长"));
+        done.Card.Actions.ShouldBeEmpty();
+    }
+}
