@@ -109,4 +109,71 @@ public sealed class AttachmentTests(ChatFixture fixture) : IClassFixture<ChatFix
         pdfDownload.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         (await UploadAsync(clerk, Png(10 * 1024 * 1024), "exactly-10mb.png")).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task A_photo_gets_a_small_jpeg_thumbnail_under_the_same_access_rule_and_a_pdf_gets_none()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+        using var clerkEast = fixture.ClientFor("clerk-east");
+        using var supplier = fixture.ClientFor("supplier");
+        using var otherChain = fixture.Chat.ClientFor(ChatFixture.Token("clerk", tenant: "other-chain"));
+        await using var ownerLive = await fixture.ConnectAsync("owner");
+        var photo = ThumbnailSpecs.Picture(1600, 1200, SkiaSharp.SKEncodedImageFormat.Jpeg);
+
+        var upload = await UploadAsync(clerk, photo, "货架.jpg", "image/jpeg");
+        upload.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var uploaded = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        uploaded.GetProperty("hasThumbnail").GetBoolean().ShouldBeTrue();
+        var id = uploaded.GetProperty("id").GetString()!;
+        var thumbnailPath = $"api/chat/attachments/{id}/thumbnail";
+
+        var mine = await clerk.GetAsync(thumbnailPath);
+        mine.StatusCode.ShouldBe(HttpStatusCode.OK);
+        mine.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+        mine.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        var thumbnail = await mine.Content.ReadAsByteArrayAsync();
+        thumbnail.Length.ShouldBeLessThan(photo.Length / 4);
+        using (var decoded = SkiaSharp.SKBitmap.Decode(thumbnail)) (decoded.Width, decoded.Height).ShouldBe((320, 240));
+        // Not posted yet: only its uploader sees it, thumbnail included.
+        (await owner.GetAsync(thumbnailPath)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var post = await clerk.PostAsJsonAsync("api/chat/channels/main-group/messages",
+            new { clientMessageId = Guid.NewGuid().ToString(), text = "货架照片", attachmentIds = new[] { id } });
+        post.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var posted = await post.Content.ReadFromJsonAsync<JsonElement>();
+        posted.GetProperty("attachments")[0].GetProperty("hasThumbnail").GetBoolean().ShouldBeTrue();
+        var messageId = posted.GetProperty("id").GetString();
+        var pushed = await Probe.Until(() => Task.FromResult(ownerLive.Received.FirstOrDefault(m => m.Id == messageId)), m => m is not null,
+            what: "the photo message pushed live");
+        pushed!.Attachments!.ShouldHaveSingleItem().HasThumbnail.ShouldBeTrue();
+        (await ChatFixture.MessagesAsync(owner, "main-group", pushed.Seq - 1)).First().Attachments!.ShouldHaveSingleItem().HasThumbnail.ShouldBeTrue();
+
+        (await owner.GetByteArrayAsync(thumbnailPath)).ShouldBe(thumbnail);
+        foreach (var outsider in new[] { clerkEast, supplier, otherChain })
+            (await outsider.GetAsync(thumbnailPath)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clerk.GetAsync($"api/chat/attachments/{Guid.NewGuid()}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var pdf = "%PDF-1.7\n"u8.ToArray().Concat(new byte[2000]).ToArray();
+        var pdfUpload = await (await UploadAsync(clerk, pdf, "送货单.pdf", "application/pdf")).Content.ReadFromJsonAsync<JsonElement>();
+        pdfUpload.GetProperty("hasThumbnail").GetBoolean().ShouldBeFalse();
+        var none = await clerk.GetAsync($"api/chat/attachments/{pdfUpload.GetProperty("id").GetString()}/thumbnail");
+        none.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        none.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task A_picture_too_big_to_decode_safely_is_kept_without_a_thumbnail()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        // Claims 20,000 × 20,000 pixels (1.6 GB decoded) in a few kilobytes.
+        var bomb = ThumbnailSpecs.PngClaiming(20_000, 20_000);
+
+        var upload = await UploadAsync(clerk, bomb, "bomb.png");
+
+        upload.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var uploaded = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        uploaded.GetProperty("hasThumbnail").GetBoolean().ShouldBeFalse();
+        (await clerk.GetAsync($"api/chat/attachments/{uploaded.GetProperty("id").GetString()}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

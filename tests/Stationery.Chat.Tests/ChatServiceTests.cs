@@ -304,4 +304,38 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
         (withdrawn.Id, withdrawn.Deleted, withdrawn.Text).ShouldBe((posted.Id, true, ""));
         await Probe.Until(() => Task.FromResult(ownerLive.Updates.Any(u => u.Id == posted.Id && u.Deleted)), what: "the withdrawal pushed live");
     }
+
+    [Fact]
+    public async Task The_author_sees_who_has_read_their_message_on_any_device_and_nobody_else_may_ask()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+        using var hq = fixture.ClientFor("hq");
+        using var clerkEast = fixture.ClientFor("clerk-east");
+        var posted = (await (await clerk.PostAsJsonAsync($"api/chat/channels/{MainGroup}/messages", Post(Guid.NewGuid().ToString(), "新到的本子放哪?")))
+            .Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+        var path = $"api/chat/channels/{MainGroup}/messages/{posted.Id}/readers";
+
+        var before = (await clerk.GetFromJsonAsync<JsonElement>(path))!;
+        Names(before, "readBy").ShouldNotContain("owner");
+        Names(before, "notYet").ShouldContain("owner");
+        Names(before, "notYet").ShouldNotContain("clerk");
+
+        (await owner.PostAsJsonAsync($"api/chat/channels/{MainGroup}/read", new { seq = posted.Seq })).EnsureSuccessStatusCode();
+
+        var after = (await clerk.GetFromJsonAsync<JsonElement>(path))!;
+        Names(after, "readBy").ShouldContain("owner");
+        after.GetProperty("readBy").EnumerateArray().Single(r => r.GetProperty("userId").GetString() == "owner")
+            .GetProperty("name").GetString().ShouldBe("张店长");
+        Names(after, "notYet").ShouldContain("hq");
+
+        var byOther = await hq.GetAsync(path);
+        byOther.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        byOther.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await clerkEast.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clerk.GetAsync($"api/chat/channels/{MainGroup}/messages/{Guid.NewGuid()}/readers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static List<string> Names(JsonElement readers, string list) =>
+        [.. readers.GetProperty(list).EnumerateArray().Select(r => r.GetProperty("userId").GetString()!)];
 }

@@ -5,4 +5,5 @@ namespace Stationery.Contracts.Chat;
 /// <param name="ContentType">The type sniffed from its content (image/png, image/jpeg, image/gif, image/webp, application/pdf).</param>
 /// <param name="Size">Size in bytes.</param>
 /// <param name="FileName">The name it was uploaded with.</param>
-public sealed record ChatAttachment(string Id, string ContentType, long Size, string FileName);
+/// <param name="HasThumbnail">An image with a small JPEG preview at <c>GET /api/chat/attachments/{id}/thumbnail</c> (same access rule).</param>
+public sealed record ChatAttachment(string Id, string ContentType, long Size, string FileName, bool HasThumbnail = false);

@@ -19,6 +19,7 @@ using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Editing;
 using Stationery.Chat.Messages.Posting;
 using Stationery.Chat.Messages.Reading;
+using Stationery.Chat.Messages.Receipts;
 using Stationery.Chat.Messages.Searching;
 using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Messaging;
@@ -67,7 +68,7 @@ public static class ChatModule
             opts.Schema.For<Attachment>();
             opts.Schema.For<AlertBurst>();
             opts.Schema.For<NotificationSetting>().Index(s => s.ChannelId);
-            AttachmentContent.AddTable(opts);
+            AttachmentContent.AddTables(opts);
         });
         services.AddLiveDelivery();
         return builder;
@@ -83,6 +84,7 @@ public static class ChatModule
         api.MapSearchMessages();
         api.MapPostMessage();
         api.MapEditMessage();
+        api.MapReadReceipts();
         api.MapPressCardButton();
         api.MapAttachments();
         app.MapHub<ChatHub>(ChatHub.Path);

@@ -1,17 +1,18 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Stationery.Chat.Channels;
+using Stationery.Chat.Attachments.Thumbnails;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Attachments;
 
-public sealed record AttachmentUploaded(string Id, string ContentType, long Size, string FileName);
+public sealed record AttachmentUploaded(string Id, string ContentType, long Size, string FileName, bool HasThumbnail);
 
 /// <summary>
-/// <c>POST /api/chat/attachments</c> (multipart, one file in any field) and <c>GET /api/chat/attachments/{id}</c>.
-/// Images (PNG, JPEG, GIF, WebP) and PDFs up to <see cref="MaxBytes"/>; the type comes from the content.
+/// <c>POST /api/chat/attachments</c> (multipart, one file in any field), <c>GET /api/chat/attachments/{id}</c> and
+/// <c>GET /api/chat/attachments/{id}/thumbnail</c>. Images (PNG, JPEG, GIF, WebP) and PDFs up to <see cref="MaxBytes"/>; the type
+/// comes from the content. An image's thumbnail is made while it is uploaded (<see cref="ThumbnailMaker"/>) and stored with it.
 /// </summary>
 public static class UploadAttachment
 {
@@ -24,6 +25,8 @@ public static class UploadAttachment
             .WithSummary("Upload an image or PDF (multipart, at most 10 MB); post it with a message's attachmentIds.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes + 1024 * 1024));
         api.MapGet("/attachments/{id:guid}", Download).WithSummary("An attachment's bytes: for its uploader and the members of channels it was posted in.");
+        api.MapGet("/attachments/{id:guid}/thumbnail", DownloadThumbnail)
+            .WithSummary("An image attachment's thumbnail (JPEG, at most 320 px on its longer side), for whoever may see the attachment; 404 when it has none (hasThumbnail false).");
         return api;
     }
 
@@ -46,36 +49,55 @@ public static class UploadAttachment
             ?? throw new DomainException("unsupported-attachment-type",
                 "只能上传图片(PNG、JPEG、GIF、WebP)或 PDF (only images and PDFs can be attached; the file's content is neither).", 415);
 
+        var thumbnail = ContentSniffing.IsImage(contentType) ? ThumbnailMaker.Make(content) : null;
         var attachment = new Attachment(Guid.CreateVersion7(), user.UserId(), FileName(file.FileName), contentType, content.Length,
-            clock.GetUtcNow(), []);
+            clock.GetUtcNow(), [], thumbnail is null ? null : Thumbnail.ContentType);
         session.Store(attachment);
-        AttachmentContent.Store(session, store.Options.DatabaseSchemaName, attachment.Id, content);
+        var schema = store.Options.DatabaseSchemaName;
+        AttachmentContent.Store(session, schema, attachment.Id, content);
+        if (thumbnail is not null) AttachmentContent.Store(session, schema, attachment.Id, thumbnail.Content, AttachmentContent.ThumbnailTable);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/chat/attachments/{attachment.Id}",
-            new AttachmentUploaded(attachment.Id.ToString(), contentType, attachment.Size, attachment.FileName));
+            new AttachmentUploaded(attachment.Id.ToString(), contentType, attachment.Size, attachment.FileName, attachment.HasThumbnail));
     }
 
     private static async Task<IResult> Download(Guid id, HttpContext http, ClaimsPrincipal user, IQuerySession session, IDocumentStore store,
         CancellationToken ct)
     {
-        var attachment = await session.LoadAsync<Attachment>(id, ct);
-        if (attachment is null || !await VisibleAsync(session, attachment, user.UserId(), ct)) throw new NotFoundException("Attachment", id.ToString());
+        var attachment = await VisibleAttachmentAsync(id, user, session, ct);
         var content = await AttachmentContent.LoadAsync(session, store.Options.DatabaseSchemaName, id, ct)
             ?? throw new NotFoundException("Attachment", id.ToString());
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        Immutable(http);
         // Images show inline; anything else is downloaded, never rendered by the browser in the app's origin.
         return ContentSniffing.IsImage(attachment.ContentType)
             ? TypedResults.File(content, attachment.ContentType)
             : TypedResults.File(content, attachment.ContentType, attachment.FileName);
     }
 
-    private static async Task<bool> VisibleAsync(IQuerySession session, Attachment attachment, string me, CancellationToken ct)
+    /// <summary>The same rule as the attachment itself; an attachment without a thumbnail (a PDF, an old upload) answers 404.</summary>
+    private static async Task<IResult> DownloadThumbnail(Guid id, HttpContext http, ClaimsPrincipal user, IQuerySession session,
+        IDocumentStore store, CancellationToken ct)
     {
-        if (attachment.UploaderId == me) return true;
-        if (attachment.Channels.Length == 0) return false;
-        var channels = await session.LoadManyAsync<Channel>(ct, attachment.Channels);
-        return channels.Any(c => c.HasMember(me));
+        var attachment = await VisibleAttachmentAsync(id, user, session, ct);
+        var content = attachment.ThumbnailContentType is null
+            ? null
+            : await AttachmentContent.LoadAsync(session, store.Options.DatabaseSchemaName, id, ct, AttachmentContent.ThumbnailTable);
+        if (content is null) throw new NotFoundException("Thumbnail", id.ToString());
+        Immutable(http);
+        return TypedResults.File(content, attachment.ThumbnailContentType);
+    }
+
+    private static async Task<Attachment> VisibleAttachmentAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var attachment = await session.LoadAsync<Attachment>(id, ct);
+        if (attachment is null || !await attachment.VisibleToAsync(session, user.UserId(), ct)) throw new NotFoundException("Attachment", id.ToString());
+        return attachment;
+    }
+
+    private static void Immutable(HttpContext http)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
     }
 
     private static string FileName(string? raw)
