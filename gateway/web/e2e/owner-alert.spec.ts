@@ -41,11 +41,33 @@ describe('the owner acting on a live alert', () => {
     await card.getByRole('button', { name: '加入采购清单' }).click();
     await card.getByText('已处理').waitFor();
 
-    await watch.getByRole('link', { name: '采购' }).click();
+    // The resolved card leads to the purchase list.
+    await card.getByRole('link', { name: /查看采购清单/ }).click();
     await watch.getByRole('heading', { name: '采购清单' }).waitFor();
     await watch.locator('table', { hasText: item!.name }).waitFor({ timeout: 15_000 });
     expect(await horizontalOverflow(watch)).toBeLessThanOrEqual(0);
     await screenshot(watch, '08-purchase-list');
+
+    // Send the list: lines without a supplier go to the one the owner picks (the demo's suppliers have no quotes yet).
+    const supplierFor = watch.getByLabel(/还没有供应商的/);
+    if (await supplierFor.count()) await supplierFor.selectOption({ label: '晨光文具供应商' });
+    await watch.getByRole('button', { name: '生成采购单并发给供应商' }).click();
+    await watch.getByText(/已生成 \d+ 张采购单/).waitFor({ timeout: 15_000 });
+    const placed = await Promise.all((await watch.locator('a.inline-link').allTextContents()).map((id) =>
+      api<{ id: string; supplierId: string; lines: Array<{ sku: string }> }>('owner', 'GET', `/api/purchasing/purchase-orders/${encodeURIComponent(id.trim())}`)));
+    const order = placed.find((o) => o.lines.some((l) => l.sku === item!.sku));
+    expect(order, 'a purchase order with the alerted item').toBeTruthy();
+    await screenshot(watch, '08b-orders-sent');
+    await watch.locator('a.inline-link', { hasText: order!.id }).click();
+    await watch.getByRole('heading', { name: new RegExp(order!.id) }).waitFor();
+    await watch.getByText(item!.name).first().waitFor();
+    expect(await horizontalOverflow(watch)).toBeLessThanOrEqual(0);
+    await screenshot(watch, '08c-order-page');
+    // It reached the supplier: their contact sees it among their orders.
+    if (order!.supplierId === 'demo-supplier-chenguang') {
+      const theirs = await api<Array<{ id: string }>>('supplier', 'GET', '/api/purchasing/purchase-orders');
+      expect(theirs.map((o) => o.id)).toContain(order!.id);
+    }
     await context.close();
   });
 });

@@ -84,4 +84,20 @@ public class PurchaseListSpecs
         plan.Orders[1].Quantities.ShouldBe([("NB-A5", 10)]);
         plan.Unassigned.Select(i => i.ItemId).ShouldBe(["i4"]);
     }
+
+    [Fact]
+    public void Naming_a_supplier_orders_its_own_items_and_those_without_a_supplier_from_it()
+    {
+        var deli = SupplierQuoting("deli", "NB-A5", 3.50m, Today.AddDays(30));
+        var chenguang = Supplier.Create(new SupplierRegistered("chenguang", "晨光", null, 3, ["笔类"], "owner", Now));
+        var list = PurchaseList.Create(Item("i1", "HL-Y"))
+            .Apply(Item("i2", "NB-A5"))
+            .Apply(Item("i3", "RULER"));
+
+        var plan = PlacePurchaseOrder.PlanFromList(list, [deli, chenguang], "chenguang", Today);
+
+        plan.Orders.Select(o => o.Supplier.SupplierId).ShouldBe(["chenguang"]);
+        plan.Orders[0].Items.Select(i => i.ItemId).ShouldBe(["i1", "i3"]);
+        plan.Unassigned.ShouldBeEmpty();
+    }
 }

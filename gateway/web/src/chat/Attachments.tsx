@@ -10,24 +10,27 @@ const urls = new Map<string, Promise<string>>();
 
 export const attachmentPath = (id: string) => `/api/chat/attachments/${encodeURIComponent(id)}`;
 
-export function attachmentUrl(id: string): Promise<string> {
-  let url = urls.get(id);
+/** The file, or its small JPEG preview (`/thumbnail`, for images the server made one of: `hasThumbnail`). */
+export function attachmentUrl(id: string, thumbnail = false): Promise<string> {
+  const path = thumbnail ? `${attachmentPath(id)}/thumbnail` : attachmentPath(id);
+  let url = urls.get(path);
   if (!url) {
-    url = getBlob(attachmentPath(id)).then((blob) => URL.createObjectURL(blob));
-    url.catch(() => urls.delete(id));
-    urls.set(id, url);
+    url = getBlob(path).then((blob) => URL.createObjectURL(blob));
+    url.catch(() => urls.delete(path));
+    urls.set(path, url);
   }
   return url;
 }
 
-function useAttachmentUrl(id: string, enabled = true) {
+function useAttachmentUrl(id: string, thumbnail = false) {
   const [state, setState] = useState<{ url?: string; failed?: boolean }>({});
   useEffect(() => {
-    if (!enabled) return;
     let live = true;
-    attachmentUrl(id).then((url) => live && setState({ url }), () => live && setState({ failed: true }));
+    // A thumbnail that cannot be had falls back to the picture itself.
+    const load = thumbnail ? attachmentUrl(id, true).catch(() => attachmentUrl(id)) : attachmentUrl(id);
+    load.then((url) => live && setState({ url }), () => live && setState({ failed: true }));
     return () => { live = false; };
-  }, [id, enabled]);
+  }, [id, thumbnail]);
   return state;
 }
 
@@ -42,12 +45,25 @@ export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
 }
 
 function ImageThumb({ attachment }: { attachment: Attachment }) {
-  const { url, failed } = useAttachmentUrl(attachment.id);
+  const small = !!attachment.hasThumbnail;
+  const { url, failed } = useAttachmentUrl(attachment.id, small);
+  const [full, setFull] = useState<string>();
   const label = attachment.fileName || t('chat.image');
   if (failed) return <span class="attachment-file muted small">{t('chat.attachmentFailed')}</span>;
+  // With a thumbnail on screen, the full picture is fetched only when tapped.
+  async function open(e: MouseEvent) {
+    if (!small && url) return;
+    e.preventDefault();
+    if (!url) return;
+    try {
+      const big = full ?? await attachmentUrl(attachment.id);
+      setFull(big);
+      window.open(big, '_blank');
+    } catch { /* the thumbnail stays; the next tap tries again */ }
+  }
   return (
-    <a class="attachment-thumb" href={url ?? '#'} target="_blank" rel="noopener" aria-label={t('chat.openImage', { name: label })}
-      onClick={(e) => { if (!url) e.preventDefault(); }}>
+    <a class="attachment-thumb" href={(small ? full : url) ?? '#'} target="_blank" rel="noopener" aria-label={t('chat.openImage', { name: label })}
+      onClick={(e) => void open(e)}>
       {url ? <img src={url} alt={label} loading="lazy" /> : <span class="thumb-placeholder" aria-hidden="true" />}
     </a>
   );

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
@@ -11,6 +12,7 @@ import { useChat, type ChatService } from './chatService';
 import { canEdit, peopleFromMessages, quoteText, replyIndex } from './compose';
 import { Composer, quoteLabel } from './Composer';
 import { FormatHelper } from './FormatHelper';
+import { ReadReceipt } from './ReadReceipt';
 import { NOTIFICATION_LEVELS, type Channel, type ChatMessage, type NotificationLevel } from './model';
 import type { PendingMessage } from './timeline';
 import { Icon } from '../ui/icons';
@@ -96,6 +98,7 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
   const [replyTo, setReplyTo] = useState<ChatMessage>();
   const [editing, setEditing] = useState<ChatMessage>();
   const loading = chat.loading.has(channelId);
+  const unreadFrom = chat.firstUnread(channelId);
   const first = timeline.messages[0]?.seq;
   const last = timeline.messages.at(-1)?.seq;
   const byId = useMemo(() => new Map(timeline.messages.map((m) => [m.id, m])), [timeline.messages]);
@@ -183,7 +186,10 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
     <section class="messages-pane" aria-labelledby="channel-title">
       <header class="pane-header">
         <a href={paths.chat()} class="btn btn-ghost back-link" aria-label={t('app.back')}>‹</a>
-        <h1 id="channel-title" class="pane-title">{channel?.name ?? ''}</h1>
+        <div class="pane-heading">
+          <h1 id="channel-title" class="pane-title">{channel?.name ?? ''}</h1>
+          {channel && (channel.branchName ?? channel.branch) && <span class="pane-subtitle muted small">{(channel.branchName as string | undefined) ?? channel.branch}</span>}
+        </div>
         {channel && <NotificationControl chat={chat} channel={channel} />}
         <StatusLine chat={chat} />
       </header>
@@ -200,11 +206,14 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
         <ErrorMessage error={error} onRetry={() => void chat.open(channelId)} />
         <div role="log" aria-live="polite" aria-label={t('chat.messages')}>
         <ol class="message-list">
-          {timeline.messages.map((m) => (
-            <MessageItem key={m.seq} message={m} chat={chat} mine={m.authorId === session.user.id}
+          {timeline.messages.map((m, i) => (<Fragment key={m.seq}>
+            {unreadFrom !== undefined && m.seq >= unreadFrom && (i === 0 ? !timeline.reachedStart || m.seq > 1 : timeline.messages[i - 1].seq < unreadFrom) && (
+              <li class="unread-divider" role="separator" aria-label={t('chat.unreadFrom')}><span>{t('chat.unreadFrom')}</span></li>
+            )}
+            <MessageItem message={m} chat={chat} mine={m.authorId === session.user.id}
               parent={m.replyTo ? byId.get(m.replyTo) : undefined} thread={replies.get(m.id)}
               onReply={() => { setEditing(undefined); setReplyTo(m); }} onEdit={() => startEdit(m)} onWithdraw={() => void withdraw(m)} onJump={jumpTo} />
-          ))}
+          </Fragment>))}
           {timeline.pending.map((p) => <PendingItem key={p.clientMessageId} pending={p} onRetry={() => chat.retry(channelId, p.clientMessageId)} />)}
         </ol>
         </div>
@@ -298,6 +307,7 @@ function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onW
             </button>
           )}
           <button type="button" class="btn btn-ghost btn-small" onClick={onReply} aria-label={t('chat.reply.to', { name: message.authorName })}>{t('chat.reply')}</button>
+          {mine && message.id && <ReadReceipt channelId={message.channelId} messageId={message.id} />}
           {canEdit(message, session.user.id) && <>
             <button type="button" class="btn btn-ghost btn-small" onClick={onEdit}>{t('chat.edit')}</button>
             <button type="button" class="btn btn-ghost btn-small" onClick={onWithdraw}>{t('chat.withdraw')}</button>

@@ -63,7 +63,22 @@ export function Composer(props: ComposerProps) {
   const ready = files.filter((f) => f.state === 'done' && f.attachment).map((f) => f.attachment!);
   const canSend = editing ? !!text.trim() && !saving : !uploading && (!!text.trim() || ready.length > 0);
 
+  // Leaving the box closes the suggestions, a moment later so a tap on one still lands. The close is cancelled when the
+  // box has focus again by then: tapping 回复 blurs it and the reply puts focus straight back, and a close left pending
+  // from that blur used to shut the list the user had just opened by typing `@` (owner-reply.spec.ts).
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cancelClose = () => { clearTimeout(closeTimer.current); closeTimer.current = undefined; };
+  function closeSoon() {
+    cancelClose();
+    closeTimer.current = setTimeout(() => {
+      closeTimer.current = undefined;
+      if (document.activeElement !== input.current) setMention(undefined);
+    }, 150);
+  }
+  useEffect(() => cancelClose, []);
+
   function updateMention(el: HTMLTextAreaElement) {
+    cancelClose();
     const q = mentionQuery(el.value, el.selectionStart ?? el.value.length);
     setMention(q);
     setActive(0);
@@ -227,7 +242,8 @@ export function Composer(props: ComposerProps) {
           aria-activedescendant={open ? `mention-${active}` : undefined}
           onInput={(e) => { setText(e.currentTarget.value); updateMention(e.currentTarget); }}
           onClick={(e) => updateMention(e.currentTarget)}
-          onBlur={() => setTimeout(() => setMention(undefined), 150)}
+          onFocus={cancelClose}
+          onBlur={closeSoon}
           onKeyDown={onKeyDown}
         />
         <button type="submit" class="btn btn-primary" disabled={!canSend} aria-busy={saving || uploading}>

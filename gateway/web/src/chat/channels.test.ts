@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../session/session';
-import { countIncoming, markChannelRead, normalizeChannel, sortChannels, visibleChannels } from './channels';
+import { countIncoming, firstUnreadSeq, markChannelRead, normalizeChannel, sortChannels, visibleChannels } from './channels';
 import type { Channel, ChatMessage } from './model';
 
 const owner: User = { id: 'u-owner', name: '张店长', username: 'owner', roles: ['owner'], branches: ['main'] };
@@ -50,5 +50,12 @@ describe('the channel list', () => {
     expect(normalizeChannel({ id: 7, title: '群', unreadCount: 4, latestSeq: 9 })).toMatchObject({
       id: '7', name: '群', unread: 4, lastSeq: 9, mentions: 0,
     });
+  });
+
+  it('puts the "new messages" line just after what was read', () => {
+    expect(firstUnreadSeq({ lastSeq: 40, unread: 3 })).toBe(38);
+    expect(firstUnreadSeq({ lastSeq: 40, unread: 0 })).toBeUndefined();
+    expect(firstUnreadSeq({ lastSeq: 5, unread: 9 })).toBe(1);
+    expect(firstUnreadSeq(undefined)).toBeUndefined();
   });
 });

@@ -25,6 +25,12 @@ export function countIncoming(channels: readonly Channel[], message: ChatMessage
   });
 }
 
+/** Where "new since you last read" starts in a channel with unread messages (its last-read seq + 1), else undefined. */
+export function firstUnreadSeq(c: Pick<Channel, 'unread' | 'lastSeq'> | undefined): number | undefined {
+  if (!c?.unread || !c.lastSeq || c.unread <= 0) return undefined;
+  return Math.max(1, c.lastSeq - c.unread + 1);
+}
+
 export function markChannelRead(channels: readonly Channel[], channelId: string): Channel[] {
   return channels.map((c) => (c.id === channelId && (c.unread || c.mentions) ? { ...c, unread: 0, mentions: 0 } : c));
 }

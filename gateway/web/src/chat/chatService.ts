@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { asList, del, get, newId, post, put, query } from '../api/client';
 import type { Permissions } from '../session/permissions';
 import type { Session } from '../session/session';
-import { countIncoming, markChannelRead, normalizeChannel, setNotificationLevel, visibleChannels } from './channels';
+import { countIncoming, firstUnreadSeq, markChannelRead, normalizeChannel, setNotificationLevel, visibleChannels } from './channels';
 import { applyUpdate } from './compose';
 import { ChatHub, type HubNotification, type HubStatus } from './hub';
 import type { Attachment, Channel, ChatMessage, MessageUpdate, NotificationLevel } from './model';
@@ -47,6 +47,8 @@ export class ChatService {
   /** Channels whose timeline may have missed messages while the hub was down; refilled when opened. */
   private stale = new Set<string>();
   private openChannelId?: string;
+  /** Per channel, the first message that was unread when it was last opened: the "new messages" line goes above it. */
+  private unreadFrom = new Map<string, number>();
   private readSent = new Map<string, number>();
   private readTimer?: ReturnType<typeof setTimeout>;
   private listeners = new Set<() => void>();
@@ -62,6 +64,12 @@ export class ChatService {
       resumed: () => this.resync(),
       status: (s) => { this.status = s; this.emit(); },
     });
+  }
+
+  /** A refreshed token for the same user: the hub's token factory and the API calls read it from here. */
+  useSession(session: Session, perms: Permissions) {
+    this.session = session;
+    this.perms = perms;
   }
 
   start() {
@@ -81,6 +89,11 @@ export class ChatService {
 
   private emit() {
     this.listeners.forEach((l) => l());
+  }
+
+  /** The seq the "new messages" line sits above, for the channel as it was when opened (undefined: nothing was new). */
+  firstUnread(channelId: string): number | undefined {
+    return this.unreadFrom.get(channelId);
   }
 
   timeline(channelId: string): Timeline {
@@ -115,6 +128,9 @@ export class ChatService {
   async open(channelId: string | undefined) {
     this.openChannelId = channelId;
     if (!channelId) return;
+    const from = firstUnreadSeq(this.channels.find((c) => c.id === channelId));
+    if (from !== undefined) this.unreadFrom.set(channelId, from);
+    else this.unreadFrom.delete(channelId);
     this.channels = markChannelRead(this.channels, channelId);
     this.emit();
     if (!this.timelines.has(channelId)) {
@@ -307,14 +323,20 @@ export class ChatService {
   }
 }
 
-let service: { token: string; chat: ChatService } | undefined;
+let service: { user: string; chat: ChatService } | undefined;
 
-/** The chat service for this session, created on first use and stopped when the user signs out. */
+/**
+ * The chat service for this signed-in user, created on first use and stopped when they sign out. A refreshed token
+ * (every ~28 min) is handed to the running service: the hub connection and loaded history stay.
+ */
 export function useChat(session: Session, perms: Permissions): ChatService {
-  if (!service || service.token !== session.accessToken) {
+  const user = `${session.chain}/${session.user.id}`;
+  if (!service || service.user !== user) {
     service?.chat.stop();
-    service = { token: session.accessToken, chat: new ChatService(session, perms) };
+    service = { user, chat: new ChatService(session, perms) };
     service.chat.start();
+  } else {
+    service.chat.useSession(session, perms);
   }
   const chat = service.chat;
   const [, tick] = useState(0);

@@ -55,6 +55,8 @@ export interface Attachment {
   contentType: string;
   size: number;
   fileName?: string;
+  /** The server made a small JPEG of this image (`GET /api/chat/attachments/{id}/thumbnail`). */
+  hasThumbnail?: boolean;
 }
 
 /** The hub's `messageUpdated`: what changed in the message with this seq. */

@@ -6,6 +6,8 @@ import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
+import type { Product } from '../stock/types';
+import { linesWithoutSupplier, orderRequests, suggestSupplier } from './ordering';
 import { normalizeOrder, normalizePoStatus, type PurchaseListItem } from './types';
 
 export function PurchasingScreen() {
@@ -23,23 +25,60 @@ function PurchaseList() {
   const { branch, perms } = useApp();
   const [created, setCreated] = useState<string[]>();
   const [left, setLeft] = useState(0);
+  const [chosen, setChosen] = useState<string>();
   const list = useLoad(
     (signal) => get<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list`, { signal })
-      .then((raw) => asList<PurchaseListItem>(raw, 'lines', 'entries').map((i) => withoutCosts(i, perms))),
+      .then((raw) => asList<PurchaseListItem>(raw, 'items', 'lines', 'entries').map((i) => withoutCosts(i, perms))),
     [branch],
   );
+  const items = list.data ?? [];
+  const unassigned = linesWithoutSupplier(items);
+  const needSupplier = perms.createPurchaseOrders && unassigned.length > 0;
+  // Who could take the lines without a supplier: the chain's suppliers, the best fit for those products offered first.
+  const suppliers = useLoad(
+    (signal) => (needSupplier
+      ? Promise.all([
+          get<unknown>('/api/purchasing/suppliers', { signal }),
+          get<unknown>('/api/inventory/products', { signal }).catch(() => []),
+        ]).then(([s, p]) => ({
+          suppliers: asList<{ id?: string; supplierId?: string; name: string; categories?: string[] }>(s, 'suppliers')
+            .map((x) => ({ id: (x.id ?? x.supplierId)!, name: x.name, categories: x.categories })),
+          categories: new Map(asList<Product>(p, 'products').map((x) => [x.sku, x.category])),
+        }))
+      : Promise.resolve(undefined)),
+    [needSupplier],
+  );
+  const options = suppliers.data?.suppliers ?? [];
+  const suggested = suppliers.data ? suggestSupplier(unassigned, (sku) => suppliers.data!.categories.get(sku), options) : undefined;
+  const named = chosen && options.some((o) => o.id === chosen) ? chosen : suggested;
+  const namedName = options.find((o) => o.id === named)?.name;
+
   const create = useSubmit(
-    (key) => post<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`, { fromPurchaseList: true }, { idempotencyKey: key }),
+    async (key) => {
+      const ids: string[] = [];
+      let leftOnList: string[] = [];
+      const requests = orderRequests(items, needSupplier ? named : undefined);
+      for (const [n, body] of requests.entries()) {
+        try {
+          const result = await post<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`, body,
+            { idempotencyKey: `${key}-${n}` });
+          ids.push(...asList<{ id: string }>(result, 'purchaseOrders', 'orders').map((o) => o.id));
+          leftOnList = asList<string>(result, 'leftOnList');
+        } catch (e) {
+          // Nothing left for the second request (its lines went with the first) is not a failure.
+          if (!(ids.length > 0 && e instanceof ApiError && e.status < 500)) throw e;
+        }
+      }
+      return { ids, left: leftOnList.length };
+    },
     (result) => {
-      const orders = asList<{ id: string }>(result, 'purchaseOrders', 'orders');
-      setLeft(asList<string>(result, 'leftOnList').length);
-      const ids = orders.length ? orders.map((o) => o.id) : (result as { id?: string })?.id ? [(result as { id: string }).id] : asList<string>(result, 'ids');
-      setCreated(ids);
+      setCreated(result.ids);
+      setLeft(result.left);
+      setChosen(undefined);
       list.reload();
     },
   );
 
-  const items = list.data ?? [];
   return (
     <>
       <h2>{t('purchasing.list')}</h2>
@@ -49,41 +88,57 @@ function PurchaseList() {
         <Notice>
           {t('purchasing.created', { count: created.length })}{' '}
           {created.map((id) => <a key={id} href={paths.purchaseOrder(id)} class="inline-link">{id}</a>)}
+          <span class="block">{t('purchasing.sentHint')}</span>
           {left > 0 && <span class="block">{t('purchasing.leftOnList', { count: left })}</span>}
         </Notice>
       )}
       {list.data && items.length === 0 && <p class="muted">{t('purchasing.listEmpty')}</p>}
       {items.length > 0 && (
-        <table class="table">
+        <table class="table purchase-list">
           <thead>
             <tr>
               <th scope="col">{t('purchasing.col.product')}</th>
               <th scope="col" class="num">{t('purchasing.col.quantity')}</th>
-              <th scope="col" class="num wide-only">{t('purchasing.col.suggested')}</th>
               <th scope="col">{t('purchasing.col.supplier')}</th>
-              {perms.seeCost && <th scope="col" class="num">{t('purchasing.col.unitCost')}</th>}
+              {perms.seeCost && <th scope="col" class="num wide-only">{t('purchasing.col.unitCost')}</th>}
             </tr>
           </thead>
           <tbody>
             {items.map((i) => (
-              <tr key={i.sku}>
+              <tr key={(i as { itemId?: string }).itemId ?? i.sku}>
                 <td>
                   {perms.viewStock ? <a href={paths.stockItem(i.sku)}>{i.name ?? i.sku}</a> : i.name ?? i.sku}
-                  <span class="muted small block">{[i.spec, i.sku, i.note].filter(Boolean).join(' · ')}</span>
+                  <span class="muted small block">{[i.spec, i.note].filter(Boolean).join(' · ')}</span>
                 </td>
                 <td class="num strong">{i.quantity}</td>
-                <td class="num wide-only">{i.suggestedQuantity ?? ''}</td>
-                <td>{i.supplierName ?? i.supplierId ?? <span class="muted">{t('purchasing.noSupplier')}</span>}</td>
-                {perms.seeCost && <td class="num">{formatMoney(i.unitCost)}</td>}
+                <td>
+                  {i.supplierName ?? i.supplierId
+                    ?? (needSupplier && namedName
+                      ? <span class="supplier-pending">{namedName}<span class="muted small block">{t('purchasing.supplierPicked')}</span></span>
+                      : <span class="muted">{t('purchasing.noSupplier')}</span>)}
+                </td>
+                {perms.seeCost && <td class="num wide-only">{formatMoney(i.unitCost)}</td>}
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {perms.createPurchaseOrders && items.length > 0 && (
-        <form onSubmit={create.submit}>
+        <form class="card form send-list" onSubmit={create.submit}>
+          {needSupplier && (
+            <div class="field">
+              <label for="list-supplier">{t('purchasing.supplierFor', { count: unassigned.length })}</label>
+              <ErrorMessage error={suppliers.error} onRetry={suppliers.reload} />
+              <select id="list-supplier" value={named ?? ''} disabled={!options.length} onChange={(e) => setChosen(e.currentTarget.value)}>
+                {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            </div>
+          )}
+          <p class="muted small">{t('purchasing.sendHint')}</p>
           <ErrorMessage error={create.error} />
-          <button type="submit" class="btn btn-primary" disabled={create.busy}>{create.busy ? t('purchasing.creating') : t('purchasing.createOrders')}</button>
+          <button type="submit" class="btn btn-primary btn-block" disabled={create.busy || (needSupplier && !named)}>
+            {create.busy ? t('purchasing.creating') : t('purchasing.createOrders')}
+          </button>
         </form>
       )}
     </>

@@ -14,7 +14,8 @@ namespace Stationery.Purchasing.PurchaseOrders.Placing;
 
 /// <summary>
 /// Either <c>{ supplierId, lines }</c>, or <c>{ fromPurchaseList: true }</c> (optionally with <c>supplierId</c> to order from one
-/// supplier only, and <c>itemIds</c> to order only the list items the owner ticked).
+/// supplier only: its own items and those that have no supplier yet), and <c>itemIds</c> to order only the list items the
+/// owner ticked.
 /// </summary>
 public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList,
     IReadOnlyList<string?>? ItemIds = null);
@@ -173,10 +174,13 @@ public static class PlacePurchaseOrder
     /// </summary>
     public static Plan PlanFromList(PurchaseList? list, IReadOnlyList<Supplier> suppliers, string? onlySupplierId, DateOnly today)
     {
+        // An item with no supplier of its own (none chosen, no valid quote) goes to the supplier the owner names: that is how
+        // a shop without quotes on file sends its list. Items chosen for, or quoted cheaper by, another supplier stay put.
+        var named = onlySupplierId is null ? null : suppliers.FirstOrDefault(s => s.SupplierId == onlySupplierId);
         var assigned = (list?.Items ?? [])
             .Select(i => (Item: i, Supplier: i.SupplierId is { } id
                 ? suppliers.FirstOrDefault(s => s.SupplierId == id)
-                : CheapestQuote.For(suppliers, i.Sku, today)?.Supplier))
+                : CheapestQuote.For(suppliers, i.Sku, today)?.Supplier ?? named))
             .ToList();
         var orders = assigned
             .Where(a => a.Supplier is not null && (onlySupplierId is null || a.Supplier.SupplierId == onlySupplierId))
