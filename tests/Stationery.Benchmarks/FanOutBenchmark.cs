@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Marten;
@@ -118,7 +119,9 @@ internal static class FanOutBenchmark
                 if (path.Tokens[group] is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 run.Posting(k);
                 using var response = await http.SendAsync(request);
-                response.EnsureSuccessStatusCode();
+                // 201: posted. (A 200 would be Chat answering a resend of an earlier clientMessageId: nothing new to fan out.)
+                if (response.StatusCode != HttpStatusCode.Created)
+                    throw new InvalidOperationException($"{path.Name}: posting #{k} answered {(int)response.StatusCode}, not 201");
                 run.Answered(k);
             }
         }));
@@ -240,7 +243,6 @@ internal static class FanOutBenchmark
     {
         private readonly List<HubConnection> connections = [];
         private volatile Run? current;
-        private int runs;
 
         public static async Task<Fleet> ConnectAsync(Target path, int n)
         {
@@ -269,7 +271,7 @@ internal static class FanOutBenchmark
             return fleet;
         }
 
-        public Run Begin(int messages) => current = new Run(Interlocked.Increment(ref runs), messages);
+        public Run Begin(int messages) => current = new Run(Run.NextId(), messages);
 
         public void End() => current = null;
 
@@ -282,6 +284,11 @@ internal static class FanOutBenchmark
     /// <summary>One measured round: when each message's post started, and every receipt's latency.</summary>
     private sealed class Run(int id, int messages)
     {
+        private static int runs;
+
+        /// <summary>Unique in the process: run ids make the clientMessageIds, which Chat de-duplicates per channel and author.</summary>
+        public static int NextId() => Interlocked.Increment(ref runs);
+
         private readonly long[] postedAt = new long[messages];
         private readonly double[] answeredAfter = new double[messages];
         private readonly int[] receiptsOf = new int[messages];
