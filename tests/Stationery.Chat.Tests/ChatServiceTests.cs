@@ -41,6 +41,8 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
         alert.Mentions.ShouldBe(["owner"]);
         alert.AuthorId.ShouldBe("bot");
         alert.AuthorName.ShouldBe("库存助手");
+        // The card names the item, so clients link it (加入采购清单 is its button).
+        (alert.Card!.Sku, alert.Card.Branch, alert.Card.Actions.Single().Label).ShouldBe((sku, "main", "加入采购清单 20"));
 
         // A later alert is a fence: once it is in, the duplicate delivered before it has been handled too.
         var fence = $"FENCE-{Guid.NewGuid():N}"[..12];
