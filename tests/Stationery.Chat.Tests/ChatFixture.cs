@@ -31,7 +31,8 @@ public sealed class ChatFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         servers = await TestServers.IsolateAsync(nameof(ChatFixture));
-        Chat = new ServiceFactory<ChatService>(servers);
+        // The weekly slow-mover digest is run by the tests themselves (SlowMoverDigestTests), never by its timer.
+        Chat = new ServiceFactory<ChatService>(servers, new Dictionary<string, string?> { ["Chat:SlowMoverDigest"] = "false" });
         BaseAddress = Chat.Start();
 
         bus = await IntegratorBus.StartAsync(servers);

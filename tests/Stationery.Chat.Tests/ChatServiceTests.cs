@@ -41,6 +41,8 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
         alert.Mentions.ShouldBe(["owner"]);
         alert.AuthorId.ShouldBe("bot");
         alert.AuthorName.ShouldBe("库存助手");
+        // The card names the item, so clients link it (加入采购清单 is its button).
+        (alert.Card!.Sku, alert.Card.Branch, alert.Card.Actions.Single().Label).ShouldBe((sku, "main", "加入采购清单 20"));
 
         // A later alert is a fence: once it is in, the duplicate delivered before it has been handled too.
         var fence = $"FENCE-{Guid.NewGuid():N}"[..12];
@@ -338,4 +340,22 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
 
     private static List<string> Names(JsonElement readers, string list) =>
         [.. readers.GetProperty(list).EnumerateArray().Select(r => r.GetProperty("userId").GetString()!)];
+
+    [Fact]
+    public async Task History_pages_back_from_the_newest_with_before_oldest_first_without_gaps()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        var posted = new List<MessageDto>();
+        for (var i = 0; i < 5; i++)
+            posted.Add((await (await clerk.PostAsJsonAsync($"api/chat/channels/{MainGroup}/messages", Post(Guid.NewGuid().ToString(), $"翻页 {i}")))
+                .Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!);
+        var newest = posted[^1].Seq;
+
+        var last = (await clerk.GetFromJsonAsync<List<MessageDto>>($"api/chat/channels/{MainGroup}/messages?before={newest + 1}&limit=2", ChatFixture.Json))!;
+        var previous = (await clerk.GetFromJsonAsync<List<MessageDto>>($"api/chat/channels/{MainGroup}/messages?before={last[0].Seq}&limit=2", ChatFixture.Json))!;
+
+        last.Select(m => m.Id).ShouldBe([posted[3].Id, posted[4].Id]);
+        previous.Select(m => m.Id).ShouldBe([posted[1].Id, posted[2].Id]);
+        (await clerk.GetAsync($"api/chat/channels/{MainGroup}/messages?before=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }

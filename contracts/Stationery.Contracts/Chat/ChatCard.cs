@@ -13,6 +13,12 @@ public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardF
 {
     /// <summary>The purchase order the card is about (order and discrepancy cards in a supplier channel), if any.</summary>
     public string? PurchaseOrderId { get; init; }
+
+    /// <summary>The product the card is about (stock alerts, stock reports, restock requests): clients link it to the item.</summary>
+    public string? Sku { get; init; }
+
+    /// <summary>The branch whose stock the card is about, with <see cref="Sku"/>.</summary>
+    public string? Branch { get; init; }
 }
 
 /// <summary>One fact on a card.</summary>

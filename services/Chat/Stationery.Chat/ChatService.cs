@@ -4,6 +4,7 @@ using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using Stationery.Chat.Alerts;
 using Stationery.Chat.Alerts.Digesting;
+using Stationery.Chat.Alerts.SlowMovers;
 using Stationery.Chat.Attachments;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Catalogue;
@@ -38,6 +39,8 @@ public static class ChatModule
         services.AddSingleton<IIntegrationEventMap, ChatEvents>();
         services.AddSingleton(StockBotTexts.For(builder.Configuration["Chat:BotLanguage"]));
         services.AddSingleton(SupplierBotTexts.For(builder.Configuration["Chat:BotLanguage"]));
+        services.AddSingleton<SlowMoverDigestPass>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlowMoverDigestPass>());
         services.ConfigureMarten(opts =>
         {
             opts.Events.AddEventTypes([
@@ -68,6 +71,8 @@ public static class ChatModule
             opts.Schema.For<PurchaseOrderCard>();
             opts.Schema.For<Attachment>();
             opts.Schema.For<AlertBurst>();
+            opts.Schema.For<SlowMoverNote>().Index(n => n.Branch);
+            opts.Schema.For<SlowMoverDigestPosted>();
             opts.Schema.For<NotificationSetting>().Index(s => s.ChannelId);
             AttachmentContent.AddTables(opts);
         });

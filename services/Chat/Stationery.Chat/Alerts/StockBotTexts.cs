@@ -1,3 +1,4 @@
+using Stationery.Chat.Alerts.SlowMovers;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Catalogue;
 using Stationery.Chat.Messages.Cards;
@@ -107,6 +108,27 @@ public abstract class StockBotTexts
 
     protected abstract string AddToPurchaseListButton(int quantity);
 
+    /// <summary>The weekly slow-mover digest's message, ending with an @mention of each name given.</summary>
+    public abstract string SlowMoverDigest(int count, IReadOnlyList<string> mentionNames);
+
+    /// <summary>At most this many products are listed on a slow-mover digest card; a last line counts the rest.</summary>
+    public const int MaxSlowMoverFields = 20;
+
+    /// <summary>滞销周报: one line per product (longest without a sale first), no buttons (ordering more is not the answer).</summary>
+    public Card SlowMoverDigestCard(string branch, DateOnly week, IReadOnlyList<SlowMoverNote> notes)
+    {
+        var fields = notes.Take(MaxSlowMoverFields)
+            .Select(n => new CardField(new ProductLabel(n.ProductName, n.Spec, n.Unit).Name, SlowMoverValue(n))).ToList();
+        if (notes.Count > MaxSlowMoverFields) fields.Add(new CardField("…", MoreSlowMovers(notes.Count - MaxSlowMoverFields)));
+        return new Card("slow-mover-digest", SlowMoverDigestTitle(notes.Count, week), [.. fields], [], Card.Open, null, null, branch, null);
+    }
+
+    protected abstract string SlowMoverDigestTitle(int count, DateOnly week);
+
+    protected abstract string SlowMoverValue(SlowMoverNote n);
+
+    protected abstract string MoreSlowMovers(int rest);
+
     public static StockBotTexts For(string? language) =>
         language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? new English() : new Chinese();
 
@@ -127,6 +149,16 @@ public abstract class StockBotTexts
 
         public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
             $"✅ 已补货:{p.Name} 现有 {onHand} {p.Unit}(补货点 {reorderPoint})";
+
+        public override string SlowMoverDigest(int count, IReadOnlyList<string> mentionNames) =>
+            ($"🐢 本周滞销品 {count} 项:可以考虑促销、调拨到其他门店或退货 " + Mentions(mentionNames)).TrimEnd();
+
+        protected override string SlowMoverDigestTitle(int count, DateOnly week) => $"滞销周报 · {week:M月d日}这周 · {count} 项";
+
+        protected override string SlowMoverValue(SlowMoverNote n) =>
+            $"{n.DaysWithoutSale} 天未售 · 库存 {n.OnHand} {n.Unit} · 库龄 {n.AgeingBracket} 天";
+
+        protected override string MoreSlowMovers(int rest) => $"另有 {rest} 项";
 
         public override string Pending(string actionId) => actionId switch
         {
@@ -195,6 +227,16 @@ public abstract class StockBotTexts
     private sealed class English : StockBotTexts
     {
         public override string BotName => "Stock assistant";
+
+        public override string SlowMoverDigest(int count, IReadOnlyList<string> mentionNames) =>
+            ($"🐢 {count} slow movers this week: consider a promotion, a transfer to another branch or a return " + Mentions(mentionNames)).TrimEnd();
+
+        protected override string SlowMoverDigestTitle(int count, DateOnly week) => $"Slow movers · week of {week:yyyy-MM-dd} · {count}";
+
+        protected override string SlowMoverValue(SlowMoverNote n) =>
+            $"{n.DaysWithoutSale} days without a sale · {n.OnHand} {n.Unit} on hand · age {n.AgeingBracket} days";
+
+        protected override string MoreSlowMovers(int rest) => $"{rest} more";
 
         public override string LowStock(LowStockDetected a, IReadOnlyList<string> mentionNames)
         {

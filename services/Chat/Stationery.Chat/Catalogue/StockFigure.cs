@@ -25,8 +25,12 @@ public sealed record StockFigure(string Id, string Branch, string Sku, int OnHan
 /// <summary>Every Inventory event that states an on-hand figure keeps the copy current.</summary>
 public sealed class ItemsSoldFigureConsumer(IDocumentStore store, ILogger<ItemsSoldFigureConsumer> log) : IdempotentConsumer<ItemsSold>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, ItemsSold m, ConsumeContext<ItemsSold> context) =>
-        StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
+    protected override Task Apply(IDocumentSession session, ItemsSold m, ConsumeContext<ItemsSold> context)
+    {
+        // A sale ends a slow mover's episode: it leaves the coming weekly digest.
+        Alerts.SlowMovers.SlowMoverNote.Sold(session, m.BranchId, m.Sku);
+        return StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
+    }
 }
 
 public sealed class StockReceivedFigureConsumer(IDocumentStore store, ILogger<StockReceivedFigureConsumer> log) : IdempotentConsumer<StockReceived>(store, log)

@@ -19,6 +19,8 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
         Status == Open ? [.. Actions.Select(a => new ChatCardAction(a.Id, a.Label, a.Style))] : [], Status, ResolvedBy, Resolution)
     {
         PurchaseOrderId = PurchaseOrderId,
+        Sku = Sku,
+        Branch = Sku is null ? null : Branch,
     };
 }
 

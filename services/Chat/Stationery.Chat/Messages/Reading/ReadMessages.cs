@@ -15,26 +15,43 @@ public static class ReadMessages
     public static RouteGroupBuilder MapReadMessages(this RouteGroupBuilder api)
     {
         api.MapGet("/channels/{channelId}/messages", Handle)
-            .WithSummary("Messages after a seq, oldest first: a reconnecting client asks for everything after the last seq it saw.");
+            .WithSummary("Messages after a seq, oldest first: a reconnecting client asks for everything after the last seq it saw. " +
+                "With before=<seq>: the page just before it (scrolling back from the newest), still oldest first.");
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<MessageDto>>> Handle(string channelId, long? after, int? limit, ClaimsPrincipal user,
+    private static async Task<Ok<IReadOnlyList<MessageDto>>> Handle(string channelId, long? after, long? before, int? limit, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
     {
         new Validation()
             .Require(after is null or >= 0, "after", "must not be negative")
+            .Require(before is null or >= 1, "before", "must be at least 1")
             .Require(limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}")
             .ThrowIfInvalid();
         var channel = await session.LoadAsync<Channel>(channelId, ct);
         if (channel is null || !channel.HasMember(user.UserId())) throw new NotFoundException("Channel", channelId);
 
         var from = after ?? 0;
-        var messages = await session.Query<ChatMessage>()
-            .Where(m => m.ChannelId == channelId && m.Seq > from)
-            .OrderBy(m => m.Seq)
-            .Take(limit ?? DefaultLimit)
-            .ToListAsync(ct);
+        var take = limit ?? DefaultLimit;
+        IReadOnlyList<ChatMessage> messages;
+        if (before is { } until)
+        {
+            // The newest `take` below `before`, turned back to oldest first.
+            var newestFirst = await session.Query<ChatMessage>()
+                .Where(m => m.ChannelId == channelId && m.Seq > from && m.Seq < until)
+                .OrderByDescending(m => m.Seq)
+                .Take(take)
+                .ToListAsync(ct);
+            messages = [.. newestFirst.Reverse()];
+        }
+        else
+        {
+            messages = await session.Query<ChatMessage>()
+                .Where(m => m.ChannelId == channelId && m.Seq > from)
+                .OrderBy(m => m.Seq)
+                .Take(take)
+                .ToListAsync(ct);
+        }
         IReadOnlyList<MessageDto> page = [.. messages.Select(m => m.ToDto())];
         return TypedResults.Ok(page);
     }
