@@ -71,4 +71,37 @@ public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<Chat
         (done.Card!.Resolution, done.Card.ResolvedBy).ShouldBe(("已登记报价,有效期至 2099-12-31", "张店长"));
         done.Card.Actions.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_delivery_notice_and_damaged_units_are_told_in_the_orders_thread()
+    {
+        await fixture.Publish(new SupplierRegistered(ChatFixture.Tenant, ChatFixture.SupplierId, "晨光文具供应商", "王经理", 3, ["笔类"], DateTimeOffset.UtcNow));
+        using var owner = fixture.ClientFor("owner");
+        var order = $"PO-{Guid.NewGuid():N}"[..15];
+        await fixture.Publish(new PurchaseOrderPlaced(ChatFixture.Tenant, "main", order, ChatFixture.SupplierId, "晨光文具供应商",
+            [new("HL-Y", "晨光荧光笔", "黄色", "支", 100)], new DateOnly(2026, 3, 4), "owner", "张店长", DateTimeOffset.UtcNow));
+        var card = (await Probe.Until(() => OpenedMessagesAsync(owner), ms => ms.Any(m => m.Card?.PurchaseOrderId == order), what: "the order card"))
+            .Single(m => m.Card?.PurchaseOrderId == order && m.Card.Kind == "purchase-order");
+
+        await fixture.Publish(new DeliveryAnnounced(ChatFixture.Tenant, "main", order, ChatFixture.SupplierId, "晨光文具供应商", new DateOnly(2026, 3, 3),
+            [new AnnouncedLine("HL-Y", "晨光荧光笔", "支", 100)], "顺丰 SF123", "supplier", "供应商陈", DateTimeOffset.UtcNow));
+        await fixture.Publish(new GoodsReceived(ChatFixture.Tenant, "main", order, "R-1", ChatFixture.SupplierId, "晨光文具供应商",
+            [new("HL-Y", "晨光荧光笔", "支", 96, 96, 100, 4)], false, "owner", "张店长", DateTimeOffset.UtcNow));
+        await fixture.Publish(new DeliveryDiscrepancyRaised(ChatFixture.Tenant, "main", order, "R-1", ChatFixture.SupplierId, "晨光文具供应商",
+            [new("HL-Y", "晨光荧光笔", "支", 100, 100, 96, 4)], DateTimeOffset.UtcNow));
+
+        var thread = await Probe.Until(async () => (await OpenedMessagesAsync(owner)).Where(m => m.ReplyTo == card.Id).ToList(), ms => ms.Count == 3,
+            what: "the notice, the receipt note and the discrepancy card in the order's thread");
+        var notice = thread.Single(m => m.Text.StartsWith("🚚"));
+        notice.Text.ShouldBe($"🚚 供应商陈 通知发货 · 采购单 {order}(总店):晨光荧光笔 100 支,预计 2026-03-03 到货(顺丰 SF123) @张店长");
+        notice.Mentions.ShouldBe(["owner"]);
+        thread.Single(m => m.Text.StartsWith("📦")).Text.ShouldBe("📦 总店 已收货:晨光荧光笔 96 支,破损 4 支(累计 96/100)");
+        thread.Single(m => m.Card?.Kind == "delivery-discrepancy").Card!.Fields.Last().Value.ShouldBe("订购 100 / 确认 100 / 实收 96 支 / 破损 4 支");
+    }
+
+    private static async Task<List<MessageDto>> OpenedMessagesAsync(HttpClient client)
+    {
+        try { return await ChatFixture.MessagesAsync(client, Channel); }
+        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.NotFound) { return []; }
+    }
 }
