@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+import { BASE_URL, horizontalOverflow, launch, png, screenshot, signedIn } from './platform';
 
 describe('the owner replying in the branch group', () => {
   let browser: Browser;
@@ -10,6 +10,8 @@ describe('the owner replying in the branch group', () => {
   it('replies with a picture and an @mention, then finds the reply by search', async () => {
     const context = await signedIn(browser, 'owner');
     const page = await context.newPage();
+    const thumbnails: string[] = [];
+    page.on('request', (r) => { if (/\/api\/chat\/attachments\/[^/]+\/thumbnail$/.test(r.url())) thumbnails.push(r.url()); });
     await page.goto(`${BASE_URL}/chat`);
     await page.getByRole('link', { name: /门店群/ }).first().click();
     const composer = page.getByLabel('输入消息');
@@ -27,7 +29,7 @@ describe('the owner replying in the branch group', () => {
     await composer.pressSequentially('@店');
     await page.getByRole('option').filter({ hasText: '所有店长' }).click();
     await composer.pressSequentially(`看看货架 ${stamp}`);
-    await page.locator('#composer-file').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await page.locator('#composer-file').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: png(640, 480) });
     await page.locator('.upload-preview.done').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '13-chat-reply-with-picture');
@@ -36,7 +38,12 @@ describe('the owner replying in the branch group', () => {
     const reply = page.locator('.message.mine[data-seq]', { hasText: `看看货架 ${stamp}` }).last();
     await reply.locator('.reply-quote', { hasText: `今天盘点 ${stamp}` }).waitFor();
     await reply.locator('.mention', { hasText: '@店长' }).waitFor();
+    // The picture in the thread is the server's small thumbnail, not the full upload.
     await reply.locator('.attachment-thumb img').waitFor();
+    expect(thumbnails.length).toBeGreaterThan(0);
+    // 已读/未读: the author asks who has read the reply.
+    await reply.getByRole('button', { name: '查看已读' }).click();
+    await reply.locator('.read-receipt-detail').waitFor();
     await original.getByRole('button', { name: '1 条回复' }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '14-chat-reply-thread');
@@ -50,6 +57,3 @@ describe('the owner replying in the branch group', () => {
     await context.close();
   });
 });
-
-/** The smallest valid PNG: the server judges a file by its first bytes. */
-const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

@@ -307,11 +307,11 @@ function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onW
             </button>
           )}
           <button type="button" class="btn btn-ghost btn-small" onClick={onReply} aria-label={t('chat.reply.to', { name: message.authorName })}>{t('chat.reply')}</button>
-          {mine && message.id && <ReadReceipt channelId={message.channelId} messageId={message.id} />}
           {canEdit(message, session.user.id) && <>
             <button type="button" class="btn btn-ghost btn-small" onClick={onEdit}>{t('chat.edit')}</button>
             <button type="button" class="btn btn-ghost btn-small" onClick={onWithdraw}>{t('chat.withdraw')}</button>
           </>}
+          {mine && message.id && <ReadReceipt channelId={message.channelId} messageId={message.id} />}
         </div>
       )}
     </li>

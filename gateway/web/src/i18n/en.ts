@@ -257,6 +257,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'purchasing.total': 'Total',
   'purchasing.confirm': 'Confirm order',
   'purchasing.confirmHint': 'Enter the quantities you can supply',
+  'purchasing.awaitingSupplier': 'Sent to the supplier; waiting for them to confirm it in their orders.',
+  'purchasing.confirmForSupplier': 'Supplier confirmed by phone? Confirm on their behalf',
   'purchasing.confirmed': 'Order confirmed',
   'purchasing.receive': 'Receive',
   'purchasing.receiveHint': 'Enter what actually arrived this time',

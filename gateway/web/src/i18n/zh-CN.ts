@@ -255,6 +255,8 @@ export const zhCN = {
   'purchasing.total': '合计',
   'purchasing.confirm': '确认订单',
   'purchasing.confirmHint': '请填写可以供应的数量',
+  'purchasing.awaitingSupplier': '已发给供应商，等待供应商在他们的订单里确认。',
+  'purchasing.confirmForSupplier': '供应商电话里确认了？代供应商确认',
   'purchasing.confirmed': '已确认订单',
   'purchasing.receive': '收货',
   'purchasing.receiveHint': '请填写本次实际收到的数量',

@@ -15,7 +15,8 @@ const statusText = (s: string) => {
 };
 
 export function PurchaseOrderScreen({ id }: { id: string }) {
-  const { perms } = useApp();
+  const { perms, branches } = useApp();
+  const branchName = (code?: string) => branches.find((b) => b.code === code)?.name ?? code;
   const order = useLoad(
     (signal) => get<unknown>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((raw) => {
       const po = normalizeOrder(raw);
@@ -43,7 +44,7 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
           <dl class="facts card">
             <dt>{t('purchasing.status')}</dt><dd><span class={`tag tag-${status}`}>{statusText(po.status)}</span></dd>
             {(po.supplierName ?? po.supplierId) && <><dt>{t('purchasing.col.supplier')}</dt><dd>{po.supplierName ?? po.supplierId}</dd></>}
-            {(po.branch ?? po.branchId) && <><dt>{t('purchasing.branch')}</dt><dd>{po.branch ?? po.branchId}</dd></>}
+            {(po.branch ?? po.branchId) && <><dt>{t('purchasing.branch')}</dt><dd>{branchName(po.branch ?? po.branchId)}</dd></>}
             {(po.placedAt ?? po.createdAt) && <><dt>{t('purchasing.createdAt')}</dt><dd>{formatTime(po.placedAt ?? po.createdAt, true)}</dd></>}
             {po.expectedBy && <><dt>{t('purchasing.expectedBy')}</dt><dd>{po.expectedBy}</dd></>}
           </dl>
@@ -77,9 +78,18 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
             )}
           </table>
 
-          {perms.confirmPurchaseOrder && actions.canConfirm && (
-            <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} onDone={() => after(t('purchasing.confirmed'))} />
-          )}
+          {perms.confirmPurchaseOrder && actions.canConfirm && (perms.isSupplier
+            ? <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} onDone={() => after(t('purchasing.confirmed'))} />
+            : (
+              // The supplier confirms in their own view; the shop confirms for them only when they answered by phone.
+              <>
+                <p class="muted small">{t('purchasing.awaitingSupplier')}</p>
+                <details class="card confirm-for-supplier">
+                  <summary>{t('purchasing.confirmForSupplier')}</summary>
+                  <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} onDone={() => after(t('purchasing.confirmed'))} />
+                </details>
+              </>
+            ))}
           {perms.receivePurchaseOrder && actions.canReceive && (
             <LinesForm id={id} kind="receipts" lines={po.lines} initial={outstanding} onDone={() => after(t('purchasing.receivedOk'))} />
           )}

@@ -12,16 +12,18 @@ import { normalizeOrder, normalizePoStatus, type PurchaseListItem } from './type
 
 export function PurchasingScreen() {
   const { perms } = useApp();
+  // Orders just placed from the list show up in the orders below at once.
+  const [placed, setPlaced] = useState(0);
   return (
     <section class="page" aria-labelledby="purchasing-title">
       <h1 id="purchasing-title">{perms.isSupplier ? t('nav.orders') : t('purchasing.title')}</h1>
-      {perms.viewPurchasing && <PurchaseList />}
-      <OrderList />
+      {perms.viewPurchasing && <PurchaseList onPlaced={() => setPlaced((n) => n + 1)} />}
+      <OrderList placed={placed} />
     </section>
   );
 }
 
-function PurchaseList() {
+function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
   const { branch, perms } = useApp();
   const [created, setCreated] = useState<string[]>();
   const [left, setLeft] = useState(0);
@@ -76,6 +78,7 @@ function PurchaseList() {
       setLeft(result.left);
       setChosen(undefined);
       list.reload();
+      onPlaced();
     },
   );
 
@@ -149,12 +152,12 @@ function PurchaseList() {
  * The orders the user can see: their branch's, or for a supplier contact their own. The list route is not in the
  * core API yet; when the server has none (404/405) the section stays out of the way.
  */
-function OrderList() {
+function OrderList({ placed }: { placed: number }) {
   const { branch, perms } = useApp();
   const orders = useLoad(
     (signal) => get<unknown>(`/api/purchasing/purchase-orders${query({ branch: perms.isSupplier ? undefined : branch })}`, { signal })
       .then((raw) => asList<unknown>(raw, 'purchaseOrders', 'orders').map(normalizeOrder)),
-    [branch],
+    [branch, placed],
   );
   const missing = orders.error instanceof ApiError && (orders.error.status === 404 || orders.error.status === 405);
   if (missing) return null;
