@@ -6,7 +6,7 @@ namespace Stationery.Hosting.Export;
 /// <summary>
 /// A CSV download as Chinese shops open it in Excel: UTF-8 with a byte-order mark, CRLF rows, and text cells that start like
 /// a formula (<c>= + - @</c>, tab, CR) prefixed with an apostrophe so a spreadsheet never runs them (numbers stay numbers).
-/// The same rules as Reporting's report CSV.
+/// Reporting's report CSV and Purchasing's timeline export both use it.
 /// </summary>
 public sealed class CsvTable
 {
