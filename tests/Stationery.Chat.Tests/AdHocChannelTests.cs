@@ -110,6 +110,19 @@ public sealed class AdHocChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         errors.EnumerateObject().Select(p => p.Name).Order().ShouldBe(["members[0]", "members[1]", "name"]);
         (await clerk.PutAsJsonAsync("api/chat/channels/east-group", new { purpose = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // What the security sweeps send: an empty object, a JSON null, a guest aiming at its own supplier channel.
+        (await clerk.PostAsync("api/chat/channels", new StringContent("{}", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await clerk.PostAsync("api/chat/channels", new StringContent("null", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A guest manages no channel: 403 for its own supplier channel, 404 for any other (the table's "denied as 404").
+        var supplierChannel = $"supplier-{ChatFixture.SupplierId}";
+        HttpStatusCode[] refused = [HttpStatusCode.Forbidden, HttpStatusCode.NotFound];
+        (await supplier.PutAsJsonAsync($"api/chat/channels/{supplierChannel}", new { purpose = "x" })).StatusCode.ShouldBeOneOf(refused);
+        (await supplier.PostAsJsonAsync($"api/chat/channels/{supplierChannel}/members", new { members = new[] { "owner" } }))
+            .StatusCode.ShouldBeOneOf(refused);
+        (await supplier.DeleteAsync($"api/chat/channels/{supplierChannel}/members/supplier")).StatusCode.ShouldBeOneOf(refused);
+        (await supplier.PutAsJsonAsync("api/chat/channels/main-group", new { purpose = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

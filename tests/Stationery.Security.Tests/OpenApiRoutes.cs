@@ -182,10 +182,12 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("chat", "messageId", _) => a.MessageId,
             ("chat", "actionId", _) => "add-to-purchase-list",
             ("chat", "id", "path") => a.AttachmentId,
+            // A member of chain A's channel, as the one to remove from it.
+            ("chat", "userId", "path") => a.ManagerId,
             (_, "search", "query") => a.ProductName,
             ("chat", "q", "query") => a.MessageText,
             ("inventory", "category", "path") => a.Category,
-            (_, "barcode" or "category" or "status" or "after" or "limit" or "cursor", "query") => null,
+            (_, "barcode" or "category" or "status" or "after" or "before" or "limit" or "cursor", "query") => null,
             ("reporting", "date" or "week" or "from" or "to", "query") => null,
             _ => Fail(),
         };
