@@ -48,7 +48,7 @@ public sealed class RoleSweep(SecurityPlatform platform, ITestOutputHelper outpu
                     if (!expected.Contains(answer.Code))
                         failures.Add($"'{permission.Name}' is not for {role}: expected {string.Join(" or ", expected)}, got {answer}");
                 }
-                else if (answer.Code is 401 or 403)
+                else if (answer.Code is 401 or 403 && !(answer.Code == 403 && IsSomeoneElsesOwn(permission, role)))
                     failures.Add($"'{permission.Name}' is for {role} but the route refused it: {answer}");
 
                 var costs = Sweep.CostPropertiesIn(answer.Body, platform.Routes.CostFields);
@@ -89,4 +89,11 @@ public sealed class RoleSweep(SecurityPlatform platform, ITestOutputHelper outpu
         }
         failures.ShouldHaveNoFailures("Branch scope violations");
     }
+
+    /// <summary>
+    /// The sweep's chat message is the owner's: a <c>messages.own</c> route (who has read it) refuses everyone else with 403
+    /// by the table's own rule, so that 403 is the right answer for the other roles, not a refusal of the permission.
+    /// </summary>
+    private static bool IsSomeoneElsesOwn(Permission permission, string role) =>
+        permission.Name == "messages.own" && role != PlatformRoles.Owner;
 }
