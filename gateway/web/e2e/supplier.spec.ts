@@ -10,7 +10,7 @@ describe('a supplier contact', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('sees only their own channel and orders, and confirms a purchase order', async () => {
+  it('sees only their own channel and orders, confirms a purchase order, announces its delivery', async () => {
     const supplier = await api<{ supplierId?: string }>('supplier', 'GET', '/api/identity/me');
     const supplierId = supplier.supplierId ?? 'demo-supplier-chenguang';
     // The owner sends this supplier an order for a pen (晨光 supplies 笔类).
@@ -43,6 +43,16 @@ describe('a supplier contact', () => {
     await page.getByText('供应商已确认').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '12-supplier-confirmed');
+
+    // 通知发货: the supplier says everything is coming tomorrow (the form's defaults) with a note; it shows on the timeline.
+    await page.getByRole('heading', { name: '通知发货' }).waitFor();
+    await page.getByLabel('备注（可选，如快递单号）').fill('顺丰 SF123');
+    await page.getByRole('button', { name: '通知发货' }).click();
+    await page.getByText('已通知发货').waitFor();
+    await page.locator('.timeline li', { hasText: '通知发货' }).filter({ hasText: '顺丰 SF123' }).first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '13-supplier-delivery-announced');
+
     await context.close();
   });
 });

@@ -268,6 +268,11 @@ export const zhCN = {
   'purchasing.leftOnList': '{count} 项没有可用的供应商，仍留在采购清单上',
   'purchasing.branch': '门店',
   'purchasing.createdAt': '下单时间',
+  'purchasing.announce': '通知发货',
+  'purchasing.announceHint': '填写预计到货日期和本次发出的数量（默认全部未到货数量）',
+  'purchasing.announceExpectedOn': '预计到货日期',
+  'purchasing.announceNote': '备注（可选，如快递单号）',
+  'purchasing.announced': '已通知发货',
 
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unauthorized': '登录已失效，请重新登录',

@@ -6,6 +6,7 @@ import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
+import { canAnnounceDelivery, deliveryNotice, tomorrow } from './delivery';
 import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
 
 const statusText = (s: string) => {
@@ -15,7 +16,7 @@ const statusText = (s: string) => {
 };
 
 export function PurchaseOrderScreen({ id }: { id: string }) {
-  const { perms, branches } = useApp();
+  const { perms, branches, session } = useApp();
   const branchName = (code?: string) => branches.find((b) => b.code === code)?.name ?? code;
   const order = useLoad(
     (signal) => get<unknown>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((raw) => {
@@ -93,6 +94,9 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
           {perms.receivePurchaseOrder && actions.canReceive && (
             <LinesForm id={id} kind="receipts" lines={po.lines} initial={outstanding} onDone={() => after(t('purchasing.receivedOk'))} />
           )}
+          {canAnnounceDelivery({ isSupplier: perms.isSupplier, supplierId: session.user.supplierId }, po) && (
+            <DeliveryForm id={id} lines={po.lines} onDone={() => after(t('purchasing.announced'))} />
+          )}
           {perms.cancelPurchaseOrder && actions.canCancel && <CancelButton id={id} onDone={() => after(t('purchasing.cancelled'))} />}
 
           {timeline.length > 0 && (
@@ -139,6 +143,44 @@ function LinesForm({ id, kind, lines, initial, onDone }: {
       ))}
       <ErrorMessage error={s.error} />
       <button type="submit" class="btn btn-primary" disabled={s.busy}>{title}</button>
+    </form>
+  );
+}
+
+/** 通知发货 (the order's supplier): expected arrival, what is being sent (default: everything outstanding), a note. */
+function DeliveryForm({ id, lines, onDone }: { id: string; lines: PurchaseOrderLine[]; onDone: () => void }) {
+  const open = lines.filter((l) => outstanding(l) > 0);
+  const [expectedOn, setExpectedOn] = useState(tomorrow);
+  const [note, setNote] = useState('');
+  const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(open.map((l) => [l.sku, String(outstanding(l))])));
+  const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/delivery-notices`,
+    deliveryNotice(expectedOn, open, quantities, note), { idempotencyKey: key }), onDone);
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby="announce-title">
+      <h2 id="announce-title">{t('purchasing.announce')}</h2>
+      <p class="muted small">{t('purchasing.announceHint')}</p>
+      <div class="field">
+        <label for="announce-date">{t('purchasing.announceExpectedOn')}</label>
+        <input id="announce-date" type="date" required min={tomorrow(new Date(Date.now() - 86_400_000))} value={expectedOn}
+          aria-invalid={s.fields.expectedOn ? true : undefined} onInput={(e) => setExpectedOn(e.currentTarget.value)} />
+        {s.fields.expectedOn && <small class="field-error">{s.fields.expectedOn.join('；')}</small>}
+      </div>
+      {open.map((l, i) => (
+        <div class="field field-inline" key={l.sku}>
+          <label for={`announce-${i}`}>{l.name ?? l.sku} <span class="muted small">{l.spec}</span></label>
+          <input id={`announce-${i}`} type="number" inputMode="numeric" min={0} step={1} value={quantities[l.sku]}
+            aria-invalid={s.fields[`lines[${i}].quantity`] ? true : undefined}
+            onInput={(e) => setQuantities({ ...quantities, [l.sku]: e.currentTarget.value })} />
+          {s.fields[`lines[${i}].quantity`] && <small class="field-error">{s.fields[`lines[${i}].quantity`].join('；')}</small>}
+        </div>
+      ))}
+      <div class="field">
+        <label for="announce-note">{t('purchasing.announceNote')}</label>
+        <input id="announce-note" type="text" maxLength={200} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        {s.fields.note && <small class="field-error">{s.fields.note.join('；')}</small>}
+      </div>
+      <ErrorMessage error={s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('purchasing.announce')}</button>
     </form>
   );
 }

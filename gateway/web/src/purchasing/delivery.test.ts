@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canAnnounceDelivery, deliveryNotice, tomorrow } from './delivery';
+
+const lines = [
+  { sku: 'A', quantity: 20, confirmedQuantity: 20, receivedQuantity: 5 },
+  { sku: 'B', quantity: 10 },
+];
+
+describe('announcing a delivery', () => {
+  it('is offered only to the order\'s own supplier guest on an open order with something outstanding', () => {
+    const po = { supplierId: 's1', status: 'Confirmed', lines };
+    expect(canAnnounceDelivery({ isSupplier: true, supplierId: 's1' }, po)).toBe(true);
+    expect(canAnnounceDelivery({ isSupplier: true, supplierId: 's2' }, po)).toBe(false);
+    expect(canAnnounceDelivery({ isSupplier: false, supplierId: 's1' }, po)).toBe(false);
+    expect(canAnnounceDelivery({ isSupplier: true, supplierId: null }, po)).toBe(false);
+    expect(canAnnounceDelivery({ isSupplier: true, supplierId: 's1' }, { ...po, status: 'Cancelled' })).toBe(false);
+    expect(canAnnounceDelivery({ isSupplier: true, supplierId: 's1' }, { ...po, status: 'Received' })).toBe(false);
+    expect(canAnnounceDelivery({ isSupplier: true, supplierId: 's1' }, { ...po, lines: [{ sku: 'A', quantity: 1, receivedQuantity: 1 }] })).toBe(false);
+  });
+
+  it('leaves lines out when everything outstanding is coming, and sends only non-zero lines otherwise', () => {
+    expect(deliveryNotice('2026-12-03', lines, {}, '  ')).toEqual({ expectedOn: '2026-12-03' });
+    expect(deliveryNotice('2026-12-03', lines, { A: '15', B: '10' }, '')).toEqual({ expectedOn: '2026-12-03' });
+    expect(deliveryNotice('2026-12-03', lines, { A: '15', B: '0' }, ' 顺丰 ')).toEqual({
+      expectedOn: '2026-12-03', lines: [{ sku: 'A', quantity: 15 }], note: '顺丰',
+    });
+  });
+});
+
+describe('the arrival date', () => {
+  it('defaults the arrival to tomorrow', () => {
+    expect(tomorrow(new Date(2026, 11, 31, 23, 0))).toBe('2027-01-01');
+  });
+});
