@@ -268,6 +268,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'purchasing.announceExpectedOn': 'Expected arrival',
   'purchasing.announceNote': 'Note (optional, e.g. tracking number)',
   'purchasing.announced': 'Delivery announced',
+  'purchasing.damaged': 'Damaged',
+  'purchasing.damagedHint': 'Damaged of {name}',
   'purchasing.cancel': 'Cancel order',
   'purchasing.cancelAsk': 'Cancel this purchase order?',
   'purchasing.cancelled': 'Order cancelled',

@@ -273,6 +273,8 @@ export const zhCN = {
   'purchasing.announceExpectedOn': '预计到货日期',
   'purchasing.announceNote': '备注（可选，如快递单号）',
   'purchasing.announced': '已通知发货',
+  'purchasing.damaged': '破损',
+  'purchasing.damagedHint': '其中破损 {name}',
 
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unauthorized': '登录已失效，请重新登录',

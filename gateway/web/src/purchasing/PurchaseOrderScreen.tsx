@@ -6,7 +6,7 @@ import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
-import { canAnnounceDelivery, deliveryNotice, tomorrow } from './delivery';
+import { canAnnounceDelivery, deliveryNotice, receiptLines, tomorrow } from './delivery';
 import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
 
 const statusText = (s: string) => {
@@ -124,8 +124,11 @@ function LinesForm({ id, kind, lines, initial, onDone }: {
   id: string; kind: 'confirm' | 'receipts'; lines: PurchaseOrderLine[]; initial: (l: PurchaseOrderLine) => number; onDone: () => void;
 }) {
   const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.sku, String(initial(l))])));
+  const [damaged, setDamaged] = useState<Record<string, string>>({});
   const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/${kind}`, {
-    lines: lines.map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) })).filter((l) => kind === 'confirm' || l.quantity > 0),
+    lines: kind === 'confirm'
+      ? lines.map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) }))
+      : receiptLines(lines, quantities, damaged),
   }, { idempotencyKey: key }), onDone);
   const title = kind === 'confirm' ? t('purchasing.confirm') : t('purchasing.receive');
   return (
@@ -138,7 +141,17 @@ function LinesForm({ id, kind, lines, initial, onDone }: {
           <input id={`${kind}-${i}`} type="number" inputMode="numeric" min={0} step={1} value={quantities[l.sku]}
             aria-invalid={s.fields[`lines[${i}].quantity`] ? true : undefined}
             onInput={(e) => setQuantities({ ...quantities, [l.sku]: e.currentTarget.value })} />
+          {kind === 'receipts' && (
+            <label class="damaged">
+              <span class="small">{t('purchasing.damaged')}</span>
+              <input id={`${kind}-damaged-${i}`} type="number" inputMode="numeric" min={0} step={1} placeholder="0" value={damaged[l.sku] ?? ''}
+                aria-label={t('purchasing.damagedHint', { name: l.name ?? l.sku })}
+                aria-invalid={s.fields[`lines[${i}].damaged`] ? true : undefined}
+                onInput={(e) => setDamaged({ ...damaged, [l.sku]: e.currentTarget.value })} />
+            </label>
+          )}
           {s.fields[`lines[${i}].quantity`] && <small class="field-error">{s.fields[`lines[${i}].quantity`].join('；')}</small>}
+          {s.fields[`lines[${i}].damaged`] && <small class="field-error">{s.fields[`lines[${i}].damaged`].join('；')}</small>}
         </div>
       ))}
       <ErrorMessage error={s.error} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnnounceDelivery, deliveryNotice, tomorrow } from './delivery';
+import { canAnnounceDelivery, deliveryNotice, receiptLines, tomorrow } from './delivery';
 
 const lines = [
   { sku: 'A', quantity: 20, confirmedQuantity: 20, receivedQuantity: 5 },
@@ -24,6 +24,13 @@ describe('announcing a delivery', () => {
     expect(deliveryNotice('2026-12-03', lines, { A: '15', B: '0' }, ' 顺丰 ')).toEqual({
       expectedOn: '2026-12-03', lines: [{ sku: 'A', quantity: 15 }], note: '顺丰',
     });
+  });
+});
+
+describe('receiving', () => {
+  it('sends damaged only when some arrived broken, and skips lines where nothing arrived', () => {
+    expect(receiptLines(lines, { A: '15', B: '0' }, { A: '2' })).toEqual([{ sku: 'A', quantity: 15, damaged: 2 }]);
+    expect(receiptLines(lines, { A: '15', B: '3' }, { A: '', B: '0' })).toEqual([{ sku: 'A', quantity: 15 }, { sku: 'B', quantity: 3 }]);
   });
 });
 

@@ -24,6 +24,14 @@ export function deliveryNotice(expectedOn: string, lines: PurchaseOrderLine[], q
   };
 }
 
+/** Receipt lines: what arrived and how much of it is broken (破损, sent only when above 0); lines where nothing arrived are left out. */
+export function receiptLines(lines: PurchaseOrderLine[], quantities: Record<string, string>, damaged: Record<string, string>) {
+  return lines
+    .map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0), damaged: Number(damaged[l.sku] || 0) }))
+    .filter((l) => l.quantity > 0)
+    .map(({ sku, quantity, damaged }) => (damaged > 0 ? { sku, quantity, damaged } : { sku, quantity }));
+}
+
 /** Tomorrow as `yyyy-MM-dd` in local time (the default expected arrival). */
 export function tomorrow(now: Date = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
