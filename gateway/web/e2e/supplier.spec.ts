@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
@@ -10,7 +11,7 @@ describe('a supplier contact', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('sees only their own channel and orders, confirms a purchase order, announces its delivery', async () => {
+  it('sees only their own channel and orders, confirms a purchase order, announces its delivery and exports the timeline', async () => {
     const supplier = await api<{ supplierId?: string }>('supplier', 'GET', '/api/identity/me');
     const supplierId = supplier.supplierId ?? 'demo-supplier-chenguang';
     // The owner sends this supplier an order for a pen (晨光 supplies 笔类).
@@ -53,6 +54,14 @@ describe('a supplier contact', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '13-supplier-delivery-announced');
 
+    // 导出时间线: fetched with the token and saved as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出时间线/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${order.id}-timeline.csv`);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('通知发货');
     await context.close();
   });
 });

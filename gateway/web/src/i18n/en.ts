@@ -270,6 +270,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'purchasing.announced': 'Delivery announced',
   'purchasing.damaged': 'Damaged',
   'purchasing.damagedHint': 'Damaged of {name}',
+  'purchasing.exportTimeline': 'Export timeline',
+  'purchasing.exportFailed': 'Export failed, please try again',
   'purchasing.cancel': 'Cancel order',
   'purchasing.cancelAsk': 'Cancel this purchase order?',
   'purchasing.cancelled': 'Order cancelled',

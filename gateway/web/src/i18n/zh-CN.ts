@@ -275,6 +275,8 @@ export const zhCN = {
   'purchasing.announced': '已通知发货',
   'purchasing.damaged': '破损',
   'purchasing.damagedHint': '其中破损 {name}',
+  'purchasing.exportTimeline': '导出时间线',
+  'purchasing.exportFailed': '导出失败，请重试',
 
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unauthorized': '登录已失效，请重新登录',

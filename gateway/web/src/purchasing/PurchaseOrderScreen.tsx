@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { get, post } from '../api/client';
+import { get, getBlob, post } from '../api/client';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
-import { canAnnounceDelivery, deliveryNotice, receiptLines, tomorrow } from './delivery';
+import { canAnnounceDelivery, deliveryNotice, receiptLines, timelineFileName, tomorrow } from './delivery';
 import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
 
 const statusText = (s: string) => {
@@ -101,7 +101,10 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
 
           {timeline.length > 0 && (
             <>
-              <h2>{t('purchasing.timeline')}</h2>
+              <div class="pane-title-row">
+                <h2>{t('purchasing.timeline')}</h2>
+                <ExportTimeline id={id} />
+              </div>
               <ol class="timeline">
                 {timeline.map((e, i) => (
                   <li key={i}>
@@ -195,6 +198,39 @@ function DeliveryForm({ id, lines, onDone }: { id: string; lines: PurchaseOrderL
       <ErrorMessage error={s.error} />
       <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('purchasing.announce')}</button>
     </form>
+  );
+}
+
+/** 导出时间线: the CSV needs the bearer token, so it is fetched as a blob and saved through a temporary link. */
+function ExportTimeline({ id }: { id: string }) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function download() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const blob = await getBlob(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/timeline.csv`);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = timelineFileName(id);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span>
+      <button type="button" class="btn btn-secondary btn-small" onClick={() => void download()} aria-busy={busy} disabled={busy}>
+        {t('purchasing.exportTimeline')} (CSV)
+      </button>
+      {failed && <small class="field-error">{t('purchasing.exportFailed')}</small>}
+    </span>
   );
 }
 

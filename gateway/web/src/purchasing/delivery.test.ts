@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnnounceDelivery, deliveryNotice, receiptLines, tomorrow } from './delivery';
+import { canAnnounceDelivery, deliveryNotice, receiptLines, timelineFileName, tomorrow } from './delivery';
 
 const lines = [
   { sku: 'A', quantity: 20, confirmedQuantity: 20, receivedQuantity: 5 },
@@ -34,7 +34,12 @@ describe('receiving', () => {
   });
 });
 
-describe('the arrival date', () => {
+describe('timeline export', () => {
+  it('names the file after the order', () => {
+    expect(timelineFileName('PO-2026-0001')).toBe('PO-2026-0001-timeline.csv');
+    expect(timelineFileName('a/b c')).toBe('a_b_c-timeline.csv');
+  });
+
   it('defaults the arrival to tomorrow', () => {
     expect(tomorrow(new Date(2026, 11, 31, 23, 0))).toBe('2027-01-01');
   });

@@ -32,6 +32,11 @@ export function receiptLines(lines: PurchaseOrderLine[], quantities: Record<stri
     .map(({ sku, quantity, damaged }) => (damaged > 0 ? { sku, quantity, damaged } : { sku, quantity }));
 }
 
+/** A file name for the timeline export: the server's `{id}-timeline.csv`, kept safe for a download attribute. */
+export function timelineFileName(id: string): string {
+  return `${id.replace(/[^\w.-]+/g, '_')}-timeline.csv`;
+}
+
 /** Tomorrow as `yyyy-MM-dd` in local time (the default expected arrival). */
 export function tomorrow(now: Date = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
