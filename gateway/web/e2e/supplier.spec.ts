@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
@@ -10,7 +11,7 @@ describe('a supplier contact', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('sees only their own channel and orders, and confirms a purchase order', async () => {
+  it('sees only their own channel and orders, confirms a purchase order, announces its delivery and exports the timeline', async () => {
     const supplier = await api<{ supplierId?: string }>('supplier', 'GET', '/api/identity/me');
     const supplierId = supplier.supplierId ?? 'demo-supplier-chenguang';
     // The owner sends this supplier an order for a pen (晨光 supplies 笔类).
@@ -43,6 +44,24 @@ describe('a supplier contact', () => {
     await page.getByText('供应商已确认').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '12-supplier-confirmed');
+
+    // 通知发货: the supplier says everything is coming tomorrow (the form's defaults) with a note; it shows on the timeline.
+    await page.getByRole('heading', { name: '通知发货' }).waitFor();
+    await page.getByLabel('备注（可选，如快递单号）').fill('顺丰 SF123');
+    await page.getByRole('button', { name: '通知发货' }).click();
+    await page.getByText('已通知发货').waitFor();
+    await page.locator('.timeline li', { hasText: '通知发货' }).filter({ hasText: '顺丰 SF123' }).first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, '13-supplier-delivery-announced');
+
+    // 导出时间线: fetched with the token and saved as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出时间线/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${order.id}-timeline.csv`);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('通知发货');
     await context.close();
   });
 });

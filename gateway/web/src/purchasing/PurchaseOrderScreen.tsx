@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { get, post } from '../api/client';
+import { get, getBlob, post } from '../api/client';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
+import { canAnnounceDelivery, deliveryNotice, receiptLines, timelineFileName, tomorrow } from './delivery';
 import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
 
 const statusText = (s: string) => {
@@ -15,7 +16,7 @@ const statusText = (s: string) => {
 };
 
 export function PurchaseOrderScreen({ id }: { id: string }) {
-  const { perms, branches } = useApp();
+  const { perms, branches, session } = useApp();
   const branchName = (code?: string) => branches.find((b) => b.code === code)?.name ?? code;
   const order = useLoad(
     (signal) => get<unknown>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((raw) => {
@@ -93,11 +94,17 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
           {perms.receivePurchaseOrder && actions.canReceive && (
             <LinesForm id={id} kind="receipts" lines={po.lines} initial={outstanding} onDone={() => after(t('purchasing.receivedOk'))} />
           )}
+          {canAnnounceDelivery({ isSupplier: perms.isSupplier, supplierId: session.user.supplierId }, po) && (
+            <DeliveryForm id={id} lines={po.lines} onDone={() => after(t('purchasing.announced'))} />
+          )}
           {perms.cancelPurchaseOrder && actions.canCancel && <CancelButton id={id} onDone={() => after(t('purchasing.cancelled'))} />}
 
           {timeline.length > 0 && (
             <>
-              <h2>{t('purchasing.timeline')}</h2>
+              <div class="pane-title-row">
+                <h2>{t('purchasing.timeline')}</h2>
+                <ExportTimeline id={id} />
+              </div>
               <ol class="timeline">
                 {timeline.map((e, i) => (
                   <li key={i}>
@@ -120,8 +127,11 @@ function LinesForm({ id, kind, lines, initial, onDone }: {
   id: string; kind: 'confirm' | 'receipts'; lines: PurchaseOrderLine[]; initial: (l: PurchaseOrderLine) => number; onDone: () => void;
 }) {
   const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.sku, String(initial(l))])));
+  const [damaged, setDamaged] = useState<Record<string, string>>({});
   const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/${kind}`, {
-    lines: lines.map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) })).filter((l) => kind === 'confirm' || l.quantity > 0),
+    lines: kind === 'confirm'
+      ? lines.map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) }))
+      : receiptLines(lines, quantities, damaged),
   }, { idempotencyKey: key }), onDone);
   const title = kind === 'confirm' ? t('purchasing.confirm') : t('purchasing.receive');
   return (
@@ -134,12 +144,93 @@ function LinesForm({ id, kind, lines, initial, onDone }: {
           <input id={`${kind}-${i}`} type="number" inputMode="numeric" min={0} step={1} value={quantities[l.sku]}
             aria-invalid={s.fields[`lines[${i}].quantity`] ? true : undefined}
             onInput={(e) => setQuantities({ ...quantities, [l.sku]: e.currentTarget.value })} />
+          {kind === 'receipts' && (
+            <label class="damaged">
+              <span class="small">{t('purchasing.damaged')}</span>
+              <input id={`${kind}-damaged-${i}`} type="number" inputMode="numeric" min={0} step={1} placeholder="0" value={damaged[l.sku] ?? ''}
+                aria-label={t('purchasing.damagedHint', { name: l.name ?? l.sku })}
+                aria-invalid={s.fields[`lines[${i}].damaged`] ? true : undefined}
+                onInput={(e) => setDamaged({ ...damaged, [l.sku]: e.currentTarget.value })} />
+            </label>
+          )}
           {s.fields[`lines[${i}].quantity`] && <small class="field-error">{s.fields[`lines[${i}].quantity`].join('；')}</small>}
+          {s.fields[`lines[${i}].damaged`] && <small class="field-error">{s.fields[`lines[${i}].damaged`].join('；')}</small>}
         </div>
       ))}
       <ErrorMessage error={s.error} />
       <button type="submit" class="btn btn-primary" disabled={s.busy}>{title}</button>
     </form>
+  );
+}
+
+/** 通知发货 (the order's supplier): expected arrival, what is being sent (default: everything outstanding), a note. */
+function DeliveryForm({ id, lines, onDone }: { id: string; lines: PurchaseOrderLine[]; onDone: () => void }) {
+  const open = lines.filter((l) => outstanding(l) > 0);
+  const [expectedOn, setExpectedOn] = useState(tomorrow);
+  const [note, setNote] = useState('');
+  const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(open.map((l) => [l.sku, String(outstanding(l))])));
+  const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/delivery-notices`,
+    deliveryNotice(expectedOn, open, quantities, note), { idempotencyKey: key }), onDone);
+  return (
+    <form class="card form" onSubmit={s.submit} aria-labelledby="announce-title">
+      <h2 id="announce-title">{t('purchasing.announce')}</h2>
+      <p class="muted small">{t('purchasing.announceHint')}</p>
+      <div class="field">
+        <label for="announce-date">{t('purchasing.announceExpectedOn')}</label>
+        <input id="announce-date" type="date" required min={tomorrow(new Date(Date.now() - 86_400_000))} value={expectedOn}
+          aria-invalid={s.fields.expectedOn ? true : undefined} onInput={(e) => setExpectedOn(e.currentTarget.value)} />
+        {s.fields.expectedOn && <small class="field-error">{s.fields.expectedOn.join('；')}</small>}
+      </div>
+      {open.map((l, i) => (
+        <div class="field field-inline" key={l.sku}>
+          <label for={`announce-${i}`}>{l.name ?? l.sku} <span class="muted small">{l.spec}</span></label>
+          <input id={`announce-${i}`} type="number" inputMode="numeric" min={0} step={1} value={quantities[l.sku]}
+            aria-invalid={s.fields[`lines[${i}].quantity`] ? true : undefined}
+            onInput={(e) => setQuantities({ ...quantities, [l.sku]: e.currentTarget.value })} />
+          {s.fields[`lines[${i}].quantity`] && <small class="field-error">{s.fields[`lines[${i}].quantity`].join('；')}</small>}
+        </div>
+      ))}
+      <div class="field">
+        <label for="announce-note">{t('purchasing.announceNote')}</label>
+        <input id="announce-note" type="text" maxLength={200} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        {s.fields.note && <small class="field-error">{s.fields.note.join('；')}</small>}
+      </div>
+      <ErrorMessage error={s.error} />
+      <button type="submit" class="btn btn-primary" disabled={s.busy}>{t('purchasing.announce')}</button>
+    </form>
+  );
+}
+
+/** 导出时间线: the CSV needs the bearer token, so it is fetched as a blob and saved through a temporary link. */
+function ExportTimeline({ id }: { id: string }) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function download() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const blob = await getBlob(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/timeline.csv`);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = timelineFileName(id);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span>
+      <button type="button" class="btn btn-secondary btn-small" onClick={() => void download()} aria-busy={busy} disabled={busy}>
+        {t('purchasing.exportTimeline')} (CSV)
+      </button>
+      {failed && <small class="field-error">{t('purchasing.exportFailed')}</small>}
+    </span>
   );
 }
 
