@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getBlob } from '../api/client';
 import { t } from '../i18n';
+import { saveFile } from '../ui/saveFile';
 import { formatSize, isImage } from './compose';
 import type { Attachment } from './model';
 
@@ -76,13 +77,7 @@ function FileLink({ attachment }: { attachment: Attachment }) {
     setBusy(true);
     setFailed(false);
     try {
-      const url = await attachmentUrl(attachment.id);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = attachment.fileName || 'file.pdf';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      saveFile(await attachmentUrl(attachment.id), attachment.fileName || 'file.pdf');
     } catch {
       setFailed(true);
     } finally {

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
+import { saveFile } from '../ui/saveFile';
 import { useSubmit } from '../ui/useSubmit';
 import { canAnnounceDelivery, deliveryNotice, receiptLines, timelineFileName, tomorrow } from './delivery';
 import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
@@ -211,12 +212,7 @@ function ExportTimeline({ id }: { id: string }) {
     try {
       const blob = await getBlob(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/timeline.csv`);
       const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = timelineFileName(id);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      saveFile(url, timelineFileName(id));
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
       setFailed(true);
