@@ -66,6 +66,7 @@ public static class ChatModule
             });
             opts.Schema.For<ClientMessageReceipt>();
             opts.Schema.For<OpenStockAlert>();
+            opts.Schema.For<StockOutNotice>();
             opts.Schema.For<CatalogueItem>();
             opts.Schema.For<StockFigure>();
             opts.Schema.For<PurchaseOrderCard>();

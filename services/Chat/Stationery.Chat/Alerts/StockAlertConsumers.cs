@@ -12,10 +12,25 @@ using Stationery.Hosting.Messaging;
 
 namespace Stationery.Chat.Alerts;
 
-/// <summary>The alert message of a product that is still low at a branch, so the restock note can answer in its thread.</summary>
-public sealed record OpenStockAlert(string Id, string Branch, string Sku, ProductLabel Product, Guid MessageId)
+/// <summary>
+/// The alert message of a product that is still low (or out) at a branch, so the restock note can answer in its thread and a
+/// later 缺货 alert knows the policy's figures.
+/// </summary>
+public sealed record OpenStockAlert(string Id, string Branch, string Sku, ProductLabel Product, Guid MessageId, int ReorderPoint = 0,
+    int SuggestedQuantity = 0)
 {
     public static string IdFor(string branch, string sku) => $"{branch}|{sku}";
+}
+
+/// <summary>
+/// One sale that takes the last unit raises both <c>LowStockDetected</c> (on hand 0) and <c>OutOfStock</c>, on different queues
+/// and in any order: whichever arrives first posts the 缺货 alert and leaves this note, the other finds it and posts nothing.
+/// Both append to the same 库存监控 stream, so two arriving together conflict and the second is retried after the first's note.
+/// </summary>
+/// <param name="WithPolicy">Whether the alert shows the policy's figures (posted from <c>LowStockDetected</c>, or completed by it).</param>
+public sealed record StockOutNotice(string Id, Guid MessageId, bool WithPolicy)
+{
+    public static string IdFor(string branch, string sku, DateTimeOffset at) => $"{branch}|{sku}|{at.UtcTicks}";
 }
 
 /// <summary>
@@ -29,14 +44,63 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
     protected override async Task Apply(IDocumentSession session, LowStockDetected alert, ConsumeContext<LowStockDetected> context)
     {
         var ct = context.CancellationToken;
-        var now = clock.GetUtcNow();
+        var messageId = await StockAlertPosting.PostOnceAsync(session, alert, withPolicy: true, clock.GetUtcNow(), texts, ct);
+        await StockFigure.RecordAsync(session, alert, alert.BranchId, alert.Sku, alert.OnHand, ct);
+        session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
+            new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), messageId, alert.ReorderPoint, alert.SuggestedQuantity));
+    }
+}
+
+/// <summary>
+/// 缺货 → the same alert as low stock, titled 缺货, in 库存监控 — also when the product was already alerted as low (the sell-out is
+/// news), once per sell-out (see <see cref="StockOutNotice"/>). Its button offers the suggestion of the open low-stock alert, if any.
+/// </summary>
+public sealed class OutOfStockConsumer(IDocumentStore store, ILogger<OutOfStockConsumer> log, TimeProvider clock, StockBotTexts texts)
+    : IdempotentConsumer<OutOfStock>(store, log)
+{
+    protected override async Task Apply(IDocumentSession session, OutOfStock sellOut, ConsumeContext<OutOfStock> context)
+    {
+        var ct = context.CancellationToken;
+        var open = await session.LoadAsync<OpenStockAlert>(OpenStockAlert.IdFor(sellOut.BranchId, sellOut.Sku), ct);
+        var alert = new LowStockDetected(sellOut.TenantId, sellOut.BranchId, sellOut.Sku, sellOut.ProductName, sellOut.Spec, sellOut.Unit,
+            OnHand: 0, open?.ReorderPoint ?? 0, open?.SuggestedQuantity ?? 0, sellOut.OccurredAt);
+        var messageId = await StockAlertPosting.PostOnceAsync(session, alert, withPolicy: open is not null, clock.GetUtcNow(), texts, ct);
+        await StockFigure.RecordAsync(session, sellOut, sellOut.BranchId, sellOut.Sku, 0, ct);
+        session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
+            new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), messageId, alert.ReorderPoint, alert.SuggestedQuantity));
+    }
+}
+
+/// <summary>How a stock alert reaches 库存监控: alone, or folded into the channel's digest card during a burst.</summary>
+public static class StockAlertPosting
+{
+    /// <summary>
+    /// Posts <paramref name="alert"/> and returns its message id; an alert of a sell-out (on hand 0) already posted for the same
+    /// moment by the other event of that sale is not posted again, and its message id is returned. When that one was posted from
+    /// <c>OutOfStock</c> without the policy's figures and this one has them, its card is completed (reorder point, 加入采购清单).
+    /// </summary>
+    public static async Task<Guid> PostOnceAsync(IDocumentSession session, LowStockDetected alert, bool withPolicy, DateTimeOffset now,
+        StockBotTexts texts, CancellationToken ct)
+    {
+        var channelId = BranchChannels.Id(alert.BranchId, BranchTopic.StockWatch);
+        // The stream first, then the notes: an alert committed in between makes this append conflict (version and seq) and be
+        // retried with the burst and the sell-out note as that alert left them.
+        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
+        var noticeId = alert.OnHand <= 0 ? StockOutNotice.IdFor(alert.BranchId, alert.Sku, alert.OccurredAt) : null;
+        var notice = noticeId is null ? null : await session.LoadAsync<StockOutNotice>(noticeId, ct);
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var leaders = directory.LeadersOf(alert.BranchId);
         var names = leaders.Select(l => l.DisplayName).ToList();
-        var channelId = BranchChannels.Id(alert.BranchId, BranchTopic.StockWatch);
-        // The stream first, then the burst: an alert committed in between makes this append conflict (version and seq) and be
-        // retried with the burst as that alert left it.
-        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
+        if (notice is not null)
+        {
+            if (withPolicy && !notice.WithPolicy && await session.LoadAsync<ChatMessage>(notice.MessageId, ct) is { Card: not null } sent)
+            {
+                stream.AppendOne(new CardUpdated(sent.Id, sent.Seq, texts.LowStockCard(alert), sent.Text, sent.Mentions, now));
+                session.Store(notice with { WithPolicy = true });
+            }
+            return notice.MessageId;
+        }
+
         var (placement, burst) = AlertDigest.Decide(await session.LoadAsync<AlertBurst>(AlertBurst.IdFor(channelId), ct), channelId, now);
         var digestMessage = placement is AlertPlacement.AddToDigest(var digestId) ? await session.LoadAsync<ChatMessage>(digestId, ct) : null;
         if (placement is AlertPlacement.AddToDigest && digestMessage?.Card is null) (placement, burst) = (new AlertPlacement.Alone(), burst with { DigestMessageId = null });
@@ -78,9 +142,8 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
                 break;
         }
         session.Store(burst);
-        await StockFigure.RecordAsync(session, alert, alert.BranchId, alert.Sku, alert.OnHand, ct);
-        session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
-            new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), posted.MessageId));
+        if (noticeId is not null) session.Store(new StockOutNotice(noticeId, posted.MessageId, withPolicy));
+        return posted.MessageId;
     }
 }
 

@@ -29,6 +29,13 @@ public abstract class StockBotTexts
         return new Card("low-stock", LowStockTitle(product, a.OnHand), [.. LowStockFields(a)], actions, Card.Open, null, null, a.BranchId, a.Sku);
     }
 
+    /// <summary>
+    /// The on-hand fields, then the reorder point and the suggestion — unless the alert is a sell-out of a product without a
+    /// policy (both 0: nothing to show).
+    /// </summary>
+    protected static IEnumerable<CardField> PolicyFields(LowStockDetected a, CardField[] onHand, CardField reorderPoint, CardField suggested) =>
+        a.ReorderPoint <= 0 && a.SuggestedQuantity <= 0 ? onHand : [.. onHand, reorderPoint, suggested];
+
     /// <summary>The message of a digest card: a burst of alerts is folded into it, @mentioning whom an alert would.</summary>
     public abstract string Digest(IReadOnlyList<string> mentionNames);
 
@@ -142,7 +149,7 @@ public abstract class StockBotTexts
         {
             var product = new ProductLabel(a.ProductName, a.Spec, a.Unit).Name;
             var line = a.OnHand <= 0
-                ? $"⛔ 缺货:{product} 已无库存(补货点 {a.ReorderPoint})"
+                ? $"⛔ 缺货:{product} 已无库存" + (a.ReorderPoint > 0 ? $"(补货点 {a.ReorderPoint})" : "")
                 : $"⚠️ 低库存:{product} 剩余 {a.OnHand} {a.Unit}(补货点 {a.ReorderPoint})";
             return line + Mentions(mentionNames);
         }
@@ -174,11 +181,8 @@ public abstract class StockBotTexts
         protected override string LowStockTitle(ProductLabel p, int onHand) => $"{(onHand <= 0 ? "缺货" : "低库存")} · {p.Name}";
 
         protected override IEnumerable<CardField> LowStockFields(LowStockDetected a) =>
-        [
-            new("现有", $"{a.OnHand} {a.Unit}"),
-            new("补货点", $"{a.ReorderPoint} {a.Unit}"),
-            new("建议补货", $"{a.SuggestedQuantity} {a.Unit}"),
-        ];
+            PolicyFields(a, [new("现有", $"{a.OnHand} {a.Unit}")], new("补货点", $"{a.ReorderPoint} {a.Unit}"),
+                new("建议补货", $"{a.SuggestedQuantity} {a.Unit}"));
 
         protected override string AddToPurchaseListButton(int quantity) => $"加入采购清单 {quantity}";
 
@@ -211,7 +215,7 @@ public abstract class StockBotTexts
         protected override string DigestTitle(int count) => $"库存提醒汇总 · {count} 条";
 
         protected override string DigestValue(LowStockDetected a) =>
-            a.OnHand <= 0 ? $"缺货(补货点 {a.ReorderPoint})" : $"剩余 {a.OnHand} {a.Unit}(补货点 {a.ReorderPoint})";
+            a.OnHand <= 0 ? "缺货" + (a.ReorderPoint > 0 ? $"(补货点 {a.ReorderPoint})" : "") : $"剩余 {a.OnHand} {a.Unit}(补货点 {a.ReorderPoint})";
 
         public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} 报告:{p.Name} 现有 {reported} {p.Unit}";
 
@@ -242,7 +246,7 @@ public abstract class StockBotTexts
         {
             var product = new ProductLabel(a.ProductName, a.Spec, a.Unit).Name;
             var line = a.OnHand <= 0
-                ? $"⛔ Out of stock: {product} (reorder point {a.ReorderPoint}) "
+                ? $"⛔ Out of stock: {product} " + (a.ReorderPoint > 0 ? $"(reorder point {a.ReorderPoint}) " : "")
                 : $"⚠️ Low stock: {product}, {a.OnHand} {a.Unit} left (reorder point {a.ReorderPoint}) ";
             return (line + Mentions(mentionNames)).TrimEnd();
         }
@@ -264,11 +268,8 @@ public abstract class StockBotTexts
         protected override string LowStockTitle(ProductLabel p, int onHand) => $"{(onHand <= 0 ? "Out of stock" : "Low stock")} · {p.Name}";
 
         protected override IEnumerable<CardField> LowStockFields(LowStockDetected a) =>
-        [
-            new("On hand", $"{a.OnHand} {a.Unit}"),
-            new("Reorder point", $"{a.ReorderPoint} {a.Unit}"),
-            new("Suggested order", $"{a.SuggestedQuantity} {a.Unit}"),
-        ];
+            PolicyFields(a, [new("On hand", $"{a.OnHand} {a.Unit}")], new("Reorder point", $"{a.ReorderPoint} {a.Unit}"),
+                new("Suggested order", $"{a.SuggestedQuantity} {a.Unit}"));
 
         protected override string AddToPurchaseListButton(int quantity) => $"Add {quantity} to purchase list";
 
@@ -301,7 +302,7 @@ public abstract class StockBotTexts
         protected override string DigestTitle(int count) => $"Stock alerts · {count}";
 
         protected override string DigestValue(LowStockDetected a) =>
-            a.OnHand <= 0 ? $"out of stock (reorder point {a.ReorderPoint})" : $"{a.OnHand} {a.Unit} left (reorder point {a.ReorderPoint})";
+            a.OnHand <= 0 ? "out of stock" + (a.ReorderPoint > 0 ? $" (reorder point {a.ReorderPoint})" : "") : $"{a.OnHand} {a.Unit} left (reorder point {a.ReorderPoint})";
 
         public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} reports {p.Name}: {reported} {p.Unit} on the shelf";
 
