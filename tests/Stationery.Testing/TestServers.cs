@@ -36,7 +36,12 @@ public static class TestServers
         (await http.PutAsync($"api/permissions/{id}/{servers.RabbitUser}",
             Json("""{"configure":".*","write":".*","read":".*"}"""))).EnsureSuccessStatusCode();
 
-        var postgres = new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = id, Pooling = true }.ConnectionString;
+        // Opening a connection may wait 60 s and a command 120 s (defaults 15 and 30): on a loaded 2-core machine a service
+        // starting next to a running platform timed out loading PostgreSQL's types and exited. Tests never assert time.
+        var postgres = new NpgsqlConnectionStringBuilder(servers.Postgres)
+        {
+            Database = id, Pooling = true, Timeout = 60, CommandTimeout = 120,
+        }.ConnectionString;
         var rabbit = new UriBuilder(servers.RabbitMq) { Path = "/" + id }.Uri.ToString();
         return new IsolatedServers(id, postgres, rabbit, servers);
     }
