@@ -130,6 +130,53 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task A_confirmation_with_another_delivery_day_shows_the_agreed_day_on_the_card_and_tells_the_owner()
+    {
+        var channel = await RegisterSupplierAsync(Chenguang, "晨光文具供应商");
+        var requests = await fixture.Bus.ObserveAsync<PurchaseOrderConfirmationRequestedFromChat>();
+        using var owner = fixture.ClientFor("owner");
+        using var supplier = fixture.ClientFor("supplier");
+        var order = $"PO-{Guid.NewGuid():N}"[..15];
+        await fixture.Publish(new PurchaseOrderPlaced(ChatFixture.Tenant, "main", order, Chenguang, "晨光文具供应商",
+            [new("HL-Y", "晨光荧光笔", "黄色", "支", 100)], new DateOnly(2026, 3, 4), "owner", "张店长", DateTimeOffset.UtcNow));
+        var message = await CardAsync(supplier, channel, m => m.Card?.PurchaseOrderId == order, "the order card");
+
+        // The press may carry the day the supplier agrees to: from today on, and only on 确认订单.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (action, day, rule) in new[]
+                 {
+                     ("confirm-order", today.AddDays(-1), "must not be in the past"),
+                     ("confirm-order", today.AddDays(400), "must be within a year"),
+                 })
+        {
+            var refused = await supplier.PostAsJsonAsync($"api/chat/messages/{message.Id}/actions/{action}", new { expectedBy = day });
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            problem.GetProperty("errors").GetProperty("expectedBy")[0].GetString().ShouldBe(rule);
+        }
+        var press = await supplier.PostAsJsonAsync($"api/chat/messages/{message.Id}/actions/confirm-order", new { expectedBy = today.AddDays(5) });
+        press.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var request = (await Probe.Until(() => Task.FromResult(requests.Where(r => r.Message.PurchaseOrderId == order).ToList()), l => l.Count > 0,
+            what: "the confirmation request")).ShouldHaveSingleItem().Message;
+        request.ExpectedBy.ShouldBe(today.AddDays(5));
+
+        // Purchasing's answer: as many as ordered, two days later than asked.
+        await fixture.Publish(new PurchaseOrderConfirmed(ChatFixture.Tenant, "main", order, Chenguang, "晨光文具供应商",
+            [new("HL-Y", "晨光荧光笔", "支", 100, 100)], false, "supplier", "供应商陈", DateTimeOffset.UtcNow)
+        {
+            ExpectedBy = new DateOnly(2026, 3, 6), OrderedExpectedBy = new DateOnly(2026, 3, 4),
+        });
+
+        var done = await CardAsync(owner, channel, m => m.Id == message.Id && m.Card?.Status == "done", "the confirmed card");
+        (done.Card!.Resolution, done.Card.ResolvedBy).ShouldBe(("已确认订单(到货日期有调整)", "供应商陈"));
+        done.Card.Fields.Single(f => f.Label == "预计到货").Value.ShouldBe("2026-03-06(原定 2026-03-04)");
+        done.Card.Fields.Single(f => f.Label == "晨光荧光笔 黄色").Value.ShouldBe("100 支");
+        var note = await CardAsync(owner, channel, m => m.ReplyTo == message.Id && m.Text.StartsWith("⚠️"), "the owner's heads-up");
+        note.Text.ShouldBe($"⚠️ 供应商陈 调整了采购单 {order} 的到货日期:2026-03-04 → 2026-03-06 @张店长");
+        note.Mentions.ShouldBe(["owner"]);
+    }
+
+    [Fact]
     public async Task A_short_delivery_raises_an_important_discrepancy_card_the_supplier_answers_with_backorder()
     {
         var channel = await RegisterSupplierAsync(Chenguang, "晨光文具供应商");
@@ -140,6 +187,15 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
         await fixture.Publish(new PurchaseOrderPlaced(ChatFixture.Tenant, "main", order, Chenguang, "晨光文具供应商",
             [new("HL-Y", "晨光荧光笔", "黄色", "支", 100)], new DateOnly(2026, 3, 4), "owner", "张店长", DateTimeOffset.UtcNow));
         var orderCard = await CardAsync(owner, channel, m => m.Card?.PurchaseOrderId == order && m.Card.Kind == "purchase-order", "the order card");
+        var confirmedAt = DateTimeOffset.UtcNow;
+        await fixture.Publish(new PurchaseOrderConfirmed(ChatFixture.Tenant, "main", order, Chenguang, "晨光文具供应商",
+            [new("HL-Y", "晨光荧光笔", "支", 100, 100)], false, "supplier", "供应商陈", confirmedAt)
+        {
+            ExpectedBy = new DateOnly(2026, 3, 4), OrderedExpectedBy = new DateOnly(2026, 3, 4),
+        });
+        var confirmation = await CardAsync(owner, channel, m => m.ReplyTo == orderCard.Id && m.Text.StartsWith("✅"), "the confirmation in the thread");
+        confirmation.Text.ShouldBe($"✅ 供应商陈 确认了采购单 {order}:晨光荧光笔 100 支,预计 2026-03-04 到货");
+        confirmation.Mentions.ShouldBeEmpty("a confirmation as ordered notifies nobody");
 
         await fixture.Publish(new GoodsReceived(ChatFixture.Tenant, "main", order, "R-1", Chenguang, "晨光文具供应商",
             [new("HL-Y", "晨光荧光笔", "支", 50, 50, 100)], false, "owner", "张店长", DateTimeOffset.UtcNow));
@@ -155,6 +211,13 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
         discrepancy.Mentions.Order().ShouldBe(["owner", "supplier"]);
         discrepancy.Card!.Fields.Select(f => (f.Label, f.Value)).ShouldBe([("门店", "总店"), ("晨光荧光笔", "订购 100 / 确认 100 / 实收 50 支")]);
         discrepancy.Card.Actions.Select(a => a.Label).ShouldBe(["补发", "开红字发票"]);
+        // Where the figures were agreed: the order as sent (its card) and the supplier's confirmation, as links to open.
+        discrepancy.Card.Links.ShouldNotBeNull().Select(l => (l.Kind, l.Label, l.ChannelId, l.MessageId, l.Seq, l.By)).ShouldBe([
+            ("order", "订单原文", channel, orderCard.Id, orderCard.Seq, (string?)null),
+            ("confirmation", "供应商确认 · 供应商陈", channel, confirmation.Id, confirmation.Seq, "供应商陈"),
+        ]);
+        discrepancy.Card.Links![0].At.ShouldBe(orderCard.PostedAt);
+        discrepancy.Card.Links![1].At.ShouldBe(confirmedAt, TimeSpan.FromMilliseconds(1));
 
         (await owner.PostAsync($"api/chat/messages/{discrepancy.Id}/actions/acknowledge-backorder", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var press = await supplier.PostAsync($"api/chat/messages/{discrepancy.Id}/actions/acknowledge-backorder", null);

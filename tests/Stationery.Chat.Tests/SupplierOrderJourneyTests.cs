@@ -81,23 +81,35 @@ public sealed class SupplierOrderJourneyTests : IAsyncLifetime
 
         var card = await MessageAsync(guest, channel, m => m.Card?.PurchaseOrderId == order, "the order card in the supplier's channel");
         card.Card!.Fields.ShouldContain(f => f.Label == "晨光荧光笔 黄色" && f.Value == "100 支");
-        (await guest.PostAsync($"api/chat/messages/{card.Id}/actions/confirm-order", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        // The supplier confirms from the card, two days later than the order asked (lead time 3 days).
+        var asked = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd");
+        var agreed = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd");
+        (await guest.PostAsJsonAsync($"api/chat/messages/{card.Id}/actions/confirm-order", new { expectedBy = agreed }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var confirmed = await MessageAsync(owner, channel, m => m.Id == card.Id && m.Card?.Status == "done", "the card confirmed by Purchasing");
-        (confirmed.Card!.Resolution, confirmed.Card.ResolvedBy).ShouldBe(("已确认订单", "王经理"));
+        (confirmed.Card!.Resolution, confirmed.Card.ResolvedBy).ShouldBe(("已确认订单(到货日期有调整)", "王经理"));
+        confirmed.Card.Fields.Single(f => f.Label == "预计到货").Value.ShouldBe($"{agreed}(原定 {asked})");
+        var heads = await MessageAsync(owner, channel, m => m.ReplyTo == card.Id && m.Text.StartsWith("⚠️"), "the owner told of the new day");
+        heads.Text.ShouldBe($"⚠️ 王经理 调整了采购单 {order} 的到货日期:{asked} → {agreed} @张店长");
         var view = await guestInPurchasing.GetFromJsonAsync<JsonElement>($"api/purchasing/purchase-orders/{order}");
         view.GetProperty("status").GetString()!.ShouldBe("Confirmed", StringCompareShould.IgnoreCase);
+        (view.GetProperty("expectedBy").GetString(), view.GetProperty("orderedExpectedBy").GetString()).ShouldBe((agreed, asked));
 
         (await buyer.PostAsJsonAsync($"api/purchasing/purchase-orders/{order}/receipts", new { lines = new[] { new { sku = "HL-Y", quantity = 50 } } }))
             .EnsureSuccessStatusCode();
         var discrepancy = await MessageAsync(guest, channel, m => m.Card?.Kind == "delivery-discrepancy", "the discrepancy card");
         discrepancy.Card!.Fields.ShouldContain(f => f.Value == "订购 100 / 确认 100 / 实收 50 支");
+        // It cites where the figures were agreed: the order card and the supplier's confirmation in its thread.
+        discrepancy.Card.Links.ShouldNotBeNull().Select(l => (l.Kind, l.ChannelId, l.MessageId, l.Seq)).ShouldBe([
+            ("order", channel, card.Id, card.Seq), ("confirmation", channel, heads.Id, heads.Seq)]);
+        discrepancy.Card.Links![1].By.ShouldBe("王经理");
         (await guest.PostAsync($"api/chat/messages/{discrepancy.Id}/actions/acknowledge-backorder", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var timeline = await Probe.Until(async () => (await buyer.GetFromJsonAsync<JsonElement>($"api/purchasing/purchase-orders/{order}"))
                 .GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList(),
             t => t.Any(x => x.Contains("确认到货差异")), what: "the acknowledgement on the order's timeline");
         timeline.ShouldContain("王经理 确认到货差异:补发");
-        timeline.ShouldContain(t => t.StartsWith("王经理 确认订单"));
+        timeline.ShouldContain($"王经理 确认订单:晨光荧光笔 100支,到货日期改为 {agreed}(原定 {asked})");
     }
 }

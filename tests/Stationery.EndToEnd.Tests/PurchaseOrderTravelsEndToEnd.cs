@@ -100,6 +100,12 @@ public sealed class PurchaseOrderTravelsEndToEnd(PlatformProcesses platform)
         discrepancy!.Value.GetProperty("important").GetBoolean().ShouldBeTrue();
         discrepancy.Value.GetProperty("card").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("value").GetString())
             .ShouldContain("订购 100 / 确认 100 / 实收 50 支");
+        // It cites where the figures were agreed: the order card and the supplier's confirmation (a note in its thread).
+        var links = discrepancy.Value.GetProperty("card").GetProperty("links").EnumerateArray().ToList();
+        links.Select(l => l.GetProperty("kind").GetString()).ShouldBe(["order", "confirmation"]);
+        links[0].GetProperty("messageId").GetString().ShouldBe(card.Value.GetProperty("id").GetString());
+        links[0].GetProperty("seq").GetInt64().ShouldBe(card.Value.GetProperty("seq").GetInt64());
+        links.ShouldAllBe(l => l.GetProperty("channelId").GetString() == SupplierChannel);
         (await supplier.Http.PostAsync($"api/chat/messages/{discrepancy.Value.GetProperty("id").GetString()}/actions/acknowledge-backorder", null))
             .StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await Probe.Until(() => owner.GetJsonAsync($"api/purchasing/purchase-orders/{orderId}"),

@@ -19,6 +19,9 @@ public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardF
 
     /// <summary>The branch whose stock the card is about, with <see cref="Sku"/>.</summary>
     public string? Branch { get; init; }
+
+    /// <summary>Messages the card cites (a discrepancy card: the order card and the supplier's confirmation); absent when none.</summary>
+    public IReadOnlyList<ChatCardLink>? Links { get; init; }
 }
 
 /// <summary>One fact on a card.</summary>

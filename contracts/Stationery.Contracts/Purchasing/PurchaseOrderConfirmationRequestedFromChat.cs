@@ -2,7 +2,8 @@ namespace Stationery.Contracts.Purchasing;
 
 /// <summary>
 /// A supplier's guest pressed <c>确认订单</c> on a purchase order card in the supplier's channel: Purchasing confirms the
-/// order as ordered (the same rule as <c>POST /api/purchasing/purchase-orders/{id}/confirm</c> without changed lines) and
+/// order as ordered (the same rule as <c>POST /api/purchasing/purchase-orders/{id}/confirm</c> without changed lines, with
+/// <see cref="ExpectedBy"/> as its <c>expectedBy</c> when the supplier picked another delivery day on the card) and
 /// publishes <see cref="PurchaseOrderConfirmed"/>. Published by Chat, which lets only a guest of
 /// <paramref name="SupplierId"/> press the button; consumed by Purchasing.
 /// </summary>
@@ -16,4 +17,8 @@ namespace Stationery.Contracts.Purchasing;
 /// <param name="OccurredAt">When the button was pressed.</param>
 [WireName("stationery.purchasing.purchase-order-confirmation-requested-from-chat")]
 public sealed record PurchaseOrderConfirmationRequestedFromChat(string TenantId, string BranchId, string PurchaseOrderId, string SupplierId,
-    string RequestedBy, string RequestedByName, string ChatMessageId, DateTimeOffset OccurredAt) : IIntegrationEvent;
+    string RequestedBy, string RequestedByName, string ChatMessageId, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>The delivery day the supplier agrees to, when it picked one on the card; null keeps the order's.</summary>
+    public DateOnly? ExpectedBy { get; init; }
+}

@@ -11,7 +11,7 @@ describe('a supplier contact', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('sees only their own channel and orders, confirms a purchase order, announces its delivery and exports the timeline', async () => {
+  it('sees only their own channel and orders, confirms a purchase order, announces its delivery, exports the timeline and opens what a discrepancy cites', async () => {
     const supplier = await api<{ supplierId?: string }>('supplier', 'GET', '/api/identity/me');
     const supplierId = supplier.supplierId ?? 'demo-supplier-chenguang';
     // The owner sends this supplier an order for a pen (晨光 supplies 笔类).
@@ -62,6 +62,24 @@ describe('a supplier contact', () => {
     expect(download.suggestedFilename()).toBe(`${order.id}-timeline.csv`);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain('通知发货');
+
+    // The shop receives 5 of the 20: the discrepancy card in the supplier's channel cites where the figures were agreed —
+    // the order card and the confirmation — and 订单原文 opens the order card.
+    await api('owner', 'POST', `/api/purchasing/purchase-orders/${encodeURIComponent(order.id)}/receipts`, {
+      lines: [{ sku: board[0].sku, quantity: 5 }],
+    });
+    await page.goto(`${BASE_URL}/chat`);
+    await page.locator('.channel').first().click();
+    const discrepancy = page.locator('.bot-card', { hasText: `到货差异 · ${order.id}` });
+    await discrepancy.getByRole('link', { name: /订单原文/ }).waitFor({ timeout: 30_000 });
+    await discrepancy.getByRole('link', { name: /供应商确认/ }).waitFor();
+    const href = await discrepancy.getByRole('link', { name: /订单原文/ }).getAttribute('href');
+    const seq = /#seq-(\d+)$/.exec(href ?? '')?.[1];
+    expect(seq).toBeTruthy();
+    await discrepancy.getByRole('link', { name: /订单原文/ }).click();
+    await page.waitForFunction((s) => document.activeElement?.getAttribute('data-seq') === s, seq, { timeout: 15_000 });
+    expect(await page.locator(`[data-seq="${seq}"]`).textContent()).toContain(order.id);
+    await screenshot(page, '14-supplier-discrepancy-cites');
     await context.close();
   });
 });

@@ -22,7 +22,7 @@ public sealed class PurchasingEvents : IIntegrationEventMap
             p.Lines.Select(l => new C.PurchaseOrderLine(l.Sku, l.Name, l.Spec, l.Unit, l.Quantity)).ToList(), p.ExpectedBy, p.By, p.ByName, p.At),
         PurchaseOrderConfirmed c => new C.PurchaseOrderConfirmed(e.TenantId, c.Branch, c.OrderId, c.SupplierId, c.SupplierName,
             c.Lines.Select(l => new C.ConfirmedOrderLine(l.Sku, l.Name, l.Unit, l.Ordered, l.Confirmed)).ToList(), c.QuantitiesChanged,
-            c.By, c.ByName, c.At),
+            c.By, c.ByName, c.At) { ExpectedBy = c.ExpectedBy, OrderedExpectedBy = c.WasExpectedBy },
         GoodsReceived r => new C.GoodsReceived(e.TenantId, r.Branch, r.OrderId, r.ReceiptId, r.SupplierId, r.SupplierName,
             r.Lines.Select(l => new C.ReceivedLine(l.Sku, l.Name, l.Unit, l.Quantity, l.ReceivedTotal, l.Expected, l.Damaged)).ToList(), r.OrderCompleted,
             r.By, r.ByName, r.At),

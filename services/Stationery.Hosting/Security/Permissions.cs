@@ -103,7 +103,7 @@ public static class Permissions
             ["POST /api/purchasing/branches/{branch}/purchase-orders", "POST /api/purchasing/purchase-orders/{id}/cancel"]),
         new("purchasing", "orders.read", "read purchase orders and export their timelines (a supplier guest: its own orders only; the export's 金额 column for cost roles and the order's supplier)", [O, M, C, H, S], Reach.Branch,
             ["GET /api/purchasing/purchase-orders", "GET /api/purchasing/purchase-orders/{id}", "GET /api/purchasing/purchase-orders/{id}/timeline.csv"], Denied: 404),
-        new("purchasing", "orders.confirm", "confirm a purchase order (the order's supplier, or the owner on its behalf)", [O, S], Reach.OwnSupplier,
+        new("purchasing", "orders.confirm", "confirm a purchase order, with changed quantities or delivery day (the order's supplier, or the owner on its behalf)", [O, S], Reach.OwnSupplier,
             ["POST /api/purchasing/purchase-orders/{id}/confirm"]),
         new("purchasing", "orders.receive", "receive a delivery against a purchase order (damaged units: not booked)", [O, M, C], Reach.Branch,
             ["POST /api/purchasing/purchase-orders/{id}/receipts"]),

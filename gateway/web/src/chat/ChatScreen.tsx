@@ -167,7 +167,15 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
     }
   }
 
-  // Arriving from a search result (`#seq-N`): show that message, reading back through history until it is loaded.
+  // A card's citation in this channel changes only the hash.
+  const [hashTick, setHashTick] = useState(0);
+  useEffect(() => {
+    const heard = () => setHashTick((n) => n + 1);
+    window.addEventListener('hashchange', heard);
+    return () => window.removeEventListener('hashchange', heard);
+  }, []);
+
+  // Arriving from a search result or a card's citation (`#seq-N`): show that message, reading back through history until it is loaded.
   useEffect(() => {
     const m = /^#seq-(\d+)$/.exec(location.hash);
     if (!m) return;
@@ -179,7 +187,7 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
     } else if (first !== undefined && target < first && !timeline.reachedStart && !loading) {
       void chat.loadOlder(channelId);
     }
-  }, [timeline.messages, channelId, loading]);
+  }, [timeline.messages, channelId, loading, hashTick]);
 
   const error = chat.errors.get(channelId);
   return (

@@ -267,8 +267,9 @@ export class ChatService {
     } catch { /* some browsers only allow notifications from a service worker */ }
   }
 
-  async runAction(messageId: string, actionId: string): Promise<unknown> {
-    const result = await post<unknown>(`/api/chat/messages/${encodeURIComponent(messageId)}/actions/${encodeURIComponent(actionId)}`);
+  /** Presses a card's button; `body` carries what the button takes (确认订单: an agreed `expectedBy`). */
+  async runAction(messageId: string, actionId: string, body?: { expectedBy?: string }): Promise<unknown> {
+    const result = await post<unknown>(`/api/chat/messages/${encodeURIComponent(messageId)}/actions/${encodeURIComponent(actionId)}`, body);
     const updated = result as ChatMessage | undefined;
     if (updated && typeof updated === 'object' && 'seq' in updated && 'channelId' in updated) this.onUpdated(normalizeMessage(updated));
     return result;

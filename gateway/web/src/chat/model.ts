@@ -21,6 +21,19 @@ export interface Card {
   resolution?: string;
   purchaseOrderId?: string;
   sku?: string;
+  /** Messages the card cites (a discrepancy card: the order card and the supplier's confirmation). */
+  links?: CardLink[] | null;
+}
+
+/** A message a card cites: open its channel at its seq. */
+export interface CardLink {
+  kind: string;
+  label: string;
+  channelId: string;
+  messageId: string;
+  seq: number;
+  by?: string | null;
+  at?: string;
 }
 
 export interface ChatMessage {

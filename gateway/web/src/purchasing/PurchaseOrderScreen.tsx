@@ -48,7 +48,10 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
             {(po.supplierName ?? po.supplierId) && <><dt>{t('purchasing.col.supplier')}</dt><dd>{po.supplierName ?? po.supplierId}</dd></>}
             {(po.branch ?? po.branchId) && <><dt>{t('purchasing.branch')}</dt><dd>{branchName(po.branch ?? po.branchId)}</dd></>}
             {(po.placedAt ?? po.createdAt) && <><dt>{t('purchasing.createdAt')}</dt><dd>{formatTime(po.placedAt ?? po.createdAt, true)}</dd></>}
-            {po.expectedBy && <><dt>{t('purchasing.expectedBy')}</dt><dd>{po.expectedBy}</dd></>}
+            {po.expectedBy && <><dt>{t('purchasing.expectedBy')}</dt><dd>{po.expectedBy}
+              {po.orderedExpectedBy && po.orderedExpectedBy !== po.expectedBy && (
+                <span class="muted small"> （{t('purchasing.orderedExpectedBy', { date: po.orderedExpectedBy })}）</span>
+              )}</dd></>}
           </dl>
 
           <h2>{t('purchasing.lines')}</h2>
@@ -81,14 +84,14 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
           </table>
 
           {perms.confirmPurchaseOrder && actions.canConfirm && (perms.isSupplier
-            ? <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} onDone={() => after(t('purchasing.confirmed'))} />
+            ? <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} expectedBy={po.expectedBy} onDone={() => after(t('purchasing.confirmed'))} />
             : (
               // The supplier confirms in their own view; the shop confirms for them only when they answered by phone.
               <>
                 <p class="muted small">{t('purchasing.awaitingSupplier')}</p>
                 <details class="card confirm-for-supplier">
                   <summary>{t('purchasing.confirmForSupplier')}</summary>
-                  <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} onDone={() => after(t('purchasing.confirmed'))} />
+                  <LinesForm id={id} kind="confirm" lines={po.lines} initial={(l) => l.quantity} expectedBy={po.expectedBy} onDone={() => after(t('purchasing.confirmed'))} />
                 </details>
               </>
             ))}
@@ -124,15 +127,19 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
 }
 
 /** Confirm (supplier: quantities they can supply) or receive (shop: what arrived), one number per line. */
-function LinesForm({ id, kind, lines, initial, onDone }: {
-  id: string; kind: 'confirm' | 'receipts'; lines: PurchaseOrderLine[]; initial: (l: PurchaseOrderLine) => number; onDone: () => void;
+function LinesForm({ id, kind, lines, initial, expectedBy, onDone }: {
+  id: string; kind: 'confirm' | 'receipts'; lines: PurchaseOrderLine[]; initial: (l: PurchaseOrderLine) => number; expectedBy?: string;
+  onDone: () => void;
 }) {
+  // Confirming: the delivery day the supplier agrees to (sent only when changed from the order's).
+  const [day, setDay] = useState(expectedBy ?? '');
   const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.sku, String(initial(l))])));
   const [damaged, setDamaged] = useState<Record<string, string>>({});
   const s = useSubmit((key) => post(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/${kind}`, {
     lines: kind === 'confirm'
       ? lines.map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) }))
       : receiptLines(lines, quantities, damaged),
+    ...(kind === 'confirm' && day && day !== expectedBy ? { expectedBy: day } : {}),
   }, { idempotencyKey: key }), onDone);
   const title = kind === 'confirm' ? t('purchasing.confirm') : t('purchasing.receive');
   return (
@@ -158,6 +165,14 @@ function LinesForm({ id, kind, lines, initial, onDone }: {
           {s.fields[`lines[${i}].damaged`] && <small class="field-error">{s.fields[`lines[${i}].damaged`].join('；')}</small>}
         </div>
       ))}
+      {kind === 'confirm' && (
+        <div class="field field-inline">
+          <label for="confirm-date">{t('purchasing.confirmExpectedBy')}</label>
+          <input id="confirm-date" type="date" min={new Date().toISOString().slice(0, 10)} value={day}
+            aria-invalid={s.fields.expectedBy ? true : undefined} onInput={(e) => setDay(e.currentTarget.value)} />
+          {s.fields.expectedBy && <small class="field-error">{s.fields.expectedBy.join('；')}</small>}
+        </div>
+      )}
       <ErrorMessage error={s.error} />
       <button type="submit" class="btn btn-primary" disabled={s.busy}>{title}</button>
     </form>

@@ -51,7 +51,10 @@ export interface PurchaseOrder {
   timeline?: TimelineEntry[];
   history?: TimelineEntry[];
   totalCost?: number;
+  /** The agreed delivery day (the confirmed one once the supplier confirmed). */
   expectedBy?: string;
+  /** The day the order asked for when placed. */
+  orderedExpectedBy?: string;
   placedBy?: string;
 }
 

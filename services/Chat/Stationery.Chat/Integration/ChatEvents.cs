@@ -34,7 +34,7 @@ public sealed class ChatEvents : IIntegrationEventMap
             new PurchaseRequestedFromChat(e.TenantId, branch, sku, quantity, p.UserId, p.MessageId.ToString(), p.PressedAt),
         CardActionPressed { ActionId: CardActions.ConfirmOrder, Branch: { } branch, PurchaseOrderId: { } order, SupplierId: { } supplier } p =>
             new PurchaseOrderConfirmationRequestedFromChat(e.TenantId, branch, order, supplier, p.UserId, p.UserName, p.MessageId.ToString(),
-                p.PressedAt),
+                p.PressedAt) { ExpectedBy = p.ExpectedBy },
         CardActionPressed
         {
             ActionId: CardActions.AcknowledgeBackorder or CardActions.AcknowledgeCreditNote, Branch: { } branch, PurchaseOrderId: { } order,

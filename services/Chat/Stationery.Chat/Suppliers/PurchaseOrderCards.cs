@@ -12,10 +12,12 @@ namespace Stationery.Chat.Suppliers;
 
 /// <summary>
 /// Where a purchase order's card is, and what became of the order if that news outran the card (Purchasing's events
-/// travel on separate queues, so a confirmation can arrive before the order).
+/// travel on separate queues, so a confirmation can arrive before the order). <see cref="ConfirmationMessageId"/> is the
+/// note that recorded the supplier's confirmation (who confirmed what, when): a discrepancy card cites it and the card.
 /// </summary>
 public sealed record PurchaseOrderCard(string Id, string SupplierId, string ChannelId, Guid? MessageId,
-    IReadOnlyDictionary<string, string> LineLabels, string? OutcomeBy = null, string? Outcome = null);
+    IReadOnlyDictionary<string, string> LineLabels, string? OutcomeBy = null, string? Outcome = null, Guid? ConfirmationMessageId = null,
+    string? ConfirmedBy = null, DateTimeOffset? ConfirmedAt = null);
 
 /// <summary>
 /// Purchasing's order events as cards and notes in the supplier's channel. Everything shown comes from the events
@@ -30,13 +32,15 @@ public static class PurchaseOrderCards
 
     /// <summary>
     /// The order card shows an outcome (confirmed, cancelled) and, if given, a note follows in its thread — one append to
-    /// the channel's stream. If the card is not there yet, the outcome is kept for it.
+    /// the channel's stream. If the card is not there yet, the outcome is kept for it. <paramref name="remember"/> adds what
+    /// the card's record should keep of the note (its message id).
     /// </summary>
     public static async Task ResolveAsync(IDocumentSession session, ChatDirectory directory, PurchaseOrderCard? known, string orderId,
         string supplierId, string supplierName, Func<Card, Card> resolve, string by, string outcome, BotMessage? note, DateTimeOffset now,
-        CancellationToken ct)
+        CancellationToken ct, Func<PurchaseOrderCard, MessagePosted?, PurchaseOrderCard>? remember = null)
     {
         var stream = await session.Events.FetchForWriting<Channel>(SupplierChannels.Id(supplierId), ct);
+        var record = known;
         if (known?.MessageId is { } messageId)
         {
             if (await session.LoadAsync<ChatMessage>(messageId, ct) is { Card: { } card } message)
@@ -44,11 +48,27 @@ public static class PurchaseOrderCards
         }
         else
         {
-            session.Store(new PurchaseOrderCard(orderId, supplierId, SupplierChannels.Id(supplierId), null,
-                known?.LineLabels ?? new Dictionary<string, string>(), by, outcome));
+            record = (known ?? new PurchaseOrderCard(orderId, supplierId, SupplierChannels.Id(supplierId), null, new Dictionary<string, string>()))
+                with { OutcomeBy = by, Outcome = outcome };
         }
-        if (note is not null)
-            BotPosting.Append(stream, () => SupplierChannels.Open(supplierId, supplierName, directory.MembersOfSupplier(supplierId)), note, now);
+        var posted = note is null
+            ? null
+            : BotPosting.Append(stream, () => SupplierChannels.Open(supplierId, supplierName, directory.MembersOfSupplier(supplierId)), note, now);
+        if (remember is not null && record is not null) record = remember(record, posted);
+        if (record is not null && !ReferenceEquals(record, known)) session.Store(record);
+    }
+
+    /// <summary>The messages where a discrepancy's figures were agreed: the order card and the supplier's confirmation, as known.</summary>
+    public static async Task<CardLink[]> AgreedInAsync(IDocumentSession session, PurchaseOrderCard? known, SupplierBotTexts texts,
+        CancellationToken ct)
+    {
+        var links = new List<CardLink>();
+        if (known?.MessageId is { } orderMessage && await session.LoadAsync<ChatMessage>(orderMessage, ct) is { } order)
+            links.Add(new CardLink(CardLinks.Order, texts.OrderLinkLabel, order.ChannelId, order.Id, order.Seq, null, order.PostedAt));
+        if (known?.ConfirmationMessageId is { } confirmationMessage && await session.LoadAsync<ChatMessage>(confirmationMessage, ct) is { } confirmation)
+            links.Add(new CardLink(CardLinks.Confirmation, texts.ConfirmationLinkLabel(known.ConfirmedBy), confirmation.ChannelId, confirmation.Id,
+                confirmation.Seq, known.ConfirmedBy, known.ConfirmedAt ?? confirmation.PostedAt));
+        return [.. links];
     }
 
     public static BotMessage Note(SupplierBotTexts texts, string text, IEnumerable<DirectoryUser> mentioned, Guid? thread, bool important = false,
@@ -72,12 +92,17 @@ public sealed class PurchaseOrderPlacedConsumer(IDocumentStore store, ILogger<Pu
         var posted = await BotPosting.PostToSupplierAsync(session, directory, po.SupplierId, po.SupplierName,
             PurchaseOrderCards.Note(texts, texts.OrderPlaced(po, branch, [.. guests.Select(g => g.DisplayName)]), guests, null, card: card),
             clock.GetUtcNow(), ct);
-        session.Store(new PurchaseOrderCard(po.PurchaseOrderId, po.SupplierId, SupplierChannels.Id(po.SupplierId), posted.MessageId,
-            SupplierBotTexts.LineLabels(po)));
+        // A confirmation that overtook the order keeps its note's id for the discrepancy card's citations.
+        session.Store((known ?? new PurchaseOrderCard(po.PurchaseOrderId, po.SupplierId, SupplierChannels.Id(po.SupplierId), null,
+            new Dictionary<string, string>())) with { MessageId = posted.MessageId, LineLabels = SupplierBotTexts.LineLabels(po) });
     }
 }
 
-/// <summary>The supplier confirmed: the card says so (with any changed figures); changed quantities are told to the buyers.</summary>
+/// <summary>
+/// The supplier confirmed: the card says so (with any changed figures and the agreed day), and a note in its thread records
+/// who confirmed what, when — @mentioning the buyers when quantities or the delivery day changed, quietly otherwise. The
+/// note is what a later discrepancy card cites as the confirmation.
+/// </summary>
 public sealed class PurchaseOrderConfirmedConsumer(IDocumentStore store, ILogger<PurchaseOrderConfirmedConsumer> log, TimeProvider clock,
     SupplierBotTexts texts) : IdempotentConsumer<PurchaseOrderConfirmed>(store, log)
 {
@@ -86,13 +111,14 @@ public sealed class PurchaseOrderConfirmedConsumer(IDocumentStore store, ILogger
         var ct = context.CancellationToken;
         var now = clock.GetUtcNow();
         var (directory, known) = await PurchaseOrderCards.LoadAsync(session, c.PurchaseOrderId, ct);
-        var outcome = c.QuantitiesChanged ? texts.ConfirmedWithChanges : texts.ConfirmedAsOrdered;
+        var outcome = texts.ConfirmedOutcome(c);
         var buyers = directory.Buyers();
-        var note = c.QuantitiesChanged
-            ? PurchaseOrderCards.Note(texts, texts.QuantitiesChanged(c, [.. buyers.Select(b => b.DisplayName)]), buyers, known?.MessageId)
-            : null;
+        var note = c.QuantitiesChanged || c.DateChanged
+            ? PurchaseOrderCards.Note(texts, texts.Changed(c, [.. buyers.Select(b => b.DisplayName)]), buyers, known?.MessageId)
+            : PurchaseOrderCards.Note(texts, texts.ConfirmedNote(c), [], known?.MessageId);
         await PurchaseOrderCards.ResolveAsync(session, directory, known, c.PurchaseOrderId, c.SupplierId, c.SupplierName,
-            card => texts.Confirmed(card, c, known?.LineLabels ?? new Dictionary<string, string>()), c.ConfirmedByName, outcome, note, now, ct);
+            card => texts.Confirmed(card, c, known?.LineLabels ?? new Dictionary<string, string>()), c.ConfirmedByName, outcome, note, now, ct,
+            (record, posted) => record with { ConfirmationMessageId = posted?.MessageId, ConfirmedBy = c.ConfirmedByName, ConfirmedAt = c.OccurredAt });
     }
 }
 
@@ -127,8 +153,9 @@ public sealed class GoodsReceivedConsumer(IDocumentStore store, ILogger<GoodsRec
 }
 
 /// <summary>
-/// A short or over delivery: an important card in the order's thread quoting ordered, confirmed and received figures,
-/// @mentioning the supplier's contacts and the buyers, with 补发 / 开红字发票 for the supplier.
+/// A short or over delivery: an important card in the order's thread quoting ordered, confirmed and received figures and
+/// citing the messages where they were agreed (the order card, the confirmation note), @mentioning the supplier's contacts
+/// and the buyers, with 补发 / 开红字发票 for the supplier.
 /// </summary>
 public sealed class DeliveryDiscrepancyRaisedConsumer(IDocumentStore store, ILogger<DeliveryDiscrepancyRaisedConsumer> log, TimeProvider clock,
     SupplierBotTexts texts) : IdempotentConsumer<DeliveryDiscrepancyRaised>(store, log)
@@ -139,9 +166,10 @@ public sealed class DeliveryDiscrepancyRaisedConsumer(IDocumentStore store, ILog
         var (directory, known) = await PurchaseOrderCards.LoadAsync(session, d.PurchaseOrderId, ct);
         var branch = directory.BranchName(d.BranchId);
         var mentioned = directory.GuestsOf(d.SupplierId).Concat(directory.Buyers()).ToList();
+        var agreedIn = await PurchaseOrderCards.AgreedInAsync(session, known, texts, ct);
         await BotPosting.PostToSupplierAsync(session, directory, d.SupplierId, d.SupplierName,
             PurchaseOrderCards.Note(texts, texts.Discrepancy(d, branch, [.. mentioned.Select(u => u.DisplayName)]), mentioned, known?.MessageId,
-                important: true, card: texts.DiscrepancyCard(d, branch)),
+                important: true, card: texts.DiscrepancyCard(d, branch) with { Links = agreedIn }),
             clock.GetUtcNow(), ct);
     }
 }

@@ -26,23 +26,47 @@ public abstract class SupplierBotTexts
             [new CardAction(CardActions.ConfirmOrder, ConfirmButton, "primary", null, ForSupplier: true)],
             Card.Open, null, null, po.BranchId, null, po.PurchaseOrderId, po.SupplierId);
 
-    /// <summary>The order card once confirmed: confirmed figures in place of the ordered ones, and who confirmed.</summary>
+    /// <summary>The order card once confirmed: confirmed figures and the agreed day in place of the ordered ones, and who confirmed.</summary>
     /// <param name="lineLabels">The card's field label of each order line, by SKU.</param>
     public Card Confirmed(Card card, PurchaseOrderConfirmed c, IReadOnlyDictionary<string, string> lineLabels) => card with
     {
         Fields = [.. card.Fields.Select(f => c.Lines.FirstOrDefault(l => lineLabels.GetValueOrDefault(l.Sku) == f.Label) is { } line
                                              && line.ConfirmedQuantity != line.OrderedQuantity
             ? f with { Value = ConfirmedChanged(line) }
-            : f)],
-        Status = Card.Done, ResolvedBy = c.ConfirmedByName, Resolution = c.QuantitiesChanged ? ConfirmedWithChanges : ConfirmedAsOrdered,
+            : f.Label == ExpectedLabel && c.DateChanged ? f with { Value = DateChangedValue(c.ExpectedBy!.Value, c.OrderedExpectedBy!.Value) } : f)],
+        Status = Card.Done, ResolvedBy = c.ConfirmedByName, Resolution = ConfirmedOutcome(c),
+    };
+
+    /// <summary>What the order card says once confirmed: as ordered, or what changed.</summary>
+    public string ConfirmedOutcome(PurchaseOrderConfirmed c) => (c.QuantitiesChanged, c.DateChanged) switch
+    {
+        (true, true) => ConfirmedWithChangedQuantitiesAndDate,
+        (true, false) => ConfirmedWithChanges,
+        (false, true) => ConfirmedWithChangedDate,
+        _ => ConfirmedAsOrdered,
     };
 
     public abstract string ConfirmedAsOrdered { get; }
 
     public abstract string ConfirmedWithChanges { get; }
 
-    /// <summary>The owner's heads-up when the supplier confirmed other quantities than ordered.</summary>
-    public abstract string QuantitiesChanged(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames);
+    protected abstract string ConfirmedWithChangedDate { get; }
+
+    protected abstract string ConfirmedWithChangedQuantitiesAndDate { get; }
+
+    /// <summary>The owner's heads-up when the supplier confirmed other quantities or another delivery day than ordered.</summary>
+    public abstract string Changed(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames);
+
+    /// <summary>The record in the order's thread of a confirmation as ordered: who confirmed what (and the agreed day).</summary>
+    public abstract string ConfirmedNote(PurchaseOrderConfirmed c);
+
+    /// <summary>A discrepancy card's link to the order card (the order as sent).</summary>
+    public abstract string OrderLinkLabel { get; }
+
+    /// <summary>A discrepancy card's link to the confirmation note.</summary>
+    public abstract string ConfirmationLinkLabel(string? confirmedBy);
+
+    protected abstract string DateChangedValue(DateOnly agreed, DateOnly asked);
 
     public abstract string Cancelled(string? reason);
 
@@ -141,11 +165,30 @@ public abstract class SupplierBotTexts
 
         public override string ConfirmedWithChanges => "已确认订单(数量有调整)";
 
-        public override string QuantitiesChanged(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames) =>
-            $"⚠️ {c.ConfirmedByName} 调整了采购单 {c.PurchaseOrderId} 的数量:" +
-            string.Join(",", c.Lines.Where(l => l.ConfirmedQuantity != l.OrderedQuantity)
-                .Select(l => $"{l.ProductName} 订购 {l.OrderedQuantity} {l.Unit} → 确认 {l.ConfirmedQuantity} {l.Unit}")) +
+        protected override string ConfirmedWithChangedDate => "已确认订单(到货日期有调整)";
+
+        protected override string ConfirmedWithChangedQuantitiesAndDate => "已确认订单(数量和到货日期有调整)";
+
+        public override string Changed(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames) =>
+            $"⚠️ {c.ConfirmedByName} 调整了采购单 {c.PurchaseOrderId} 的{(c.QuantitiesChanged && c.DateChanged ? "数量和到货日期" : c.DateChanged ? "到货日期" : "数量")}:" +
+            string.Join(";", new[]
+            {
+                string.Join(",", c.Lines.Where(l => l.ConfirmedQuantity != l.OrderedQuantity)
+                    .Select(l => $"{l.ProductName} 订购 {l.OrderedQuantity} {l.Unit} → 确认 {l.ConfirmedQuantity} {l.Unit}")),
+                c.DateChanged ? $"{(c.QuantitiesChanged ? "到货日期 " : "")}{c.OrderedExpectedBy:yyyy-MM-dd} → {c.ExpectedBy:yyyy-MM-dd}" : "",
+            }.Where(p => p != "")) +
             $" {Mentions(mentionNames)}".TrimEnd();
+
+        public override string ConfirmedNote(PurchaseOrderConfirmed c) =>
+            $"✅ {c.ConfirmedByName} 确认了采购单 {c.PurchaseOrderId}:" +
+            string.Join(",", c.Lines.Select(l => $"{l.ProductName} {l.ConfirmedQuantity} {l.Unit}")) +
+            (c.ExpectedBy is { } d ? $",预计 {d:yyyy-MM-dd} 到货" : "");
+
+        public override string OrderLinkLabel => "订单原文";
+
+        public override string ConfirmationLinkLabel(string? confirmedBy) => confirmedBy is null ? "供应商确认" : $"供应商确认 · {confirmedBy}";
+
+        protected override string DateChangedValue(DateOnly agreed, DateOnly asked) => $"{agreed:yyyy-MM-dd}(原定 {asked:yyyy-MM-dd})";
 
         public override string Cancelled(string? reason) => reason is null ? "已取消" : $"已取消:{reason}";
 
@@ -229,11 +272,30 @@ public abstract class SupplierBotTexts
 
         public override string ConfirmedWithChanges => "Order confirmed with changed quantities";
 
-        public override string QuantitiesChanged(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames) =>
-            $"⚠️ {c.ConfirmedByName} changed quantities on {c.PurchaseOrderId}: " +
-            string.Join(", ", c.Lines.Where(l => l.ConfirmedQuantity != l.OrderedQuantity)
-                .Select(l => $"{l.ProductName} ordered {l.OrderedQuantity} {l.Unit} → confirmed {l.ConfirmedQuantity} {l.Unit}")) +
+        protected override string ConfirmedWithChangedDate => "Order confirmed with a changed delivery date";
+
+        protected override string ConfirmedWithChangedQuantitiesAndDate => "Order confirmed with changed quantities and delivery date";
+
+        public override string Changed(PurchaseOrderConfirmed c, IReadOnlyList<string> mentionNames) =>
+            $"⚠️ {c.ConfirmedByName} changed {(c.QuantitiesChanged && c.DateChanged ? "quantities and the delivery date" : c.DateChanged ? "the delivery date" : "quantities")} on {c.PurchaseOrderId}: " +
+            string.Join("; ", new[]
+            {
+                string.Join(", ", c.Lines.Where(l => l.ConfirmedQuantity != l.OrderedQuantity)
+                    .Select(l => $"{l.ProductName} ordered {l.OrderedQuantity} {l.Unit} → confirmed {l.ConfirmedQuantity} {l.Unit}")),
+                c.DateChanged ? $"{(c.QuantitiesChanged ? "delivery " : "")}{c.OrderedExpectedBy:yyyy-MM-dd} → {c.ExpectedBy:yyyy-MM-dd}" : "",
+            }.Where(p => p != "")) +
             $" {Mentions(mentionNames)}".TrimEnd();
+
+        public override string ConfirmedNote(PurchaseOrderConfirmed c) =>
+            $"✅ {c.ConfirmedByName} confirmed {c.PurchaseOrderId}: " +
+            string.Join(", ", c.Lines.Select(l => $"{l.ProductName} {l.ConfirmedQuantity} {l.Unit}")) +
+            (c.ExpectedBy is { } d ? $", expected {d:yyyy-MM-dd}" : "");
+
+        public override string OrderLinkLabel => "Order as sent";
+
+        public override string ConfirmationLinkLabel(string? confirmedBy) => confirmedBy is null ? "Supplier's confirmation" : $"Confirmed by {confirmedBy}";
+
+        protected override string DateChangedValue(DateOnly agreed, DateOnly asked) => $"{agreed:yyyy-MM-dd} (was {asked:yyyy-MM-dd})";
 
         public override string Cancelled(string? reason) => reason is null ? "Cancelled" : $"Cancelled: {reason}";
 

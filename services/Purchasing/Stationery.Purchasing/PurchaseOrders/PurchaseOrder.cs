@@ -25,10 +25,16 @@ public sealed record OutstandingLine(string Sku, string Name, string Spec, strin
 public sealed record PurchaseOrderPlaced(string OrderId, string Branch, string SupplierId, string SupplierName,
     IReadOnlyList<OrderedLine> Lines, DateOnly ExpectedBy, string By, string ByName, DateTimeOffset At);
 
+/// <summary>
+/// The supplier confirmed the order. <see cref="ExpectedBy"/> is the delivery day agreed by the confirmation and
+/// <see cref="WasExpectedBy"/> the day the order asked for (both null in confirmations recorded before dates could change).
+/// </summary>
 public sealed record PurchaseOrderConfirmed(string OrderId, string Branch, string SupplierId, string SupplierName,
-    IReadOnlyList<ConfirmedLine> Lines, string By, string ByName, DateTimeOffset At)
+    IReadOnlyList<ConfirmedLine> Lines, string By, string ByName, DateTimeOffset At, DateOnly? ExpectedBy = null, DateOnly? WasExpectedBy = null)
 {
     public bool QuantitiesChanged => Lines.Any(l => l.Confirmed != l.Ordered);
+
+    public bool DateChanged => ExpectedBy is { } agreed && WasExpectedBy is { } asked && agreed != asked;
 }
 
 public sealed record GoodsReceived(string OrderId, string ReceiptId, string Branch, string SupplierId, string SupplierName,
@@ -60,19 +66,24 @@ public sealed record PurchaseOrderLine(string Sku, string Name, string Spec, str
 /// <summary>A purchase order (采购单): the state the deciders need, and the inline snapshot queries read.</summary>
 public sealed record PurchaseOrder(string Id, string Branch, string SupplierId, string SupplierName, PurchaseOrderStatus Status,
     IReadOnlyList<PurchaseOrderLine> Lines, DateOnly ExpectedBy, string PlacedBy, DateTimeOffset PlacedAt, int Receipts,
-    DateTimeOffset? FirstReceivedAt = null, DateTimeOffset? LastReceivedAt = null, DateOnly? AnnouncedDeliveryOn = null)
+    DateTimeOffset? FirstReceivedAt = null, DateTimeOffset? LastReceivedAt = null, DateOnly? AnnouncedDeliveryOn = null,
+    DateOnly? OrderedExpectedBy = null)
 {
+    /// <summary>The delivery day the order asked for when it was placed (<see cref="ExpectedBy"/> is the agreed one).</summary>
+    public DateOnly AskedExpectedBy => OrderedExpectedBy ?? ExpectedBy;
+
     public bool IsOpen => Status is PurchaseOrderStatus.Placed or PurchaseOrderStatus.Confirmed or PurchaseOrderStatus.PartiallyReceived;
 
     public static PurchaseOrder Create(PurchaseOrderPlaced e) =>
         new(e.OrderId, e.Branch, e.SupplierId, e.SupplierName, PurchaseOrderStatus.Placed,
             e.Lines.Select(l => new PurchaseOrderLine(l.Sku, l.Name, l.Spec, l.Unit, l.Quantity, null, 0, l.UnitCost)).ToList(),
-            e.ExpectedBy, e.By, e.At, 0);
+            e.ExpectedBy, e.By, e.At, 0, OrderedExpectedBy: e.ExpectedBy);
 
     public PurchaseOrder Apply(PurchaseOrderConfirmed e) => this with
     {
         Status = PurchaseOrderStatus.Confirmed,
         Lines = Lines.Select(l => l with { Confirmed = e.Lines.FirstOrDefault(c => c.Sku == l.Sku)?.Confirmed ?? l.Ordered }).ToList(),
+        ExpectedBy = e.ExpectedBy ?? ExpectedBy,
     };
 
     public PurchaseOrder Apply(GoodsReceived e) => this with

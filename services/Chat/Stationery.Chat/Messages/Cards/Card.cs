@@ -9,7 +9,7 @@ namespace Stationery.Chat.Messages.Cards;
 /// </summary>
 public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
     string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    QuoteTerms? Quote = null)
+    QuoteTerms? Quote = null, CardLink[]? Links = null)
 {
     public const string Open = "open";
     public const string Pending = "pending";
@@ -21,10 +21,23 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
         PurchaseOrderId = PurchaseOrderId,
         Sku = Sku,
         Branch = Sku is null ? null : Branch,
+        Links = Links is { Length: > 0 } ? [.. Links.Select(l => new ChatCardLink(l.Kind, l.Label, l.ChannelId, l.MessageId.ToString(), l.Seq, l.By, l.At))] : null,
     };
 }
 
 public sealed record CardField(string Label, string Value);
+
+/// <summary>A message the card cites (<see cref="CardLinks"/>), opened by clients at its channel and seq.</summary>
+public sealed record CardLink(string Kind, string Label, string ChannelId, Guid MessageId, long Seq, string? By, DateTimeOffset At);
+
+public static class CardLinks
+{
+    /// <summary>The order card: the purchase order as it was sent to the supplier.</summary>
+    public const string Order = "order";
+
+    /// <summary>The supplier's confirmation: who confirmed what, and when.</summary>
+    public const string Confirmation = "confirmation";
+}
 
 /// <summary>The terms of a quote a supplier posted in its channel, carried by the quote card to the confirming press.</summary>
 public sealed record QuoteTerms(decimal UnitCost, int MinOrderQty, DateOnly? ValidUntil, string QuotedBy, Guid QuoteMessageId);
@@ -61,7 +74,7 @@ public static class CardActions
 /// <param name="Roles">The presser's roles, for a request whose receiver checks them again (a spot count).</param>
 public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
     string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    string[]? Roles = null, QuoteTerms? Quote = null);
+    string[]? Roles = null, QuoteTerms? Quote = null, DateOnly? ExpectedBy = null);
 
 /// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
 public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);

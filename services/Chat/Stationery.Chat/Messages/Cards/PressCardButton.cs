@@ -13,6 +13,12 @@ namespace Stationery.Chat.Messages.Cards;
 /// <summary>Who pressed: <see cref="SupplierId"/> is the supplier a guest speaks for (from the token), null for staff.</summary>
 public sealed record Presser(string UserId, string UserName, string? SupplierId, string[]? Roles = null);
 
+/// <summary>
+/// What a press may carry: <c>expectedBy</c>, the delivery day a supplier agrees to when it presses 确认订单 (optional; only
+/// that button takes it).
+/// </summary>
+public sealed record PressCardButtonRequest(DateOnly? ExpectedBy);
+
 /// <summary><c>POST /api/chat/messages/{messageId}/actions/{actionId}</c>: a member presses a card's button, once per card.</summary>
 public static class PressCardButton
 {
@@ -23,7 +29,9 @@ public static class PressCardButton
     /// The press and the card's new state: "pending" while another service decides the outcome, "done" when pressing is
     /// the outcome (a supplier's acknowledgement). <paramref name="note"/> is what the card says meanwhile or from now on.
     /// </summary>
-    public static IReadOnlyList<object> Decide(ChatMessage? message, string actionId, Presser presser, string note, DateTimeOffset now)
+    /// <param name="expectedBy">The delivery day a supplier picked when confirming an order (validated by the caller).</param>
+    public static IReadOnlyList<object> Decide(ChatMessage? message, string actionId, Presser presser, string note, DateTimeOffset now,
+        DateOnly? expectedBy = null)
     {
         var card = message?.Card ?? throw new NotFoundException("Card", message?.Id.ToString() ?? "");
         var action = card.Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("Action", actionId);
@@ -38,7 +46,8 @@ public static class PressCardButton
         return
         [
             new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, presser.UserId, presser.UserName,
-                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles, card.Quote),
+                now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles, card.Quote,
+                action.Id == CardActions.ConfirmOrder ? expectedBy : null),
             new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
     }
@@ -50,8 +59,8 @@ public static class PressCardButton
         return api;
     }
 
-    private static async Task<Accepted<MessageDto>> Handle(Guid messageId, string actionId, ClaimsPrincipal user, IDocumentSession session,
-        TimeProvider clock, StockBotTexts texts, SupplierBotTexts supplierTexts, IConfiguration config, CancellationToken ct)
+    private static async Task<Accepted<MessageDto>> Handle(Guid messageId, string actionId, PressCardButtonRequest? request, ClaimsPrincipal user,
+        IDocumentSession session, TimeProvider clock, StockBotTexts texts, SupplierBotTexts supplierTexts, IConfiguration config, CancellationToken ct)
     {
         var me = user.UserId();
         var message = await session.LoadAsync<ChatMessage>(messageId, ct);
@@ -60,6 +69,7 @@ public static class PressCardButton
 
         if (actionId == CardActions.RecordSpotCount) SpotCounts.RequireMayRecord(user);
         if (actionId == CardActions.ConfirmQuote) SupplierQuotes.RequireMayConfirm(user);
+        ValidateExpectedBy(request?.ExpectedBy, actionId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         // Under the channel's lock, so two people pressing at once cannot both succeed.
         var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
@@ -71,11 +81,26 @@ public static class PressCardButton
             CardActions.ConfirmQuote => supplierTexts.RecordingQuote,
             _ => texts.Pending(actionId),
         };
-        var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]), note, clock.GetUtcNow());
+        var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]), note, clock.GetUtcNow(),
+            request?.ExpectedBy);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         var updated = events.OfType<CardUpdated>().Single();
         return TypedResults.Accepted($"/api/chat/channels/{message.ChannelId}/messages?after={message.Seq - 1}&limit=1",
             (current! with { Card = updated.Card }).ToDto());
+    }
+
+    /// <summary>
+    /// A delivery day on a press: only for 确认订单, from today (UTC, as Purchasing counts) and within a year — Purchasing
+    /// applies the same rules again when the request reaches it.
+    /// </summary>
+    public static void ValidateExpectedBy(DateOnly? expectedBy, string actionId, DateOnly today)
+    {
+        if (expectedBy is not { } day) return;
+        var v = new Validation()
+            .Require(actionId == CardActions.ConfirmOrder, "expectedBy", "is only for confirm-order")
+            .Require(day >= today, "expectedBy", "must not be in the past")
+            .Require(day <= today.AddDays(365), "expectedBy", "must be within a year");
+        v.ThrowIfInvalid();
     }
 }

@@ -7,13 +7,17 @@ using Stationery.Purchasing.PurchaseOrders.Viewing;
 
 namespace Stationery.Purchasing.PurchaseOrders.Confirming;
 
-/// <summary>Lines to change; lines left out are confirmed as ordered, and no lines at all confirm the order as it stands.</summary>
-public sealed record ConfirmPurchaseOrderRequest(IReadOnlyList<LineRequest?>? Lines);
+/// <summary>
+/// Lines to change; lines left out are confirmed as ordered, and no lines at all confirm the order as it stands.
+/// <c>expectedBy</c> (optional) is the delivery day the supplier agrees to, when it differs from the order's.
+/// </summary>
+public sealed record ConfirmPurchaseOrderRequest(IReadOnlyList<LineRequest?>? Lines, DateOnly? ExpectedBy = null);
 
 /// <summary>确认订单: the supplier (its guest login, or the owner on its behalf) confirms what it will deliver.</summary>
 public static class ConfirmPurchaseOrder
 {
-    public sealed record Command(IReadOnlyList<LineQuantity> Lines, string By, string ByName);
+    /// <param name="ExpectedBy">The delivery day the supplier agrees to; null keeps the order's.</param>
+    public sealed record Command(IReadOnlyList<LineQuantity> Lines, string By, string ByName, DateOnly? ExpectedBy = null);
 
     public static RouteGroupBuilder MapConfirmPurchaseOrder(this RouteGroupBuilder orders)
     {
@@ -23,8 +27,7 @@ public static class ConfirmPurchaseOrder
             var user = http.User;
             // Who may, before what: a caller who may not confirm learns nothing about the body's rules.
             RequireConfirmer(user, user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id));
-            var lines = OrderLines.Validate(request?.Lines, zeroAllowed: true, required: false);
-            var command = new Command(lines, user.UserId(), user.DisplayName());
+            var command = Validate(request, DeliveryDates.Today(clock.GetUtcNow()), user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
@@ -35,6 +38,24 @@ public static class ConfirmPurchaseOrder
             return TypedResults.Ok(await PurchaseOrderView.LoadAsync(session, user, id, ct));
         }).WithName("ConfirmPurchaseOrder");
         return orders;
+    }
+
+    /// <summary>Every field error at once: the lines' and <c>expectedBy</c>'s.</summary>
+    public static Command Validate(ConfirmPurchaseOrderRequest? request, DateOnly today, string by, string byName)
+    {
+        var v = new Validation().DeliveryDay(request?.ExpectedBy, today, "expectedBy");
+        IReadOnlyList<LineQuantity> lines = [];
+        try
+        {
+            lines = OrderLines.Validate(request?.Lines, zeroAllowed: true, required: false);
+        }
+        catch (ValidationException bad)
+        {
+            foreach (var (field, rules) in bad.Errors)
+                foreach (var rule in rules) v.Add(field, rule);
+        }
+        v.ThrowIfInvalid();
+        return new Command(lines, by, byName, request?.ExpectedBy);
     }
 
     private static void RequireConfirmer(System.Security.Claims.ClaimsPrincipal user, PurchaseOrder order)
@@ -55,8 +76,10 @@ public static class ConfirmPurchaseOrder
                 throw new DomainException("purchase-order-already-receiving", $"采购单 {po.Id} 已开始收货,不能再确认 (goods have already been received on it).");
         }
         OrderLines.RequireOnOrder(po, [.. c.Lines.Select(l => l.Sku)]);
+        DeliveryDates.Require(c.ExpectedBy, DeliveryDates.Today(now), "expectedBy");
         var confirmed = po.Lines.Select(l => new ConfirmedLine(l.Sku, l.Name, l.Unit, l.Ordered,
             c.Lines.FirstOrDefault(x => x.Sku == l.Sku)?.Quantity ?? l.Ordered)).ToList();
-        return [new PurchaseOrderConfirmed(po.Id, po.Branch, po.SupplierId, po.SupplierName, confirmed, c.By, c.ByName, now)];
+        return [new PurchaseOrderConfirmed(po.Id, po.Branch, po.SupplierId, po.SupplierName, confirmed, c.By, c.ByName, now,
+            c.ExpectedBy ?? po.ExpectedBy, po.ExpectedBy)];
     }
 }

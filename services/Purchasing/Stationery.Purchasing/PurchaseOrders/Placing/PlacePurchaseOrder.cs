@@ -15,10 +15,10 @@ namespace Stationery.Purchasing.PurchaseOrders.Placing;
 /// <summary>
 /// Either <c>{ supplierId, lines }</c>, or <c>{ fromPurchaseList: true }</c> (optionally with <c>supplierId</c> to order from one
 /// supplier only: its own items and those that have no supplier yet), and <c>itemIds</c> to order only the list items the
-/// owner ticked.
+/// owner ticked. <c>expectedBy</c> (optional) asks for a delivery day; left out, it is today plus the supplier's declared lead time.
 /// </summary>
 public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList,
-    IReadOnlyList<string?>? ItemIds = null);
+    IReadOnlyList<string?>? ItemIds = null, DateOnly? ExpectedBy = null);
 
 /// <summary>
 /// What one placing request did; stored under its <c>Idempotency-Key</c> (when sent) in the same transaction as the orders.
@@ -34,7 +34,9 @@ public static class PlacePurchaseOrder
 {
     public sealed record Line(ProductCopy Product, int Quantity);
 
-    public sealed record Command(string OrderId, string Branch, Supplier Supplier, IReadOnlyList<Line> Lines, string By, string ByName);
+    /// <param name="ExpectedBy">The delivery day asked for; null: today plus the supplier's lead time.</param>
+    public sealed record Command(string OrderId, string Branch, Supplier Supplier, IReadOnlyList<Line> Lines, string By, string ByName,
+        DateOnly? ExpectedBy = null);
 
     public static RouteGroupBuilder MapPlacePurchaseOrder(this RouteGroupBuilder branches)
     {
@@ -76,7 +78,8 @@ public static class PlacePurchaseOrder
         TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().NotEmpty(request.SupplierId, "supplierId", 64)
-            .Require(request.ItemIds is null, "itemIds", "is only for ordering from the purchase list (fromPurchaseList: true)");
+            .Require(request.ItemIds is null, "itemIds", "is only for ordering from the purchase list (fromPurchaseList: true)")
+            .DeliveryDay(request.ExpectedBy, DeliveryDates.Today(clock.GetUtcNow()), "expectedBy");
         var lines = OrderLines.Validate(request.Lines, zeroAllowed: false, required: true);
         v.ThrowIfInvalid();
         var supplier = await session.LoadAsync<Supplier>(Supplier.StreamId(request.SupplierId!.Trim()), ct)
@@ -89,7 +92,7 @@ public static class PlacePurchaseOrder
 
         var now = clock.GetUtcNow();
         var command = new Command(PurchaseOrder.NewId(now), branch, supplier,
-            lines.Select(l => new Line(products[l.Sku], l.Quantity)).ToList(), http.User.UserId(), http.User.DisplayName());
+            lines.Select(l => new Line(products[l.Sku], l.Quantity)).ToList(), http.User.UserId(), http.User.DisplayName(), request.ExpectedBy);
         await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
         return new PlacedOrders("", false, [command.OrderId], [], now);
     }
@@ -97,7 +100,8 @@ public static class PlacePurchaseOrder
     private static async Task<PlacedOrders> FromListAsync(IDocumentSession session, HttpContext http, string branch, PlacePurchaseOrderRequest request,
         TimeProvider clock, CancellationToken ct)
     {
-        new Validation().Require(request.Lines is null, "lines", "must be left out when ordering from the purchase list").ThrowIfInvalid();
+        new Validation().Require(request.Lines is null, "lines", "must be left out when ordering from the purchase list")
+            .DeliveryDay(request.ExpectedBy, DeliveryDates.Today(clock.GetUtcNow()), "expectedBy").ThrowIfInvalid();
         var onlySupplierId = string.IsNullOrWhiteSpace(request.SupplierId) ? null : request.SupplierId.Trim();
         var now = clock.GetUtcNow();
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
@@ -116,7 +120,7 @@ public static class PlacePurchaseOrder
         {
             var command = new Command(PurchaseOrder.NewId(now), branch, planned.Supplier,
                 planned.Quantities.Select(q => new Line(products.GetValueOrDefault(q.Sku) ?? FromItem(planned.Items.First(i => i.Sku == q.Sku)), q.Quantity)).ToList(),
-                http.User.UserId(), http.User.DisplayName());
+                http.User.UserId(), http.User.DisplayName(), request.ExpectedBy);
             await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
             orderIds.Add(command.OrderId);
         }
@@ -147,6 +151,7 @@ public static class PlacePurchaseOrder
             throw new ValidationException(new Dictionary<string, string[]> { ["lines"] = ["must contain at least one line"] });
         if (c.Lines.FirstOrDefault(l => l.Quantity <= 0) is { } bad)
             throw new ValidationException(new Dictionary<string, string[]> { ["lines"] = [$"quantity of {bad.Product.Sku} must be greater than 0"] });
+        DeliveryDates.Require(c.ExpectedBy, DeliveryDates.Today(now), "expectedBy");
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var lines = c.Lines.Select(l => new OrderedLine(l.Product.Sku, l.Product.Name, l.Product.Spec, l.Product.Unit, l.Quantity,
@@ -154,7 +159,7 @@ public static class PlacePurchaseOrder
         return
         [
             new PurchaseOrderPlaced(c.OrderId, c.Branch, c.Supplier.SupplierId, c.Supplier.Name, lines,
-                today.AddDays(c.Supplier.LeadTimeDays), c.By, c.ByName, now),
+                c.ExpectedBy ?? today.AddDays(c.Supplier.LeadTimeDays), c.By, c.ByName, now),
         ];
     }
 

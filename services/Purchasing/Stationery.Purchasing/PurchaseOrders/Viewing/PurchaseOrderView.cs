@@ -24,6 +24,12 @@ public sealed record PurchaseOrderView(string Id, string Branch, string Supplier
     /// <summary>The arrival day the supplier last announced (发货通知), if it announced one.</summary>
     public DateOnly? AnnouncedDeliveryOn { get; init; }
 
+    /// <summary>
+    /// The delivery day the order asked for when it was placed. <see cref="ExpectedBy"/> is the agreed one: the same until
+    /// the supplier confirms another day.
+    /// </summary>
+    public DateOnly OrderedExpectedBy { get; init; }
+
     public static async Task<PurchaseOrderView> LoadAsync(IQuerySession session, ClaimsPrincipal user, string id, CancellationToken ct)
     {
         var po = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
@@ -40,6 +46,7 @@ public sealed record PurchaseOrderView(string Id, string Branch, string Supplier
             po.Receipts, lines, total, events.Select(TimelineText.Entry).OfType<TimelineEntry>().Where(t => showChat || t.Kind != TimelineText.ChatKind).ToList())
         {
             AnnouncedDeliveryOn = po.AnnouncedDeliveryOn,
+            OrderedExpectedBy = po.AskedExpectedBy,
         };
     }
 }
@@ -61,7 +68,7 @@ public static class TimelineText
         PurchaseOrderConfirmed c => new(e.Version, c.At, "confirmed", c.By, c.ByName,
             $"{c.ByName} 确认订单:" + string.Join(",", c.Lines.Select(l => l.Confirmed == l.Ordered
                 ? $"{l.Name} {l.Confirmed}{l.Unit}"
-                : $"{l.Name} {l.Confirmed}{l.Unit}(原订 {l.Ordered}{l.Unit})"))),
+                : $"{l.Name} {l.Confirmed}{l.Unit}(原订 {l.Ordered}{l.Unit})")) + AgreedDate(c)),
         GoodsReceived r => new(e.Version, r.At, "goods-received", r.By, r.ByName,
             $"{r.ByName} 收货:" + string.Join(",", r.Lines.Select(l => $"{l.Name} {l.Quantity}{l.Unit}" +
                 (l.Damaged > 0 ? $",破损 {l.Damaged}{l.Unit}" : "") + $"(累计 {l.ReceivedTotal}/{l.Expected})")) +
@@ -80,6 +87,13 @@ public static class TimelineText
             $"{x.ByName} 取消订单" + (x.Reason is null ? "" : $":{x.Reason}") +
             (x.Outstanding.Count == 0 ? "" : $",未到货 {Lines(x.Outstanding.Select(l => (l.Name, l.Spec, l.Quantity, l.Unit)))} 不再送")),
         _ => null,
+    };
+
+    private static string AgreedDate(PurchaseOrderConfirmed c) => c switch
+    {
+        { DateChanged: true } => $",到货日期改为 {c.ExpectedBy:yyyy-MM-dd}(原定 {c.WasExpectedBy:yyyy-MM-dd})",
+        { ExpectedBy: { } agreed } => $",预计 {agreed:yyyy-MM-dd} 到货",
+        _ => "",
     };
 
     private static string Lines(IEnumerable<(string Name, string Spec, int Quantity, string Unit)> lines) =>
