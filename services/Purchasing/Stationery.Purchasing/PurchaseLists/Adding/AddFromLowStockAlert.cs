@@ -34,14 +34,7 @@ public static class AddFromLowStockAlert
     }
 
     /// <summary>suggested 28, packs of 12, minimum 0 → 36; suggested 10, packs of 12, minimum 30 → 36. Nothing for nothing.</summary>
-    public static int Quantity(int suggested, int packSize, int minOrderQty)
-    {
-        if (suggested <= 0) return 0;
-        var pack = Math.Max(packSize, 1);
-        return RoundUp(Math.Max(suggested, minOrderQty), pack);
-    }
-
-    private static int RoundUp(int quantity, int pack) => (quantity + pack - 1) / pack * pack;
+    public static int Quantity(int suggested, int packSize, int minOrderQty) => new PackRule(packSize, minOrderQty).Round(suggested);
 }
 
 public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider clock, ILogger<LowStockDetectedConsumer> log)

@@ -178,9 +178,7 @@ public static class PlacePurchaseOrder
         // a shop without quotes on file sends its list. Items chosen for, or quoted cheaper by, another supplier stay put.
         var named = onlySupplierId is null ? null : suppliers.FirstOrDefault(s => s.SupplierId == onlySupplierId);
         var assigned = (list?.Items ?? [])
-            .Select(i => (Item: i, Supplier: i.SupplierId is { } id
-                ? suppliers.FirstOrDefault(s => s.SupplierId == id)
-                : CheapestQuote.For(suppliers, i.Sku, today)?.Supplier ?? named))
+            .Select(i => (Item: i, Supplier: ItemSupplier.For(i.SupplierId, i.Sku, suppliers, today) ?? (i.SupplierId is null ? named : null)))
             .ToList();
         var orders = assigned
             .Where(a => a.Supplier is not null && (onlySupplierId is null || a.Supplier.SupplierId == onlySupplierId))
