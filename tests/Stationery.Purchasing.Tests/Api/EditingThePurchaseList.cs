@@ -60,6 +60,30 @@ public class EditingThePurchaseList(PurchasingHost host) : IClassFixture<Purchas
     }
 
     [Fact]
+    public async Task A_suppliers_own_pack_size_given_with_its_quote_rounds_the_line_instead_of_the_catalogues()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "NB-A5", "晨光笔记本", "A5", packSize: 12, unit: "本");
+        var supplier = await PurchasingHost.RegisterSupplierAsync(owner, "广博纸品供应商");
+        var quoted = await owner.PostAsJsonAsync($"api/purchasing/suppliers/{supplier}/quotes",
+            new { sku = "NB-A5", unitCost = 3.5m, minOrderQty = 1, validUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), packSize = 20 });
+        quoted.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await quoted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("packSize").GetInt32().ShouldBe(20);
+        (await owner.GetFromJsonAsync<JsonElement>("api/purchasing/quotes?sku=NB-A5"))[0].GetProperty("packSize").GetInt32().ShouldBe(20);
+        var itemId = await AddAsync(owner, "NB-A5", 5);
+
+        var item = await (await PatchAsync(owner, itemId, new { quantity = 25, supplierId = supplier })).Content.ReadFromJsonAsync<JsonElement>();
+
+        item.GetProperty("quantity").GetInt32().ShouldBe(40, "25 in the supplier's packs of 20, not the catalogue's 12");
+        item.GetProperty("packSize").GetInt32().ShouldBe(20);
+        var bad = await owner.PostAsJsonAsync($"api/purchasing/suppliers/{supplier}/quotes",
+            new { sku = "NB-A5", unitCost = 3.5m, validUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), packSize = 0 });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["packSize"]);
+    }
+
+    [Fact]
     public async Task The_owner_removes_an_item_and_it_is_gone()
     {
         var chain = PurchasingHost.NewChain();

@@ -10,11 +10,11 @@ namespace Stationery.Purchasing.PurchaseLists;
 public sealed record PackRule(int PackSize, int MinOrderQty)
 {
     /// <summary>
-    /// The catalogue's pack size (a product Purchasing has not heard of: packs of one), and the supplier's minimum on its
-    /// valid quote; no supplier, no minimum.
+    /// The supplier's own pack size for the product (given with its quote), else the catalogue's (a product Purchasing has
+    /// not heard of: packs of one); the minimum on the supplier's valid quote. No supplier, no minimum.
     /// </summary>
     public static PackRule For(Supplier? supplier, ProductCopy product, DateOnly today) =>
-        new(Math.Max(product.PackSize, 1), supplier?.ValidQuote(product.Sku, today)?.MinOrderQty ?? 0);
+        new(Math.Max(supplier?.PackSizeOf(product.Sku) ?? product.PackSize, 1), supplier?.ValidQuote(product.Sku, today)?.MinOrderQty ?? 0);
 
     /// <summary>28 in packs of 12 → 36; 10 in packs of 12 with a minimum of 30 → 36. Nothing for nothing.</summary>
     public int Round(int quantity)

@@ -9,12 +9,14 @@ public sealed record SupplierRegistered(string SupplierId, string Name, string? 
 /// <summary>
 /// A supplier quoted a unit cost for a product (报价). Replaces the supplier's earlier quote for that product.
 /// <see cref="ChatMessageId"/> is the chat card it was confirmed on, when it was posted in the supplier's channel.
+/// <see cref="PackSize"/> is how many units the supplier sells the product in (null: the catalogue's pack size).
 /// </summary>
 public sealed record QuoteRecorded(string SupplierId, string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil,
-    string By, DateTimeOffset At, string? ChatMessageId = null);
+    string By, DateTimeOffset At, string? ChatMessageId = null, int? PackSize = null);
 
 /// <summary>A supplier's current quote for one product.</summary>
-public sealed record Quote(string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string QuotedBy, DateTimeOffset QuotedAt)
+public sealed record Quote(string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string QuotedBy, DateTimeOffset QuotedAt,
+    int? PackSize = null)
 {
     public bool IsValidOn(DateOnly day) => ValidUntil >= day;
 }
@@ -30,10 +32,13 @@ public sealed record Supplier(string Id, string SupplierId, string Name, string?
 
     public Supplier Apply(QuoteRecorded e) => this with
     {
-        Quotes = [.. Quotes.Where(q => q.Sku != e.Sku), new Quote(e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, e.By, e.At)],
+        Quotes = [.. Quotes.Where(q => q.Sku != e.Sku), new Quote(e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, e.By, e.At, e.PackSize)],
     };
 
     public Quote? ValidQuote(string sku, DateOnly day) => Quotes.FirstOrDefault(q => q.Sku == sku && q.IsValidOn(day));
+
+    /// <summary>The pack size on the supplier's latest quote for the product, expired or not (packs do not expire); null: none given.</summary>
+    public int? PackSizeOf(string sku) => Quotes.FirstOrDefault(q => q.Sku == sku)?.PackSize;
 }
 
 /// <summary>The default supplier of a product: the cheapest valid quote, the shorter lead time breaking a tie.</summary>
