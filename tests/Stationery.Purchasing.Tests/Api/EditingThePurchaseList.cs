@@ -84,6 +84,30 @@ public class EditingThePurchaseList(PurchasingHost host) : IClassFixture<Purchas
     }
 
     [Fact]
+    public async Task A_needed_by_day_makes_the_default_the_cheapest_supplier_that_delivers_in_time()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", packSize: 1);
+        var slow = await PurchasingHost.RegisterSupplierAsync(owner, "慢而便宜", leadTimeDays: 10);
+        var fast = await PurchasingHost.RegisterSupplierAsync(owner, "快而贵", leadTimeDays: 2);
+        await PurchasingHost.QuoteAsync(owner, slow, "HL-Y", 1.00m);
+        await PurchasingHost.QuoteAsync(owner, fast, "HL-Y", 1.40m, minOrderQty: 20);
+        var itemId = await AddAsync(owner, "HL-Y", 10);
+        (await PurchasingHost.PurchaseListAsync(owner))[0].GetProperty("supplierId").GetString().ShouldBe(slow);
+
+        var neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3));
+        var item = await (await PatchAsync(owner, itemId, new { neededBy })).Content.ReadFromJsonAsync<JsonElement>();
+
+        item.GetProperty("supplierId").GetString().ShouldBe(fast);
+        item.GetProperty("supplierChosen").GetBoolean().ShouldBeFalse();
+        item.GetProperty("neededBy").GetString().ShouldBe(neededBy.ToString("yyyy-MM-dd"));
+        item.GetProperty("quantity").GetInt32().ShouldBe(20, "rounded up to the fast supplier's minimum");
+        var past = await PatchAsync(owner, itemId, new { neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)) });
+        (await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["neededBy"]);
+    }
+
+    [Fact]
     public async Task The_owner_removes_an_item_and_it_is_gone()
     {
         var chain = PurchasingHost.NewChain();

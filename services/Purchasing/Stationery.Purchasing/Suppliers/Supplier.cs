@@ -41,14 +41,31 @@ public sealed record Supplier(string Id, string SupplierId, string Name, string?
     public int? PackSizeOf(string sku) => Quotes.FirstOrDefault(q => q.Sku == sku)?.PackSize;
 }
 
-/// <summary>The default supplier of a product: the cheapest valid quote, the shorter lead time breaking a tie.</summary>
+/// <summary>
+/// The default supplier of a product: the cheapest valid quote that meets the lead time. A supplier's lead time is the one
+/// measured from the chain's deliveries (<paramref name="measured"/>, days by supplier id), else the one it declared. It meets
+/// the line's <c>neededBy</c> day when ordering on <c>day</c> brings the goods by then (day + lead time rounded up ≤ neededBy).
+/// When no supplier meets it, or the line has no day, the cheapest of all; the shorter lead time breaks a tie.
+/// </summary>
 public static class CheapestQuote
 {
-    public static (Supplier Supplier, Quote Quote)? For(IEnumerable<Supplier> suppliers, string sku, DateOnly day) =>
-        suppliers
-            .Select(s => (Supplier: s, Quote: s.ValidQuote(sku, day)))
+    public static (Supplier Supplier, Quote Quote)? For(IEnumerable<Supplier> suppliers, string sku, DateOnly day,
+        DateOnly? neededBy = null, IReadOnlyDictionary<string, double>? measured = null)
+    {
+        var quoted = suppliers
+            .Select(s => (Supplier: s, Quote: s.ValidQuote(sku, day)!, LeadTime: LeadTime(s, measured)))
             .Where(x => x.Quote is not null)
-            .OrderBy(x => x.Quote!.UnitCost).ThenBy(x => x.Supplier.LeadTimeDays).ThenBy(x => x.Supplier.SupplierId, StringComparer.Ordinal)
-            .Select(x => ((Supplier, Quote)?)(x.Supplier, x.Quote!))
+            .ToList();
+        var inTime = neededBy is { } by ? quoted.Where(x => Arrives(day, x.LeadTime) <= by).ToList() : [];
+        return (inTime.Count > 0 ? inTime : quoted)
+            .OrderBy(x => x.Quote.UnitCost).ThenBy(x => x.LeadTime).ThenBy(x => x.Supplier.SupplierId, StringComparer.Ordinal)
+            .Select(x => ((Supplier, Quote)?)(x.Supplier, x.Quote))
             .FirstOrDefault();
+    }
+
+    /// <summary>Measured if the chain has received from the supplier, else declared.</summary>
+    public static double LeadTime(Supplier supplier, IReadOnlyDictionary<string, double>? measured) =>
+        measured is not null && measured.TryGetValue(supplier.SupplierId, out var days) ? days : supplier.LeadTimeDays;
+
+    public static DateOnly Arrives(DateOnly orderedOn, double leadTimeDays) => orderedOn.AddDays((int)Math.Ceiling(leadTimeDays));
 }

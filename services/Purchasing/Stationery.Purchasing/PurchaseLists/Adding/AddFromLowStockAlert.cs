@@ -5,6 +5,7 @@ using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Messaging;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.Suppliers;
+using Stationery.Purchasing.Suppliers.Quoting;
 
 namespace Stationery.Purchasing.PurchaseLists.Adding;
 
@@ -44,7 +45,8 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider 
         var product = await session.LoadAsync<ProductCopy>(m.Sku, ct) ?? ProductCopy.Unknown(m.Sku, m.ProductName, m.Spec, m.Unit);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
-        var rule = PackRule.For(CheapestQuote.For(suppliers, m.Sku, today)?.Supplier, product, today);
+        var measured = await SupplierHistories.MeasuredLeadTimesAsync(session, ct);
+        var rule = PackRule.For(CheapestQuote.For(suppliers, m.Sku, today, measured: measured)?.Supplier, product, today);
 
         var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity, rule);
         await session.Decide<PurchaseList>(PurchaseList.StreamId(m.BranchId),

@@ -6,11 +6,15 @@ using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseLists.Viewing;
 using Stationery.Purchasing.Suppliers;
+using Stationery.Purchasing.Suppliers.Quoting;
 
 namespace Stationery.Purchasing.PurchaseLists.Editing;
 
-/// <summary>Either or both: a new quantity, a supplier to order the line from. What is left out stays as it is.</summary>
-public sealed record EditPurchaseListItemRequest(int? Quantity, string? SupplierId);
+/// <summary>
+/// Any of: a new quantity, a supplier to order the line from, the day the goods are needed by (the default supplier is the
+/// cheapest whose lead time meets it). What is left out stays as it is.
+/// </summary>
+public sealed record EditPurchaseListItemRequest(int? Quantity, string? SupplierId, DateOnly? NeededBy = null);
 
 /// <summary>
 /// 修改采购清单: the buyer changes a line's quantity and/or supplier. The quantity is rounded up to the chosen supplier's
@@ -19,7 +23,8 @@ public sealed record EditPurchaseListItemRequest(int? Quantity, string? Supplier
 public static class EditPurchaseListItem
 {
     /// <summary><see cref="Rule"/> is the pack rule of the supplier the line will have after the edit.</summary>
-    public sealed record Command(string Branch, string ItemId, int? Quantity, string? SupplierId, PackRule Rule, string By);
+    public sealed record Command(string Branch, string ItemId, int? Quantity, string? SupplierId, PackRule Rule, string By,
+        DateOnly? NeededBy = null);
 
     public static RouteGroupBuilder MapEditPurchaseListItem(this RouteGroupBuilder branches)
     {
@@ -27,8 +32,8 @@ public static class EditPurchaseListItem
             HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
             http.User.RequireBranchRole(branch, "修改采购清单", PurchasingAccess.ListEditors);
-            var (quantity, supplierId) = Validate(request);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var (quantity, supplierId) = Validate(request, today);
             var suppliers = await session.Query<Supplier>().ToListAsync(ct);
             if (supplierId is not null && suppliers.All(s => s.SupplierId != supplierId))
                 throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {supplierId} 不存在 (unknown supplier)"] });
@@ -36,8 +41,10 @@ public static class EditPurchaseListItem
                 ?? throw NotOnList(itemId);
 
             var product = await session.LoadAsync<ProductCopy>(item.Sku, ct) ?? ProductCopy.Unknown(item.Sku, item.Name, item.Spec, item.Unit);
-            var rule = PackRule.For(ItemSupplier.For(supplierId ?? item.SupplierId, item.Sku, suppliers, today), product, today);
-            var command = new Command(branch, itemId, quantity, supplierId, rule, http.User.UserId());
+            var measured = await SupplierHistories.MeasuredLeadTimesAsync(session, ct);
+            var supplier = ItemSupplier.For(supplierId ?? item.SupplierId, item.Sku, request.NeededBy ?? item.NeededBy, suppliers, today, measured);
+            var command = new Command(branch, itemId, quantity, supplierId, PackRule.For(supplier, product, today), http.User.UserId(),
+                request.NeededBy);
             PurchaseList? after = null;
             await session.Decide<PurchaseList>(PurchaseList.StreamId(branch), list =>
             {
@@ -53,11 +60,13 @@ public static class EditPurchaseListItem
         return branches;
     }
 
-    private static (int? Quantity, string? SupplierId) Validate(EditPurchaseListItemRequest r)
+    private static (int? Quantity, string? SupplierId) Validate(EditPurchaseListItemRequest r, DateOnly today)
     {
         var supplierId = string.IsNullOrWhiteSpace(r.SupplierId) ? null : r.SupplierId.Trim();
         new Validation()
-            .Require(r.Quantity is not null || supplierId is not null, "quantity", "quantity or supplierId is required (请填写数量或供应商)")
+            .Require(r.Quantity is not null || supplierId is not null || r.NeededBy is not null, "quantity",
+                "quantity, supplierId or neededBy is required (请填写数量、供应商或需要日期)")
+            .Require(r.NeededBy is null || r.NeededBy >= today, "neededBy", "must not be in the past")
             .Require(r.Quantity is null or > 0, "quantity", "must be greater than 0")
             .Require(r.Quantity is null or <= 1_000_000, "quantity", "must be at most 1000000")
             .Require((supplierId ?? "").Length <= 64, "supplierId", "must be at most 64 characters")
@@ -79,12 +88,14 @@ public static class EditPurchaseListItem
         var requested = c.Quantity ?? item.RequestedQuantity ?? item.Quantity;
         var quantity = c.Rule.Round(requested);
         var supplierId = c.SupplierId ?? item.SupplierId;
-        if (quantity == item.Quantity && supplierId == item.SupplierId && requested == (item.RequestedQuantity ?? item.Quantity))
+        var neededBy = c.NeededBy ?? item.NeededBy;
+        if (quantity == item.Quantity && supplierId == item.SupplierId && requested == (item.RequestedQuantity ?? item.Quantity)
+            && neededBy == item.NeededBy)
             return [];
         return
         [
             new PurchaseListItemChanged(list!.Branch, item.ItemId, item.Sku, quantity, requested, supplierId, c.Rule.PackSize,
-                c.Rule.MinOrderQty, c.By, now),
+                c.Rule.MinOrderQty, c.By, now, neededBy),
         ];
     }
 }

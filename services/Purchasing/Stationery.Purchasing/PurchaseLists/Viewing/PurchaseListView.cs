@@ -3,6 +3,7 @@ using Marten;
 using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.Suppliers;
+using Stationery.Purchasing.Suppliers.Quoting;
 
 namespace Stationery.Purchasing.PurchaseLists.Viewing;
 
@@ -16,7 +17,8 @@ public sealed record PurchaseListItemView(string ItemId, string Sku, string Name
     ItemSource Source, string RequestedBy, string? ChatMessageId, DateTimeOffset AddedAt, string? SupplierId, string? SupplierName,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? UnitCost,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RequestedQuantity,
-    int PackSize, int MinOrderQty, bool SupplierChosen);
+    int PackSize, int MinOrderQty, bool SupplierChosen,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? NeededBy);
 
 public static class PurchaseListView
 {
@@ -40,14 +42,15 @@ public static class PurchaseListView
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
         var products = await session.ProductsAsync(items.Select(i => i.Sku), ct);
+        var measured = await SupplierHistories.MeasuredLeadTimesAsync(session, ct);
         return items.Select(i =>
         {
-            var chosen = ItemSupplier.For(i.SupplierId, i.Sku, suppliers, today);
+            var chosen = ItemSupplier.For(i, suppliers, today, measured);
             var cost = showCosts ? chosen?.ValidQuote(i.Sku, today)?.UnitCost : null;
             var rule = PackRule.For(chosen, products.GetValueOrDefault(i.Sku) ?? ProductCopy.Unknown(i.Sku), today);
             return new PurchaseListItemView(i.ItemId, i.Sku, i.Name, i.Spec, i.Unit, i.Quantity, i.Note, i.Source, i.RequestedBy,
                 i.ChatMessageId, i.AddedAt, chosen?.SupplierId, chosen?.Name, cost,
-                i.RequestedQuantity is { } asked && asked != i.Quantity ? asked : null, rule.PackSize, rule.MinOrderQty, i.SupplierId is not null);
+                i.RequestedQuantity is { } asked && asked != i.Quantity ? asked : null, rule.PackSize, rule.MinOrderQty, i.SupplierId is not null, i.NeededBy);
         }).ToList();
     }
 }
