@@ -178,6 +178,7 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("identity", "id", "path") => a.ManagerId,
             ("inventory", "id", "path") => a.TransferId,
             ("purchasing", "id", "path") => a.PurchaseOrderId,
+            ("purchasing", "itemId", "path") => a.PurchaseListItemId,
             ("chat", "channelId", _) => a.ChannelId,
             ("chat", "messageId", _) => a.MessageId,
             ("chat", "actionId", _) => "add-to-purchase-list",

@@ -108,7 +108,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(60), "a quote for the new product");
         var order = await Expect(Owner.Http.PostAsJsonAsync("api/purchasing/branches/main/purchase-orders",
             new { supplierId = SupplierId, lines = new[] { new { sku, quantity = 5 } } }), HttpStatusCode.Created);
-        await Expect(Owner.Http.PostAsJsonAsync("api/purchasing/branches/main/purchase-list",
+        var listItem = await Expect(Owner.Http.PostAsJsonAsync("api/purchasing/branches/main/purchase-list",
             new { sku, quantity = 3, note = "security sweep" }), HttpStatusCode.Created);
 
         var channelId = await Probe.Until(async () =>
@@ -129,7 +129,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
 
         return new ChainAData(sku, productName, transfer.GetProperty("id").GetString()!, order.GetProperty("id").GetString()!,
             channelId!, message.GetProperty("id").GetString()!, text, managerId, managerUsername, Owner.User.GetProperty("id").GetString()!,
-            attachmentId, category);
+            attachmentId, category, listItem.GetProperty("itemId").GetString()!);
     }
 
     private async Task SignUpChainBAsync()
@@ -164,12 +164,14 @@ public sealed class SecurityPlatform : IAsyncLifetime
 
 /// <summary>Chain A's objects the sweeps aim at.</summary>
 public sealed record ChainAData(string Sku, string ProductName, string TransferId, string PurchaseOrderId, string ChannelId,
-    string MessageId, string MessageText, string ManagerId, string ManagerUsername, string OwnerId, string AttachmentId, string Category)
+    string MessageId, string MessageText, string ManagerId, string ManagerUsername, string OwnerId, string AttachmentId, string Category,
+    string PurchaseListItemId)
 {
     /// <summary>Strings that identify chain A's rows: none may appear in anything chain B reads.</summary>
     public IReadOnlyList<string> Markers =>
     [
         Sku, ProductName, TransferId, PurchaseOrderId, ChannelId, MessageId, MessageText, ManagerId, ManagerUsername, OwnerId, AttachmentId, Category,
+        PurchaseListItemId,
         SecurityPlatform.SupplierId, "晨光文具", "演示文具连锁", "总店", "东区店", "张店长",
     ];
 }

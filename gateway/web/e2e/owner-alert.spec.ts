@@ -44,19 +44,45 @@ describe('the owner acting on a live alert', () => {
     // The resolved card leads to the purchase list.
     await card.getByRole('link', { name: /查看采购清单/ }).click();
     await watch.getByRole('heading', { name: '采购清单' }).waitFor();
-    await watch.locator('table', { hasText: item!.name }).waitFor({ timeout: 15_000 });
+    const line = watch.locator('li.list-line', { hasText: item!.name }).last();
+    await line.waitFor({ timeout: 15_000 });
     expect(await horizontalOverflow(watch)).toBeLessThanOrEqual(0);
     await screenshot(watch, '08-purchase-list');
 
-    // Send the list: lines without a supplier go to the one the owner picks (the demo's suppliers have no quotes yet).
-    const supplierFor = watch.getByLabel(/还没有供应商的/);
-    if (await supplierFor.count()) await supplierFor.selectOption({ label: '晨光文具供应商' });
+    // The owner edits the line before ordering: a new quantity (rounded up to the supplier's packs), then its supplier.
+    const listPath = `/api/purchasing/branches/${branch}/purchase-list`;
+    type ListLine = { itemId: string; sku: string; quantity: number; requestedQuantity?: number; supplierId?: string; supplierChosen: boolean };
+    const lines = async () => (await api<{ items: ListLine[] }>('owner', 'GET', listPath)).items.filter((l) => l.sku === item!.sku);
+    const before = (await lines()).at(-1)!;
+    const asked = before.quantity + 5;
+    const quantity = line.getByLabel(`${item!.name} 的数量`);
+    await quantity.fill(String(asked));
+    await line.getByRole('button', { name: '改数量' }).click();
+    // The server says what was asked only when rounding changed it.
+    await expect.poll(async () => {
+      const l = (await lines()).find((x) => x.itemId === before.itemId);
+      return l ? l.requestedQuantity ?? l.quantity : null;
+    }, { timeout: 15_000 }).toBe(asked);
+    await line.getByLabel(`${item!.name} 的供应商`).selectOption({ label: '晨光文具供应商' });
+    await expect.poll(async () => (await lines()).find((l) => l.itemId === before.itemId)?.supplierId ?? null, { timeout: 15_000 })
+      .toBe('demo-supplier-chenguang');
+    const edited = (await lines()).find((l) => l.itemId === before.itemId)!;
+    expect(edited.supplierChosen).toBe(true);
+    expect(edited.quantity).toBeGreaterThanOrEqual(asked);
+    expect(await quantity.inputValue()).toBe(String(edited.quantity));
+    if (edited.quantity > asked) await line.getByText(`要 ${asked}`).waitFor();
+    expect(await horizontalOverflow(watch)).toBeLessThanOrEqual(0);
+    await screenshot(watch, '08a-purchase-list-edited');
+
+    // Send the list: one order per supplier; the edited line goes to the supplier picked for it, with its quantity.
     await watch.getByRole('button', { name: '生成采购单并发给供应商' }).click();
     await watch.getByText(/已生成 \d+ 张采购单/).waitFor({ timeout: 15_000 });
     const placed = await Promise.all((await watch.locator('a.inline-link').allTextContents()).map((id) =>
-      api<{ id: string; supplierId: string; lines: Array<{ sku: string }> }>('owner', 'GET', `/api/purchasing/purchase-orders/${encodeURIComponent(id.trim())}`)));
+      api<{ id: string; supplierId: string; lines: Array<{ sku: string; ordered: number }> }>('owner', 'GET', `/api/purchasing/purchase-orders/${encodeURIComponent(id.trim())}`)));
     const order = placed.find((o) => o.lines.some((l) => l.sku === item!.sku));
     expect(order, 'a purchase order with the alerted item').toBeTruthy();
+    expect(order!.supplierId).toBe('demo-supplier-chenguang');
+    expect(order!.lines.find((l) => l.sku === item!.sku)!.ordered).toBe(edited.quantity);
     await screenshot(watch, '08b-orders-sent');
     await watch.locator('a.inline-link', { hasText: order!.id }).click();
     await watch.getByRole('heading', { name: new RegExp(order!.id) }).waitFor();

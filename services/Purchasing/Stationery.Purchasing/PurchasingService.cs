@@ -4,6 +4,8 @@ using Stationery.Hosting.Messaging;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseLists;
 using Stationery.Purchasing.PurchaseLists.Adding;
+using Stationery.Purchasing.PurchaseLists.Editing;
+using Stationery.Purchasing.PurchaseLists.Removing;
 using Stationery.Purchasing.PurchaseLists.Viewing;
 using Stationery.Purchasing.PurchaseOrders;
 using Stationery.Purchasing.PurchaseOrders.Announcing;
@@ -55,6 +57,8 @@ public static class PurchasingModule
         api.MapGroup("/branches")
             .MapViewPurchaseList()
             .MapAddToPurchaseList()
+            .MapEditPurchaseListItem()
+            .MapRemovePurchaseListItem()
             .MapPlacePurchaseOrder();
 
         api.MapGroup("/purchase-orders")

@@ -99,6 +99,8 @@ public static class Permissions
             ["GET /api/purchasing/quotes", "POST /api/purchasing/suppliers/{supplierId}/quotes"]),
         new("purchasing", "purchase-list", "read and add to the branch's purchase list", [O, M, C, H], Reach.Branch,
             ["GET /api/purchasing/branches/{branch}/purchase-list", "POST /api/purchasing/branches/{branch}/purchase-list"]),
+        new("purchasing", "purchase-list.edit", "change a list item's quantity (rounded up to the supplier's pack size and minimum order) or its supplier, remove an item (who may add to the list and place orders)", [O, M, H], Reach.Branch,
+            ["PATCH /api/purchasing/branches/{branch}/purchase-list/items/{itemId}", "DELETE /api/purchasing/branches/{branch}/purchase-list/items/{itemId}"]),
         new("purchasing", "orders.place", "place and cancel purchase orders", [O, M, H], Reach.Branch,
             ["POST /api/purchasing/branches/{branch}/purchase-orders", "POST /api/purchasing/purchase-orders/{id}/cancel"]),
         new("purchasing", "orders.read", "read purchase orders and export their timelines (a supplier guest: its own orders only; the export's 金额 column for cost roles and the order's supplier)", [O, M, C, H, S], Reach.Branch,

@@ -20,6 +20,7 @@ public class ApiSurface(PurchasingHost host) : IClassFixture<PurchasingHost>
             "/api/purchasing/suppliers/{supplierId}/quotes",
             "/api/purchasing/quotes",
             "/api/purchasing/branches/{branch}/purchase-list",
+            "/api/purchasing/branches/{branch}/purchase-list/items/{itemId}",
             "/api/purchasing/branches/{branch}/purchase-orders",
             "/api/purchasing/purchase-orders/{id}",
             "/api/purchasing/purchase-orders",
@@ -29,5 +30,7 @@ public class ApiSurface(PurchasingHost host) : IClassFixture<PurchasingHost>
             "/api/purchasing/purchase-orders/{id}/timeline.csv",
             "/api/purchasing/purchase-orders/{id}/delivery-notices",
         ], ignoreOrder: true);
+        var item = document.GetProperty("paths").GetProperty("/api/purchasing/branches/{branch}/purchase-list/items/{itemId}");
+        item.EnumerateObject().Select(o => o.Name).ShouldBe(["patch", "delete"], ignoreOrder: true);
     }
 }

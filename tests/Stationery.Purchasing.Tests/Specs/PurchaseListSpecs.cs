@@ -15,7 +15,7 @@ public class PurchaseListSpecs
     private static readonly ProductCopy Highlighter = new("HL-Y", "晨光荧光笔", "黄色", "支", "笔类", 12);
 
     private static AddFromLowStockAlert.Command Alert(int suggested, int minimum = 0) =>
-        new("main", "item-1", Highlighter, suggested, minimum);
+        new("main", "item-1", Highlighter, suggested, new PackRule(Highlighter.PackSize, minimum));
 
     private static Supplier SupplierQuoting(string id, string sku, decimal cost, DateOnly validUntil, int leadTime = 3) =>
         Supplier.Create(new SupplierRegistered(id, id, null, leadTime, [], "owner", Now))
@@ -45,8 +45,21 @@ public class PurchaseListSpecs
     [Fact]
     public void The_default_suppliers_minimum_order_raises_the_quantity_to_whole_packs_above_it()
     {
-        AddFromLowStockAlert.Quantity(suggested: 10, packSize: 12, minOrderQty: 30).ShouldBe(36);
-        AddFromLowStockAlert.Quantity(suggested: 10, packSize: 1, minOrderQty: 0).ShouldBe(10);
+        AddFromLowStockAlert.Decide(null, Alert(suggested: 10, minimum: 30), Now).Cast<PurchaseListItemAdded>().Single().Quantity.ShouldBe(36);
+    }
+
+    [Fact]
+    public void A_suppliers_own_pack_size_rounds_instead_of_the_catalogues_and_lasts_beyond_its_quote()
+    {
+        var deli = Supplier.Create(new SupplierRegistered("deli", "得力", null, 3, [], "owner", Now))
+            .Apply(new QuoteRecorded("deli", "HL-Y", 1.10m, 1, Today.AddDays(-1), "owner", Now, PackSize: 10));
+        var chenguang = SupplierQuoting("chenguang", "HL-Y", 1.20m, Today.AddDays(30));
+
+        PackRule.For(deli, Highlighter, Today).ShouldBe(new PackRule(10, 0), "its packs of 10 (an expired quote: no minimum)");
+        PackRule.For(chenguang, Highlighter, Today).ShouldBe(new PackRule(12, 1), "no pack size of its own: the catalogue's 12");
+        PackRule.For(null, Highlighter, Today).ShouldBe(new PackRule(12, 0));
+        AddFromLowStockAlert.Decide(null, Alert(28) with { Rule = PackRule.For(deli, Highlighter, Today) }, Now)
+            .Cast<PurchaseListItemAdded>().Single().Quantity.ShouldBe(30);
     }
 
     [Fact]

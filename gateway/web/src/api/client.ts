@@ -66,6 +66,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
 export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', path, undefined, options);
 export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('POST', path, body ?? {}, options);
 export const put = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('PUT', path, body ?? {}, options);
+export const patch = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('PATCH', path, body ?? {}, options);
 export const del = <T>(path: string, options?: RequestOptions) => api<T>('DELETE', path, undefined, options);
 
 /** Sends one file as multipart/form-data (field `file`); the browser sets the boundary. */

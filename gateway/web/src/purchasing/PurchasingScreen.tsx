@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, asList, get, post, query } from '../api/client';
+import { ApiError, asList, del, get, patch, post, query } from '../api/client';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
@@ -7,7 +7,7 @@ import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 import type { Product } from '../stock/types';
-import { linesWithoutSupplier, orderRequests, suggestSupplier } from './ordering';
+import { MAX_QUANTITY, linesWithoutSupplier, quantityEdit, roundingNote, supplierOptions, type SupplierSummary } from './ordering';
 import { normalizeOrder, normalizePoStatus, type PurchaseListItem } from './types';
 
 export function PurchasingScreen() {
@@ -27,18 +27,16 @@ function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
   const { branch, perms } = useApp();
   const [created, setCreated] = useState<string[]>();
   const [left, setLeft] = useState(0);
-  const [chosen, setChosen] = useState<string>();
   const list = useLoad(
     (signal) => get<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list`, { signal })
       .then((raw) => asList<PurchaseListItem>(raw, 'items', 'lines', 'entries').map((i) => withoutCosts(i, perms))),
     [branch],
   );
   const items = list.data ?? [];
-  const unassigned = linesWithoutSupplier(items);
-  const needSupplier = perms.createPurchaseOrders && unassigned.length > 0;
-  // Who could take the lines without a supplier: the chain's suppliers, the best fit for those products offered first.
+  const editable = perms.editPurchaseList && items.length > 0;
+  // Every line may be sent to another supplier: the chain's suppliers, those of the product's category first.
   const suppliers = useLoad(
-    (signal) => (needSupplier
+    (signal) => (editable
       ? Promise.all([
           get<unknown>('/api/purchasing/suppliers', { signal }),
           get<unknown>('/api/inventory/products', { signal }).catch(() => []),
@@ -48,35 +46,22 @@ function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
           categories: new Map(asList<Product>(p, 'products').map((x) => [x.sku, x.category])),
         }))
       : Promise.resolve(undefined)),
-    [needSupplier],
+    [editable],
   );
-  const options = suppliers.data?.suppliers ?? [];
-  const suggested = suppliers.data ? suggestSupplier(unassigned, (sku) => suppliers.data!.categories.get(sku), options) : undefined;
-  const named = chosen && options.some((o) => o.id === chosen) ? chosen : suggested;
-  const namedName = options.find((o) => o.id === named)?.name;
+  const replace = (next: PurchaseListItem) =>
+    list.setData(items.map((i) => (i.itemId === next.itemId ? withoutCosts(next, perms) : i)));
+  const drop = (itemId: string) => list.setData(items.filter((i) => i.itemId !== itemId));
+  const unassigned = linesWithoutSupplier(items);
 
   const create = useSubmit(
     async (key) => {
-      const ids: string[] = [];
-      let leftOnList: string[] = [];
-      const requests = orderRequests(items, needSupplier ? named : undefined);
-      for (const [n, body] of requests.entries()) {
-        try {
-          const result = await post<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`, body,
-            { idempotencyKey: `${key}-${n}` });
-          ids.push(...asList<{ id: string }>(result, 'purchaseOrders', 'orders').map((o) => o.id));
-          leftOnList = asList<string>(result, 'leftOnList');
-        } catch (e) {
-          // Nothing left for the second request (its lines went with the first) is not a failure.
-          if (!(ids.length > 0 && e instanceof ApiError && e.status < 500)) throw e;
-        }
-      }
-      return { ids, left: leftOnList.length };
+      const result = await post<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`,
+        { fromPurchaseList: true }, { idempotencyKey: key });
+      return { ids: asList<{ id: string }>(result, 'purchaseOrders', 'orders').map((o) => o.id), left: asList<string>(result, 'leftOnList').length };
     },
     (result) => {
       setCreated(result.ids);
       setLeft(result.left);
-      setChosen(undefined);
       list.reload();
       onPlaced();
     },
@@ -96,55 +81,111 @@ function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
         </Notice>
       )}
       {list.data && items.length === 0 && <p class="muted">{t('purchasing.listEmpty')}</p>}
+      {editable && <ErrorMessage error={suppliers.error} onRetry={suppliers.reload} />}
       {items.length > 0 && (
-        <table class="table purchase-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('purchasing.col.product')}</th>
-              <th scope="col" class="num">{t('purchasing.col.quantity')}</th>
-              <th scope="col">{t('purchasing.col.supplier')}</th>
-              {perms.seeCost && <th scope="col" class="num wide-only">{t('purchasing.col.unitCost')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={(i as { itemId?: string }).itemId ?? i.sku}>
-                <td>
-                  {perms.viewStock ? <a href={paths.stockItem(i.sku)}>{i.name ?? i.sku}</a> : i.name ?? i.sku}
-                  <span class="muted small block">{[i.spec, i.note].filter(Boolean).join(' · ')}</span>
-                </td>
-                <td class="num strong">{i.quantity}</td>
-                <td>
-                  {i.supplierName ?? i.supplierId
-                    ?? (needSupplier && namedName
-                      ? <span class="supplier-pending">{namedName}<span class="muted small block">{t('purchasing.supplierPicked')}</span></span>
-                      : <span class="muted">{t('purchasing.noSupplier')}</span>)}
-                </td>
-                {perms.seeCost && <td class="num wide-only">{formatMoney(i.unitCost)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul class="purchase-list">
+          {items.map((i) => (
+            <ListLine key={i.itemId ?? i.sku} item={i} branch={branch} editable={editable}
+              suppliers={supplierOptions(suppliers.data?.suppliers ?? [], suppliers.data?.categories.get(i.sku))}
+              onChanged={replace} onRemoved={drop} />
+          ))}
+        </ul>
       )}
       {perms.createPurchaseOrders && items.length > 0 && (
         <form class="card form send-list" onSubmit={create.submit}>
-          {needSupplier && (
-            <div class="field">
-              <label for="list-supplier">{t('purchasing.supplierFor', { count: unassigned.length })}</label>
-              <ErrorMessage error={suppliers.error} onRetry={suppliers.reload} />
-              <select id="list-supplier" value={named ?? ''} disabled={!options.length} onChange={(e) => setChosen(e.currentTarget.value)}>
-                {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-              </select>
-            </div>
-          )}
           <p class="muted small">{t('purchasing.sendHint')}</p>
+          {unassigned.length > 0 && <p class="muted small">{t('purchasing.leftOnList', { count: unassigned.length })}</p>}
           <ErrorMessage error={create.error} />
-          <button type="submit" class="btn btn-primary btn-block" disabled={create.busy || (needSupplier && !named)}>
+          <button type="submit" class="btn btn-primary btn-block" disabled={create.busy || unassigned.length === items.length}>
             {create.busy ? t('purchasing.creating') : t('purchasing.createOrders')}
           </button>
         </form>
       )}
     </>
+  );
+}
+
+/** One line of the list; for buyers with its quantity, supplier and a remove button, each saved at once. */
+function ListLine({ item, branch, editable, suppliers, onChanged, onRemoved }: {
+  item: PurchaseListItem; branch: string; editable: boolean; suppliers: SupplierSummary[];
+  onChanged: (item: PurchaseListItem) => void; onRemoved: (itemId: string) => void;
+}) {
+  const { perms } = useApp();
+  const [draft, setDraft] = useState(String(item.quantity));
+  const [invalid, setInvalid] = useState<MessageKey>();
+  const name = item.name ?? item.sku;
+  const path = `/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list/items/${encodeURIComponent(item.itemId ?? '')}`;
+  const save = useSubmit(
+    async () => {
+      const edit = quantityEdit(item, draft);
+      setInvalid(edit.error);
+      return edit.body ? await patch<PurchaseListItem>(path, edit.body) : undefined;
+    },
+    (next) => { if (next) { onChanged(next); setDraft(String(next.quantity)); } },
+  );
+  const [picking, setPicking] = useState(false);
+  const [pickError, setPickError] = useState<unknown>();
+  async function choose(supplierId: string) {
+    if (!supplierId || supplierId === item.supplierId) return;
+    setPicking(true);
+    setPickError(undefined);
+    try {
+      const next = await patch<PurchaseListItem>(path, { supplierId });
+      onChanged(next);
+      setDraft(String(next.quantity));
+    } catch (e) {
+      setPickError(e);
+    } finally {
+      setPicking(false);
+    }
+  }
+  const remove = useSubmit(async () => { await del(path); }, () => onRemoved(item.itemId ?? ''));
+  const note = roundingNote(item);
+  const offered = item.supplierId && !suppliers.some((s) => s.id === item.supplierId)
+    ? [{ id: item.supplierId, name: item.supplierName ?? item.supplierId }, ...suppliers]
+    : suppliers;
+
+  return (
+    <li class="card list-line">
+      <div class="list-line-head">
+        <span class="strong">{perms.viewStock ? <a href={paths.stockItem(item.sku)}>{name}</a> : name}</span>
+        {!editable && <span class="num strong">{item.quantity}{item.unit ?? ''}</span>}
+      </div>
+      <span class="muted small block">{[item.spec, item.note].filter(Boolean).join(' · ')}</span>
+      {editable ? (
+        <div class="list-line-edit">
+          <form class="list-line-quantity" onSubmit={save.submit}>
+            <input type="number" inputMode="numeric" min={1} max={MAX_QUANTITY} step={1} value={draft}
+              aria-label={t('purchasing.quantityFor', { name })} aria-invalid={invalid ? true : undefined}
+              onInput={(e) => setDraft(e.currentTarget.value)} />
+            <button type="submit" class="btn btn-small" disabled={save.busy || draft.trim() === String(item.quantity)}>
+              {t('purchasing.saveQuantity')}
+            </button>
+          </form>
+          <select aria-label={t('purchasing.supplierOf', { name })} value={item.supplierChosen ? item.supplierId ?? '' : ''}
+            disabled={picking} onChange={(e) => void choose(e.currentTarget.value)}>
+            <option value="">
+              {item.supplierChosen || !item.supplierId
+                ? t('purchasing.pickSupplier')
+                : t('purchasing.defaultSupplier', { name: item.supplierName ?? item.supplierId })}
+            </option>
+            {offered.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+          <button type="button" class="btn btn-small btn-danger" disabled={remove.busy} aria-label={t('purchasing.removeOf', { name })}
+            onClick={() => { if (confirm(t('purchasing.removeAsk', { name }))) void remove.submit(); }}>
+            {t('purchasing.remove')}
+          </button>
+        </div>
+      ) : (
+        <span class="small block">
+          {item.supplierName ?? item.supplierId ?? <span class="muted">{t('purchasing.noSupplier')}</span>}
+        </span>
+      )}
+      {note && <span class="muted small block rounding-note">{t(note.key, note.params)}</span>}
+      {perms.seeCost && item.unitCost != null && <span class="small block">{t('purchasing.col.unitCost')} {formatMoney(item.unitCost)}</span>}
+      {invalid && <small class="field-error block">{t(invalid)}</small>}
+      <ErrorMessage error={save.error ?? pickError ?? remove.error} />
+    </li>
   );
 }
 

@@ -1,8 +1,17 @@
 export interface PurchaseListItem {
+  itemId?: string;
   sku: string;
   name?: string;
   spec?: string;
+  unit?: string;
   quantity: number;
+  /** What was asked for when the server rounded it up to the supplier's packs or minimum order. */
+  requestedQuantity?: number;
+  packSize?: number;
+  minOrderQty?: number;
+  /** The supplier was picked for this line (not the default, the cheapest quote meeting the lead time). */
+  supplierChosen?: boolean;
+  neededBy?: string;
   suggestedQuantity?: number;
   supplierId?: string | null;
   supplierName?: string | null;

@@ -13,6 +13,8 @@ export interface Permissions {
   adjustStock: boolean;
   viewPurchasing: boolean;
   addToPurchaseList: boolean;
+  /** Change a list line's quantity or supplier, remove it (purchase-list.edit: who may add to the list and place orders). */
+  editPurchaseList: boolean;
   createPurchaseOrders: boolean;
   confirmPurchaseOrder: boolean;
   receivePurchaseOrder: boolean;
@@ -31,6 +33,7 @@ export function permissionsFor(roles: readonly string[]): Permissions {
     adjustStock: has('owner', 'manager'),
     viewPurchasing: staff,
     addToPurchaseList: has('owner', 'manager', 'clerk', 'hq'),
+    editPurchaseList: has('owner', 'manager', 'hq'),
     createPurchaseOrders: has('owner', 'manager', 'hq'),
     // The order's supplier confirms; the owner may confirm for a supplier who answered by phone.
     confirmPurchaseOrder: has('supplier', 'owner'),

@@ -12,6 +12,9 @@ public static class PurchasingAccess
     /// <summary>Roles that decide what to buy and from whom (the permission table's <c>orders.place</c>).</summary>
     public static readonly string[] Buyers = [.. Permissions.Named("orders.place").Roles];
 
+    /// <summary>Roles that change or remove purchase list lines (the table's <c>purchase-list.edit</c>).</summary>
+    public static readonly string[] ListEditors = [.. Permissions.Named("purchase-list.edit").Roles];
+
     /// <summary>
     /// 成本权限: purchase costs and supplier floor prices are shown to owners and hq only (the article: cost data is never
     /// shown to everyone). A supplier guest sees the prices of its own supplier.

@@ -5,25 +5,26 @@ using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Messaging;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.Suppliers;
+using Stationery.Purchasing.Suppliers.Quoting;
 
 namespace Stationery.Purchasing.PurchaseLists.Adding;
 
 /// <summary>
 /// 低库存 → 采购清单: a low-stock alert puts the product on the branch's purchase list by itself, for the suggested quantity
-/// rounded up to whole packs and to the default supplier's minimum order. Inventory's suggestion is already net of stock on
+/// rounded up to the default supplier's packs (its own pack size, else the catalogue's) and minimum order. Inventory's suggestion is already net of stock on
 /// order (it counts <c>PurchaseOrderPlaced</c> into projected stock), so nothing is subtracted here again.
 /// </summary>
 public static class AddFromLowStockAlert
 {
     public const string System = "system";
 
-    public sealed record Command(string Branch, string ItemId, ProductCopy Product, int SuggestedQuantity, int MinOrderQty);
+    public sealed record Command(string Branch, string ItemId, ProductCopy Product, int SuggestedQuantity, PackRule Rule);
 
     public static IReadOnlyList<object> Decide(PurchaseList? list, Command c, DateTimeOffset now)
     {
         // One open line per product: a second alert (after a restock and a new dip) leaves the unordered line as it is.
         if (list is not null && list.Items.Any(i => i.Sku == c.Product.Sku)) return [];
-        var quantity = Quantity(c.SuggestedQuantity, c.Product.PackSize, c.MinOrderQty);
+        var quantity = c.Rule.Round(c.SuggestedQuantity);
         if (quantity == 0) return [];
         return
         [
@@ -33,15 +34,6 @@ public static class AddFromLowStockAlert
         ];
     }
 
-    /// <summary>suggested 28, packs of 12, minimum 0 → 36; suggested 10, packs of 12, minimum 30 → 36. Nothing for nothing.</summary>
-    public static int Quantity(int suggested, int packSize, int minOrderQty)
-    {
-        if (suggested <= 0) return 0;
-        var pack = Math.Max(packSize, 1);
-        return RoundUp(Math.Max(suggested, minOrderQty), pack);
-    }
-
-    private static int RoundUp(int quantity, int pack) => (quantity + pack - 1) / pack * pack;
 }
 
 public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider clock, ILogger<LowStockDetectedConsumer> log)
@@ -53,9 +45,10 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider 
         var product = await session.LoadAsync<ProductCopy>(m.Sku, ct) ?? ProductCopy.Unknown(m.Sku, m.ProductName, m.Spec, m.Unit);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
-        var minimum = CheapestQuote.For(suppliers, m.Sku, today)?.Quote.MinOrderQty ?? 0;
+        var measured = await SupplierHistories.MeasuredLeadTimesAsync(session, ct);
+        var rule = PackRule.For(CheapestQuote.For(suppliers, m.Sku, today, measured: measured)?.Supplier, product, today);
 
-        var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity, minimum);
+        var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity, rule);
         await session.Decide<PurchaseList>(PurchaseList.StreamId(m.BranchId),
             list => AddFromLowStockAlert.Decide(list, command, clock.GetUtcNow()), ct);
     }

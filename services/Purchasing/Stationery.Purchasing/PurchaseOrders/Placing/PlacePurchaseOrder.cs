@@ -9,6 +9,7 @@ using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseOrders.Viewing;
 using Stationery.Purchasing.PurchaseLists;
 using Stationery.Purchasing.Suppliers;
+using Stationery.Purchasing.Suppliers.Quoting;
 
 namespace Stationery.Purchasing.PurchaseOrders.Placing;
 
@@ -108,7 +109,8 @@ public static class PlacePurchaseOrder
         if (onlySupplierId is not null && suppliers.All(s => s.SupplierId != onlySupplierId))
             throw new ValidationException(new Dictionary<string, string[]> { ["supplierId"] = [$"供应商 {onlySupplierId} 不存在 (unknown supplier)"] });
         var list = Only(await session.LoadAsync<PurchaseList>(PurchaseList.StreamId(branch), ct), request.ItemIds);
-        var plan = PlanFromList(list, suppliers, onlySupplierId, DateOnly.FromDateTime(now.UtcDateTime));
+        var measured = await SupplierHistories.MeasuredLeadTimesAsync(session, ct);
+        var plan = PlanFromList(list, suppliers, onlySupplierId, DateOnly.FromDateTime(now.UtcDateTime), measured);
         if (plan.Orders.Count == 0)
             throw new DomainException("nothing-to-order", list is null || list.Items.Count == 0
                 ? $"门店 {branch} 的采购清单是空的 (the purchase list is empty)."
@@ -174,18 +176,17 @@ public static class PlacePurchaseOrder
     }
 
     /// <summary>
-    /// Each item goes to the supplier chosen on the list, or else to the cheapest valid quote; items without either stay on
+    /// Each item goes to the supplier chosen on the list, or else to the default (the cheapest valid quote meeting its needed-by day); items without either stay on
     /// the list (<see cref="Plan.Unassigned"/>). <paramref name="onlySupplierId"/> limits the run to one supplier.
     /// </summary>
-    public static Plan PlanFromList(PurchaseList? list, IReadOnlyList<Supplier> suppliers, string? onlySupplierId, DateOnly today)
+    public static Plan PlanFromList(PurchaseList? list, IReadOnlyList<Supplier> suppliers, string? onlySupplierId, DateOnly today,
+        IReadOnlyDictionary<string, double>? measured = null)
     {
         // An item with no supplier of its own (none chosen, no valid quote) goes to the supplier the owner names: that is how
         // a shop without quotes on file sends its list. Items chosen for, or quoted cheaper by, another supplier stay put.
         var named = onlySupplierId is null ? null : suppliers.FirstOrDefault(s => s.SupplierId == onlySupplierId);
         var assigned = (list?.Items ?? [])
-            .Select(i => (Item: i, Supplier: i.SupplierId is { } id
-                ? suppliers.FirstOrDefault(s => s.SupplierId == id)
-                : CheapestQuote.For(suppliers, i.Sku, today)?.Supplier ?? named))
+            .Select(i => (Item: i, Supplier: ItemSupplier.For(i, suppliers, today, measured) ?? (i.SupplierId is null ? named : null)))
             .ToList();
         var orders = assigned
             .Where(a => a.Supplier is not null && (onlySupplierId is null || a.Supplier.SupplierId == onlySupplierId))

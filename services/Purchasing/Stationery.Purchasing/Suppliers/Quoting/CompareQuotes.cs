@@ -15,6 +15,10 @@ public sealed record QuoteView(string SupplierId, string SupplierName, string Sk
 {
     public bool Cheapest { get; init; }
 
+    /// <summary>The supplier's own pack size for the product; absent when it sells in the catalogue's packs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? PackSize { get; init; }
+
     /// <summary>Average days from placing an order with this supplier to its first delivery; absent before any delivery.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? MeasuredLeadTimeDays { get; init; }
@@ -65,7 +69,7 @@ public static class CompareQuotes
                 .Where(s => guestOf is null || s.SupplierId == guestOf)
                 .SelectMany(s => s.Quotes
                     .Where(q => q.IsValidOn(today) && (string.IsNullOrWhiteSpace(sku) || q.Sku == sku.Trim()))
-                    .Select(q => new QuoteView(s.SupplierId, s.Name, q.Sku, q.UnitCost, q.MinOrderQty, q.ValidUntil, s.LeadTimeDays, q.QuotedAt)
+                    .Select(q => new QuoteView(s.SupplierId, s.Name, q.Sku, q.UnitCost, q.MinOrderQty, q.ValidUntil, s.LeadTimeDays, q.QuotedAt) { PackSize = q.PackSize }
                         .With(histories.GetValueOrDefault(s.SupplierId))))
                 .OrderBy(q => q.Sku, StringComparer.Ordinal).ThenBy(q => q.UnitCost).ThenBy(q => q.LeadTimeDays)
                 .ToList();

@@ -8,12 +8,14 @@ using Stationery.Purchasing.Suppliers.Listing;
 
 namespace Stationery.Purchasing.Suppliers.Quoting;
 
-public sealed record RecordQuoteRequest(string? Sku, decimal? UnitCost, int? MinOrderQty, DateOnly? ValidUntil);
+/// <summary><c>packSize</c>: how many units the supplier sells the product in (包装数), when it differs from the catalogue's.</summary>
+public sealed record RecordQuoteRequest(string? Sku, decimal? UnitCost, int? MinOrderQty, DateOnly? ValidUntil, int? PackSize = null);
 
 /// <summary>报价: a supplier's unit cost for one product. Entered by a cost role, or by the supplier's own guest.</summary>
 public static class RecordQuote
 {
-    public sealed record Command(string SupplierId, string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string By);
+    public sealed record Command(string SupplierId, string Sku, decimal UnitCost, int MinOrderQty, DateOnly ValidUntil, string By,
+        int? PackSize = null);
 
     public static RouteGroupBuilder MapRecordQuote(this RouteGroupBuilder api)
     {
@@ -36,7 +38,8 @@ public static class RecordQuote
             await session.SaveChangesAsync(ct);
             var e = (QuoteRecorded)events[0];
             return TypedResults.Created($"/api/purchasing/quotes?sku={Uri.EscapeDataString(e.Sku)}",
-                new QuoteView(e.SupplierId, supplier.Name, e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, supplier.LeadTimeDays, e.At));
+                new QuoteView(e.SupplierId, supplier.Name, e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, supplier.LeadTimeDays, e.At)
+                    { PackSize = e.PackSize });
         }).WithName("RecordQuote");
         return api;
     }
@@ -49,15 +52,16 @@ public static class RecordQuote
             .Require(r.UnitCost is null or > 0, "unitCost", "must be greater than 0")
             .Require(r.UnitCost is null || decimal.Round(r.UnitCost.Value, 4) == r.UnitCost, "unitCost", "must have at most 4 decimals")
             .Require(r.MinOrderQty is null or > 0, "minOrderQty", "must be greater than 0")
+            .Require(r.PackSize is null or (> 0 and <= 100_000), "packSize", "must be between 1 and 100000")
             .Require(r.ValidUntil is not null, "validUntil", "is required")
             .Require(r.ValidUntil is null || r.ValidUntil >= today, "validUntil", "must not be in the past");
         v.ThrowIfInvalid();
-        return new Command(supplierId, r.Sku!.Trim(), r.UnitCost!.Value, r.MinOrderQty ?? 1, r.ValidUntil!.Value, by);
+        return new Command(supplierId, r.Sku!.Trim(), r.UnitCost!.Value, r.MinOrderQty ?? 1, r.ValidUntil!.Value, by, r.PackSize);
     }
 
     public static IReadOnlyList<object> Decide(Supplier? supplier, Command c, DateTimeOffset now)
     {
         if (supplier is null) throw new NotFoundException("供应商 supplier", c.SupplierId);
-        return [new QuoteRecorded(c.SupplierId, c.Sku, c.UnitCost, c.MinOrderQty, c.ValidUntil, c.By, now)];
+        return [new QuoteRecorded(c.SupplierId, c.Sku, c.UnitCost, c.MinOrderQty, c.ValidUntil, c.By, now, PackSize: c.PackSize)];
     }
 }

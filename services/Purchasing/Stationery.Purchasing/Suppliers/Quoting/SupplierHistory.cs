@@ -31,6 +31,11 @@ public static class SupplierHistories
                     .GroupBy(x => x.Sku)
                     .ToDictionary(x => x.Key, x => x.OrderByDescending(p => p.Paid.ReceivedAt).First().Paid)));
 
+    /// <summary>Measured lead times in days, by supplier id (suppliers never delivered from are missing).</summary>
+    public static async Task<IReadOnlyDictionary<string, double>> MeasuredLeadTimesAsync(IQuerySession session, CancellationToken ct) =>
+        (await LoadAsync(session, ct)).Values.Where(h => h.MeasuredLeadTimeDays is not null)
+            .ToDictionary(h => h.SupplierId, h => h.MeasuredLeadTimeDays!.Value);
+
     public static async Task<IReadOnlyDictionary<string, SupplierHistory>> LoadAsync(IQuerySession session, CancellationToken ct) =>
         From(await session.Query<PurchaseOrder>().Where(o => o.Receipts > 0).OrderByDescending(o => o.PlacedAt).Take(OrdersRead).ToListAsync(ct));
 }
