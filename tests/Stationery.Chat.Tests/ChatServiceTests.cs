@@ -308,6 +308,42 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
     }
 
     [Fact]
+    public async Task Members_read_a_messages_earlier_versions_and_a_withdrawn_messages_history_is_withheld()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var owner = fixture.ClientFor("owner");
+        using var clerkEast = fixture.ClientFor("clerk-east");
+        var posted = (await (await clerk.PostAsJsonAsync($"api/chat/channels/{MainGroup}/messages", Post(Guid.NewGuid().ToString(), "本子到了 10 本")))
+            .Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+        var path = $"api/chat/channels/{MainGroup}/messages/{posted.Id}";
+        posted.Edits.ShouldBe(0);
+        (await clerk.PutAsJsonAsync(path, new { text = "本子到了 12 本" })).EnsureSuccessStatusCode();
+        var edited = (await (await clerk.PutAsJsonAsync(path, new { text = "本子到了 15 本" })).Content.ReadFromJsonAsync<JsonElement>())!;
+        (edited.GetProperty("edits").GetInt32(), edited.GetProperty("edited").GetBoolean()).ShouldBe((2, true));
+
+        var page = (await ChatFixture.MessagesAsync(owner, MainGroup, posted.Seq - 1)).First();
+        (page.Id, page.Edits, page.Edited).ShouldBe((posted.Id, 2, true));
+        var history = (await owner.GetFromJsonAsync<JsonElement>($"{path}/history"))!;
+        history.GetProperty("withdrawn").GetBoolean().ShouldBeFalse();
+        var versions = history.GetProperty("versions").EnumerateArray().ToList();
+        versions.Select(v => v.GetProperty("text").GetString()).ShouldBe(["本子到了 10 本", "本子到了 12 本", "本子到了 15 本"]);
+        versions.Select(v => v.GetProperty("editorName").GetString()).Distinct().ShouldBe(["小李"]);
+        versions.Select(v => v.GetProperty("current").GetBoolean()).ShouldBe([false, false, true]);
+        versions[0].GetProperty("at").GetDateTimeOffset().ShouldBe(posted.PostedAt);
+        versions[2].GetProperty("at").GetDateTimeOffset().ShouldBe(page.EditedAt!.Value);
+
+        var outside = await clerkEast.GetAsync($"{path}/history");
+        outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        outside.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await owner.GetAsync($"api/chat/channels/{MainGroup}/messages/{Guid.NewGuid()}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await clerk.DeleteAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var withheld = (await owner.GetFromJsonAsync<JsonElement>($"{path}/history"))!;
+        (withheld.GetProperty("withdrawn").GetBoolean(), withheld.GetProperty("versions").GetArrayLength()).ShouldBe((true, 0));
+        withheld.ToString().ShouldNotContain("本子到了");
+    }
+
+    [Fact]
     public async Task The_author_sees_who_has_read_their_message_on_any_device_and_nobody_else_may_ask()
     {
         using var clerk = fixture.ClientFor("clerk");

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using DotNet.Testcontainers.Configurations;
 using Npgsql;
@@ -57,6 +59,18 @@ public static class TestServers
         }
         using var http = Management(isolated.Servers);
         await http.DeleteAsync($"api/vhosts/{isolated.Id}");
+    }
+
+    /// <summary>
+    /// The isolated virtual host's queues and how many messages each holds, as RabbitMQ's management API last counted them
+    /// (its figures lag by a few seconds: read them inside <see cref="Probe.Until{T}"/>).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(IsolatedServers isolated)
+    {
+        using var http = Management(isolated.Servers);
+        var queues = await http.GetFromJsonAsync<JsonElement>($"api/queues/{Uri.EscapeDataString(isolated.Id)}");
+        return queues.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!,
+            q => q.TryGetProperty("messages", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt64() : 0);
     }
 
     private static HttpClient Management(ServerAddresses servers)

@@ -25,6 +25,14 @@ describe('the owner replying in the branch group', () => {
     await sent.waitFor();
     const original = page.locator(`.message[data-seq="${await sent.getAttribute('data-seq')}"]`);
 
+    // 编辑, then 已编辑 opens the earlier version under the message.
+    await original.getByRole('button', { name: '编辑', exact: true }).click();
+    await page.getByLabel('编辑消息').fill(`今天盘点 ${stamp} 改到下午`);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await original.getByRole('button', { name: '（已编辑）' }).click();
+    await original.locator('.edit-history li', { hasText: '原文' }).filter({ hasText: `今天盘点 ${stamp}` }).waitFor();
+    await original.locator('.edit-history li', { hasText: '当前' }).filter({ hasText: '改到下午' }).waitFor();
+
     await original.getByRole('button', { name: /^回复/ }).click();
     await composer.pressSequentially('@店');
     await page.getByRole('option').filter({ hasText: '所有店长' }).click();

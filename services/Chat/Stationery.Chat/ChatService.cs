@@ -92,6 +92,7 @@ public static class ChatModule
         api.MapSearchMessages();
         api.MapPostMessage();
         api.MapEditMessage();
+        api.MapEditHistory();
         api.MapReadReceipts();
         api.MapPressCardButton();
         api.MapAttachments();

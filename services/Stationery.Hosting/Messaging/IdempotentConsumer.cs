@@ -12,6 +12,8 @@ public sealed record ProcessedMessage(Guid Id, string MessageType, DateTimeOffse
 /// <summary>
 /// The one idempotent-consumer pattern: open the message's tenant session, record its MessageId, apply the effect
 /// in the same session, commit. A redelivered message collides on the MessageId and is acknowledged without effect.
+/// A write conflict (another consumer appended to the same stream first) runs the whole thing again in a fresh session,
+/// after a jittered wait (<see cref="PlatformRetry"/>), before it counts as a failure for MassTransit's retries.
 /// </summary>
 public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) : IConsumer<T>
     where T : class, IIntegrationEvent
@@ -19,6 +21,24 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
     public async Task Consume(ConsumeContext<T> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId.");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ConsumeOnce(context, messageId);
+                return;
+            }
+            catch (Exception e) when (PlatformRetry.RetryConflict(e, attempt))
+            {
+                // Another writer got to the same stream first: run it again on what it wrote (see PlatformRetry).
+                log.LogDebug("{Type} {MessageId} lost a write race (run {Attempt}); running it again", typeof(T).Name, messageId, attempt);
+                await Task.Delay(PlatformRetry.ConflictDelay(attempt), context.CancellationToken);
+            }
+        }
+    }
+
+    private async Task ConsumeOnce(ConsumeContext<T> context, Guid messageId)
+    {
         await using var session = store.LightweightSession(context.Message.TenantId);
         if (await session.LoadAsync<ProcessedMessage>(messageId, context.CancellationToken) is not null)
         {

@@ -10,7 +10,7 @@ public static class PlatformBus
     /// <summary>
     /// MassTransit on RabbitMQ: consumers found in the service assembly, queues prefixed with the service name (two services
     /// with a consumer of the same name must not share a queue), exchanges named by <see cref="WireNameAttribute"/>,
-    /// in-memory retries (no delayed-exchange plugin here), then the <c>_error</c> queue.
+    /// in-memory retries (<see cref="PlatformRetry"/>: no delayed-exchange plugin here), then the <c>_error</c> queue.
     /// </summary>
     public static IServiceCollection AddPlatformBus(this IServiceCollection services, string serviceName, string rabbitUri, Assembly serviceAssembly)
     {
@@ -28,13 +28,14 @@ public static class PlatformBus
             x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             x.AddConsumers(t => !t.IsAbstract && t.GetCustomAttribute<InstanceConsumerAttribute>() is null, serviceAssembly.GetTypes());
-            x.AddConsumeObserver<FaultReporter>();
+            // The registered singleton itself (the type-only overload made an instance of its own, so Parked stayed 0).
+            x.AddConsumeObserver(provider => provider.GetRequiredService<FaultReporter>());
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbitUri));
                 cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
                 cfg.PrefetchCount = 64;
-                cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                cfg.UseMessageRetry(r => r.Intervals(PlatformRetry.Intervals));
                 cfg.ConfigureEndpoints(context);
                 foreach (var configure in context.GetServices<Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>>())
                     configure(context, cfg);

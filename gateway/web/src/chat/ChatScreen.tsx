@@ -7,6 +7,7 @@ import { paths } from '../router';
 import { ErrorMessage, Loading, describeError, formatTime } from '../ui/components';
 import { AttachmentList } from './Attachments';
 import { CardView } from './CardView';
+import { EditHistory } from './EditHistory';
 import { sortChannels } from './channels';
 import { useChat, type ChatService } from './chatService';
 import { canEdit, peopleFromMessages, quoteText, replyIndex } from './compose';
@@ -289,7 +290,7 @@ function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onW
       <div class="message-head">
         <span class="author">{message.authorName}</span>
         <time class="muted small" dateTime={message.postedAt}>{formatTime(message.postedAt)}</time>
-        {message.editedAt && !message.deleted && <span class="muted small">{t('chat.edited')}</span>}
+        {message.editedAt && !message.deleted && message.id && <EditHistory channelId={message.channelId} messageId={message.id} />}
         {message.important && <span class="tag tag-important">{t('chat.important')}</span>}
         {mentioned && <span class="tag tag-mention">@ {t('chat.mentionsYou')}</span>}
       </div>

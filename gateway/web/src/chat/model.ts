@@ -52,6 +52,8 @@ export interface ChatMessage {
   replyTo?: string | null;
   /** Set when the author edited (or withdrew) the message. */
   editedAt?: string | null;
+  /** How many times the text was edited, as the server's pages say (a live edit only moves editedAt; 已编辑 asks the server for the versions). */
+  edits?: number;
   /** When this client last applied a `messageUpdated` (edit, withdrawal or card change), to ignore older ones. */
   changedAt?: string;
   /** Withdrawn by its author: text and attachments are gone. */

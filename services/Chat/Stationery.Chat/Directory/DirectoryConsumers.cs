@@ -45,3 +45,39 @@ public sealed class SupplierRegisteredConsumer(IDocumentStore store, ILogger<Sup
     protected override Task Apply(IDocumentSession session, SupplierRegistered message, ConsumeContext<SupplierRegistered> context) =>
         DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
 }
+
+// Every directory change appends to the chain's one `directory` stream, so deliveries of one queue processed side by side
+// would only overtake each other's version and run again (a chain importing its staff is a burst of hundreds). So each
+// directory queue is consumed one message at a time per replica; what still races (the other directory queues, a second
+// replica) loses a write conflict and is run again by IdempotentConsumer after a jittered wait (PlatformRetry).
+// (Concrete definitions only: MassTransit matches a definition to its consumer by its closed ConsumerDefinition<T>.)
+
+/// <summary>One <see cref="BranchOpened"/> at a time per replica (the directory stream is the chain's one writer).</summary>
+public sealed class BranchOpenedConsumerDefinition : ConsumerDefinition<BranchOpenedConsumer>
+{
+    public BranchOpenedConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
+}
+
+/// <summary>One <see cref="StaffMemberAdded"/> at a time per replica (the directory stream is the chain's one writer).</summary>
+public sealed class StaffMemberAddedConsumerDefinition : ConsumerDefinition<StaffMemberAddedConsumer>
+{
+    public StaffMemberAddedConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
+}
+
+/// <summary>One <see cref="StaffMemberDisabled"/> at a time per replica (the directory stream is the chain's one writer).</summary>
+public sealed class StaffMemberDisabledConsumerDefinition : ConsumerDefinition<StaffMemberDisabledConsumer>
+{
+    public StaffMemberDisabledConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
+}
+
+/// <summary>One <see cref="StaffRolesChanged"/> at a time per replica (the directory stream is the chain's one writer).</summary>
+public sealed class StaffRolesChangedConsumerDefinition : ConsumerDefinition<StaffRolesChangedConsumer>
+{
+    public StaffRolesChangedConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
+}
+
+/// <summary>One <see cref="SupplierRegistered"/> at a time per replica (the directory stream is the chain's one writer).</summary>
+public sealed class SupplierRegisteredConsumerDefinition : ConsumerDefinition<SupplierRegisteredConsumer>
+{
+    public SupplierRegisteredConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
+}

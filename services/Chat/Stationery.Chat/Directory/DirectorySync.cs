@@ -5,6 +5,9 @@ namespace Stationery.Chat.Directory;
 
 public static class DirectorySync
 {
+    /// <summary>Directory messages of one queue processed at once per replica (see the consumer definitions).</summary>
+    public const int ConcurrentChanges = 1;
+
     /// <summary>
     /// Records a directory change and brings every branch channel's members in line with the new directory, in the
     /// caller's session (one transaction with the consumer's idempotency record).
