@@ -1,29 +1,15 @@
-import { useState } from 'preact/hooks';
-import { get } from '../api/client';
 import { t } from '../i18n';
-import { describeError, formatTime } from '../ui/components';
+import { formatTime } from '../ui/components';
 import { historyRows, type MessageHistory } from './history';
+import { useMessageDetail } from './useMessageDetail';
 
 /**
  * The 已编辑 marker: tapping it asks the server for the message's earlier versions (one request, only when wanted) and lists
  * them under the message; tapping again hides them. Any member of the channel may look, as in WeCom.
  */
 export function EditHistory({ channelId, messageId }: { channelId: string; messageId: string }) {
-  const [history, setHistory] = useState<MessageHistory>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function toggle() {
-    if (history) { setHistory(undefined); return; }
-    setBusy(true);
-    setError(undefined);
-    try {
-      setHistory(await get<MessageHistory>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages/${encodeURIComponent(messageId)}/history`));
-    } catch (e) {
-      setError(describeError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { value: history, busy, error, load, clear } = useMessageDetail<MessageHistory>(channelId, messageId, 'history');
+  const toggle = () => (history ? clear() : load());
   const rows = history && historyRows(history);
   return (
     <>

@@ -1,28 +1,13 @@
-import { useState } from 'preact/hooks';
-import { get } from '../api/client';
 import { t } from '../i18n';
-import { describeError } from '../ui/components';
 import { readersSummary, type MessageReaders } from './receipts';
+import { useMessageDetail } from './useMessageDetail';
 
 /**
  * 已读/未读 under one's own message: asked of the server when tapped (one request per message, not one per message on
  * screen), and asked again on the next tap since people keep reading.
  */
 export function ReadReceipt({ channelId, messageId }: { channelId: string; messageId: string }) {
-  const [readers, setReaders] = useState<MessageReaders>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function load() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setReaders(await get<MessageReaders>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages/${encodeURIComponent(messageId)}/readers`));
-    } catch (e) {
-      setError(describeError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { value: readers, busy, error, load } = useMessageDetail<MessageReaders>(channelId, messageId, 'readers');
   const summary = readers && readersSummary(readers);
   return (
     <>
