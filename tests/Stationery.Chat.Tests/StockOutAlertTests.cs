@@ -59,6 +59,31 @@ public sealed class StockOutAlertTests(ChatFixture fixture) : IClassFixture<Chat
         alert.Card.Actions.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_sell_out_that_is_no_longer_news_posts_nothing()
+    {
+        using var owner = fixture.ClientFor("owner");
+        var (old, restocked, fence) = (Product(), Product(), Product());
+        // Two days ago (a backlog, or a seeded history): not news.
+        await fixture.Publish(Out("east", $"O-{Guid.NewGuid():N}"[..12], old, DateTimeOffset.UtcNow.AddDays(-2)));
+        // Sold out a minute ago, but Chat has since heard of stock arriving.
+        var sku = $"R-{Guid.NewGuid():N}"[..12];
+        await fixture.Publish(new StockReceived(ChatFixture.Tenant, "east", sku, 12, 12, "R-1", DateTimeOffset.UtcNow));
+        var store = fixture.Chat.Service<Marten.IDocumentStore>();
+        await Probe.Until(async () =>
+        {
+            await using var query = store.QuerySession(ChatFixture.Tenant);
+            return await query.LoadAsync<Stationery.Chat.Catalogue.StockFigure>(Stationery.Chat.Catalogue.StockFigure.IdFor("east", sku));
+        }, f => f is { OnHand: 12 }, what: "Chat's copy of the receipt");
+        await fixture.Publish(Out("east", sku, restocked, DateTimeOffset.UtcNow.AddMinutes(-1)));
+
+        await fixture.Publish(Out("east", $"F-{Guid.NewGuid():N}"[..12], fence, DateTimeOffset.UtcNow));
+        var history = await Probe.Until(() => ChatFixture.MessagesAsync(owner, "east-stock-watch"),
+            h => h.Any(m => m.Text.Contains(fence)), what: "the fence");
+        history.ShouldNotContain(m => m.Text.Contains(old));
+        history.ShouldNotContain(m => m.Text.Contains(restocked));
+    }
+
     [Theory]
     [InlineData("low stock first")]
     [InlineData("out of stock first")]

@@ -14,6 +14,10 @@ namespace Stationery.Contracts.Inventory;
 /// <param name="ReorderPoint">The reorder point that was crossed.</param>
 /// <param name="SuggestedQuantity">Suggested order quantity (up to the max level, rounded to pack size).</param>
 /// <param name="OccurredAt">When it happened.</param>
+/// <param name="LeadTimeDays">
+/// The lead time the reorder point counts on (the product's policy, else the computed one; absent when neither says): an
+/// order placed now should arrive within it, so Purchasing prefers suppliers that deliver in time.
+/// </param>
 [WireName("stationery.inventory.low-stock-detected")]
 public sealed record LowStockDetected(string TenantId, string BranchId, string Sku, string ProductName, string Spec, string Unit,
-    int OnHand, int ReorderPoint, int SuggestedQuantity, DateTimeOffset OccurredAt) : IIntegrationEvent;
+    int OnHand, int ReorderPoint, int SuggestedQuantity, DateTimeOffset OccurredAt, int? LeadTimeDays = null) : IIntegrationEvent;

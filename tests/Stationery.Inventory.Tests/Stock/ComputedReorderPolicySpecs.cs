@@ -86,8 +86,10 @@ public sealed class ComputedReorderPolicySpecs : StockSpecs
         When(s => ComputeReorderPolicy.Decide(s, new(computed), Now)).ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicyComputed>();
         var events = When(s => Sell(s, 6));
 
-        // 8 left = the computed point: up to 36 is 28, rounded to packs of 6 → 30.
-        events.OfType<LowStockDetected>().ShouldHaveSingleItem().ShouldBe(new LowStockDetected(Branch, "HL-Y", "晨光荧光笔", "黄色", "支", 8, 0, 8, 30, Now));
+        // 8 left = the computed point: up to 36 is 28, rounded to packs of 6 → 30; the alert says the lead time the point counts on.
+        events.OfType<LowStockDetected>().ShouldHaveSingleItem().ShouldBe(new LowStockDetected(Branch, "HL-Y", "晨光荧光笔", "黄色", "支", 8, 0, 8, 30, Now,
+            LeadTimeDays: computed.LeadTimeDays));
+        computed.LeadTimeDays.ShouldBe(4);
     }
 
     [Fact]

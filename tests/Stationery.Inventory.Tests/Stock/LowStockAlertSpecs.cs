@@ -19,6 +19,17 @@ public sealed class LowStockAlertSpecs : StockSpecs
     }
 
     [Fact]
+    public void The_alert_says_the_lead_time_of_the_products_policy_so_purchasing_can_pick_a_supplier_that_delivers_in_time()
+    {
+        Given(Opened(), new ReorderPolicySet(Branch, "HL-Y", new ReorderPolicy(5, 40, 3, null), "owner", Now),
+            new StockReceived(Branch, "HL-Y", 12, 12, "R-1", "clerk", "api", Now));
+
+        var events = When(s => Sell(s, 7));
+
+        events.OfType<LowStockDetected>().ShouldHaveSingleItem().LeadTimeDays.ShouldBe(3);
+    }
+
+    [Fact]
     public void Selling_below_the_reorder_point_twice_raises_one_alert()
     {
         Given(Opened(), new ReorderPolicySet(Branch, "HL-Y", new ReorderPolicy(5, null, null, null), "owner", Now),

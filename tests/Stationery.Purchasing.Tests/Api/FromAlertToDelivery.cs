@@ -34,6 +34,27 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
     }
 
     [Fact]
+    public async Task An_alert_line_is_needed_by_the_alerts_lead_time_and_defaults_to_the_cheapest_supplier_that_delivers_by_then()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色");
+        var slow = await PurchasingHost.RegisterSupplierAsync(owner, "慢而便宜的供应商", leadTimeDays: 10);
+        var fast = await PurchasingHost.RegisterSupplierAsync(owner, "快而贵的供应商", leadTimeDays: 2);
+        await PurchasingHost.QuoteAsync(owner, slow, "HL-Y", 1.00m);
+        await PurchasingHost.QuoteAsync(owner, fast, "HL-Y", 1.20m);
+        var at = DateTimeOffset.UtcNow;
+
+        // The reorder point counts on 3 days: the 10-day supplier would come too late, though it is cheaper.
+        await host.Integrator.Publish(new LowStockDetected(chain, "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 20, at, LeadTimeDays: 3));
+
+        var items = await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item on the list");
+        items[0].GetProperty("neededBy").GetString().ShouldBe(DateOnly.FromDateTime(at.UtcDateTime).AddDays(3).ToString("yyyy-MM-dd"));
+        items[0].GetProperty("supplierId").GetString().ShouldBe(fast);
+        items[0].GetProperty("supplierChosen").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_low_stock_alert_delivered_twice_adds_one_item()
     {
         var chain = PurchasingHost.NewChain();

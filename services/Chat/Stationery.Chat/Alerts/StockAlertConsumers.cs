@@ -54,13 +54,23 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowSt
 /// <summary>
 /// 缺货 → the same alert as low stock, titled 缺货, in 库存监控 — also when the product was already alerted as low (the sell-out is
 /// news), once per sell-out (see <see cref="StockOutNotice"/>). Its button offers the suggestion of the open low-stock alert, if any.
+/// A sell-out that is no longer news is only noted: older than <see cref="NewsFor"/> (a backlog, or a history replayed by a
+/// seed), or already followed by stock Chat has heard of.
 /// </summary>
 public sealed class OutOfStockConsumer(IDocumentStore store, ILogger<OutOfStockConsumer> log, TimeProvider clock, StockBotTexts texts)
     : IdempotentConsumer<OutOfStock>(store, log)
 {
+    public static readonly TimeSpan NewsFor = TimeSpan.FromDays(1);
+
     protected override async Task Apply(IDocumentSession session, OutOfStock sellOut, ConsumeContext<OutOfStock> context)
     {
         var ct = context.CancellationToken;
+        var figure = await session.LoadAsync<StockFigure>(StockFigure.IdFor(sellOut.BranchId, sellOut.Sku), ct);
+        if (clock.GetUtcNow() - sellOut.OccurredAt > NewsFor || figure is { OnHand: > 0 } && figure.AsOf > sellOut.OccurredAt)
+        {
+            await StockFigure.RecordAsync(session, sellOut, sellOut.BranchId, sellOut.Sku, 0, ct);
+            return;
+        }
         var open = await session.LoadAsync<OpenStockAlert>(OpenStockAlert.IdFor(sellOut.BranchId, sellOut.Sku), ct);
         var alert = new LowStockDetected(sellOut.TenantId, sellOut.BranchId, sellOut.Sku, sellOut.ProductName, sellOut.Spec, sellOut.Unit,
             OnHand: 0, open?.ReorderPoint ?? 0, open?.SuggestedQuantity ?? 0, sellOut.OccurredAt);
@@ -166,4 +176,25 @@ public sealed class LowStockResolvedConsumer(IDocumentStore store, ILogger<LowSt
         if (alert is not null) session.Delete(alert);
         await StockFigure.RecordAsync(session, resolved, resolved.BranchId, resolved.Sku, resolved.OnHand, ct);
     }
+}
+
+// Every alert of a branch goes into its one 库存监控 stream: taken one at a time per replica, alerts arriving together (a
+// day's sales imported at once) queue instead of overtaking each other's version and running again (cf. the directory).
+
+/// <summary>One <see cref="LowStockDetected"/> at a time per replica.</summary>
+public sealed class LowStockDetectedConsumerDefinition : ConsumerDefinition<LowStockDetectedConsumer>
+{
+    public LowStockDetectedConsumerDefinition() => ConcurrentMessageLimit = 1;
+}
+
+/// <summary>One <see cref="OutOfStock"/> at a time per replica.</summary>
+public sealed class OutOfStockConsumerDefinition : ConsumerDefinition<OutOfStockConsumer>
+{
+    public OutOfStockConsumerDefinition() => ConcurrentMessageLimit = 1;
+}
+
+/// <summary>One <see cref="LowStockResolved"/> at a time per replica.</summary>
+public sealed class LowStockResolvedConsumerDefinition : ConsumerDefinition<LowStockResolvedConsumer>
+{
+    public LowStockResolvedConsumerDefinition() => ConcurrentMessageLimit = 1;
 }

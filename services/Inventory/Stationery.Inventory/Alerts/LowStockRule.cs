@@ -17,7 +17,7 @@ public static class LowStockRule
         var low = s.Stocked && !s.Discontinued && s.ReorderPoint is { } point && s.Projected <= point;
         if (low && !s.AlertOpen)
             yield return new LowStockDetected(s.Branch, s.Sku, s.Product.Name, s.Product.Spec, s.Product.Unit, s.OnHand,
-                s.OnOrder, s.ReorderPoint!.Value, SuggestedQuantity(s), now, s.InTransit);
+                s.OnOrder, s.ReorderPoint!.Value, SuggestedQuantity(s), now, s.InTransit, s.LeadTimeDays);
         else if (!low && s.AlertOpen)
             yield return new LowStockResolved(s.Branch, s.Sku, s.OnHand, s.OnOrder, s.ReorderPoint ?? 0, now, s.InTransit);
     }

@@ -31,7 +31,7 @@ public sealed class Outgoing : IIntegrationEventMap
             StockReturned r => new Contract.StockReturnedToSupplier(tenant, r.Branch, r.Sku, r.Quantity, r.OnHand, r.Reference,
                 r.SupplierId, r.Reason, r.At),
             LowStockDetected d => new Contract.LowStockDetected(tenant, d.Branch, d.Sku, d.Name, d.Spec, d.Unit, d.OnHand,
-                d.ReorderPoint, d.SuggestedQuantity, d.At),
+                d.ReorderPoint, d.SuggestedQuantity, d.At, d.LeadTimeDays),
             LowStockResolved r => new Contract.LowStockResolved(tenant, r.Branch, r.Sku, r.OnHand, r.ReorderPoint, r.At),
             WentOutOfStock o => new Contract.OutOfStock(tenant, o.Branch, o.Sku, o.Name, o.Spec, o.Unit, o.OnOrder, o.InTransit, o.At),
             SlowMoverDetected m => new Contract.SlowMoverDetected(tenant, m.Branch, m.Sku, m.Name, m.Spec, m.Unit, m.OnHand,

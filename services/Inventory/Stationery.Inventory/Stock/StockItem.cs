@@ -26,7 +26,7 @@ public sealed record StockReturned(string Branch, string Sku, int Quantity, int 
 public sealed record ReorderPolicySet(string Branch, string Sku, ReorderPolicy Policy, string By, DateTimeOffset At);
 
 public sealed record LowStockDetected(string Branch, string Sku, string Name, string Spec, string Unit, int OnHand,
-    int OnOrder, int ReorderPoint, int SuggestedQuantity, DateTimeOffset At, int InTransit = 0);
+    int OnOrder, int ReorderPoint, int SuggestedQuantity, DateTimeOffset At, int InTransit = 0, int? LeadTimeDays = null);
 
 public sealed record LowStockResolved(string Branch, string Sku, int OnHand, int OnOrder, int ReorderPoint, DateTimeOffset At,
     int InTransit = 0);
@@ -140,6 +140,9 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
 
     /// <summary>The reorder point alerts use: the explicit one, else the one computed from sales (null: no alerts).</summary>
     public int? ReorderPoint => Policy.ReorderPoint ?? Computed?.ReorderPoint;
+
+    /// <summary>The lead time the reorder point counts on: the policy's, else the one the computation used (null: neither).</summary>
+    public int? LeadTimeDays => Policy.LeadTimeDays ?? Computed?.LeadTimeDays;
 
     /// <summary>The max level suggestions fill up to: the explicit one, else (without an explicit reorder point) the computed one.</summary>
     public int? MaxLevel => Policy.MaxLevel ?? (Policy.ReorderPoint is null ? Computed?.MaxLevel : null);

@@ -5,8 +5,10 @@ namespace Stationery.Purchasing.PurchaseLists;
 /// <summary>Where a purchase list item came from.</summary>
 public enum ItemSource { Alert, Chat, Manual }
 
+/// <param name="NeededBy">The day the goods are needed by, when known (an alert's: its day plus the policy's lead time).</param>
 public sealed record PurchaseListItemAdded(string Branch, string ItemId, string Sku, string Name, string Spec, string Unit,
-    int Quantity, string? Note, ItemSource Source, string RequestedBy, string? ChatMessageId, string? SupplierId, DateTimeOffset At);
+    int Quantity, string? Note, ItemSource Source, string RequestedBy, string? ChatMessageId, string? SupplierId, DateTimeOffset At,
+    DateOnly? NeededBy = null);
 
 /// <summary>Items left the list because purchase orders were placed for them.</summary>
 public sealed record PurchaseListItemsOrdered(string Branch, IReadOnlyList<string> ItemIds, IReadOnlyList<string> PurchaseOrderIds,
@@ -48,7 +50,7 @@ public sealed record PurchaseList(string Id, string Branch, IReadOnlyList<Purcha
     public PurchaseList Apply(PurchaseListItemAdded e) => this with
     {
         Items = [.. Items, new PurchaseListItem(e.ItemId, e.Sku, e.Name, e.Spec, e.Unit, e.Quantity, e.Note, e.Source,
-            e.RequestedBy, e.ChatMessageId, e.SupplierId, e.At)],
+            e.RequestedBy, e.ChatMessageId, e.SupplierId, e.At, NeededBy: e.NeededBy)],
     };
 
     public PurchaseList Apply(PurchaseListItemsOrdered e) => this with { Items = [.. Items.Where(i => !e.ItemIds.Contains(i.ItemId))] };

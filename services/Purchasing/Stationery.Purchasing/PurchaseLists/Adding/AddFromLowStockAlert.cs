@@ -12,13 +12,20 @@ namespace Stationery.Purchasing.PurchaseLists.Adding;
 /// <summary>
 /// 低库存 → 采购清单: a low-stock alert puts the product on the branch's purchase list by itself, for the suggested quantity
 /// rounded up to the default supplier's packs (its own pack size, else the catalogue's) and minimum order. Inventory's suggestion is already net of stock on
-/// order (it counts <c>PurchaseOrderPlaced</c> into projected stock), so nothing is subtracted here again.
+/// order (it counts <c>PurchaseOrderPlaced</c> into projected stock), so nothing is subtracted here again. When the alert says
+/// the lead time its reorder point counts on, the line is needed by the alert's day plus that lead time, and the default
+/// supplier is the cheapest that delivers by then (<see cref="CheapestQuote"/>).
 /// </summary>
 public static class AddFromLowStockAlert
 {
     public const string System = "system";
 
-    public sealed record Command(string Branch, string ItemId, ProductCopy Product, int SuggestedQuantity, PackRule Rule);
+    public sealed record Command(string Branch, string ItemId, ProductCopy Product, int SuggestedQuantity, PackRule Rule,
+        DateOnly? NeededBy = null);
+
+    /// <summary>The alert's day plus the lead time its reorder point counts on; null when the alert does not say.</summary>
+    public static DateOnly? NeededBy(LowStockDetected alert) =>
+        alert.LeadTimeDays is { } days and >= 0 ? DateOnly.FromDateTime(alert.OccurredAt.UtcDateTime).AddDays(days) : null;
 
     public static IReadOnlyList<object> Decide(PurchaseList? list, Command c, DateTimeOffset now)
     {
@@ -30,7 +37,7 @@ public static class AddFromLowStockAlert
         [
             new PurchaseListItemAdded(c.Branch, c.ItemId, c.Product.Sku, c.Product.Name, c.Product.Spec, c.Product.Unit, quantity,
                 $"低库存预警,建议补货 {c.SuggestedQuantity}{c.Product.Unit}(已扣除在途)", ItemSource.Alert, System,
-                null, null, now),
+                null, null, now, c.NeededBy),
         ];
     }
 
@@ -46,9 +53,10 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var suppliers = await session.Query<Supplier>().ToListAsync(ct);
         var measured = await SupplierHistories.MeasuredLeadTimesAsync(session, ct);
-        var rule = PackRule.For(CheapestQuote.For(suppliers, m.Sku, today, measured: measured)?.Supplier, product, today);
+        var neededBy = AddFromLowStockAlert.NeededBy(m);
+        var rule = PackRule.For(CheapestQuote.For(suppliers, m.Sku, today, neededBy, measured)?.Supplier, product, today);
 
-        var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity, rule);
+        var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity, rule, neededBy);
         await session.Decide<PurchaseList>(PurchaseList.StreamId(m.BranchId),
             list => AddFromLowStockAlert.Decide(list, command, clock.GetUtcNow()), ct);
     }
