@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getBlob } from '../api/client';
 import { t } from '../i18n';
-import { saveFile } from '../ui/saveFile';
+import { saveFile, useDownload } from '../ui/saveFile';
 import { formatSize, isImage } from './compose';
 import type { Attachment } from './model';
 
@@ -71,19 +71,8 @@ function ImageThumb({ attachment }: { attachment: Attachment }) {
 }
 
 function FileLink({ attachment }: { attachment: Attachment }) {
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  async function download() {
-    setBusy(true);
-    setFailed(false);
-    try {
-      saveFile(await attachmentUrl(attachment.id), attachment.fileName || 'file.pdf');
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, failed, download } = useDownload(async () =>
+    saveFile(await attachmentUrl(attachment.id), attachment.fileName || 'file.pdf'));
   return (
     <button type="button" class="attachment-file" onClick={() => void download()} aria-busy={busy}>
       <span class="file-badge" aria-hidden="true">PDF</span>

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import { withoutCosts } from '../session/permissions';
 import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from '../ui/components';
-import { saveFile } from '../ui/saveFile';
+import { saveFile, useDownload } from '../ui/saveFile';
 import { useSubmit } from '../ui/useSubmit';
 import { canAnnounceDelivery, deliveryNotice, receiptLines, timelineFileName, tomorrow } from './delivery';
 import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
@@ -219,22 +219,12 @@ function DeliveryForm({ id, lines, onDone }: { id: string; lines: PurchaseOrderL
 
 /** 导出时间线: the CSV needs the bearer token, so it is fetched as a blob and saved through a temporary link. */
 function ExportTimeline({ id }: { id: string }) {
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  async function download() {
-    setBusy(true);
-    setFailed(false);
-    try {
-      const blob = await getBlob(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/timeline.csv`);
-      const url = URL.createObjectURL(blob);
-      saveFile(url, timelineFileName(id));
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, failed, download } = useDownload(async () => {
+    const blob = await getBlob(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}/timeline.csv`);
+    const url = URL.createObjectURL(blob);
+    saveFile(url, timelineFileName(id));
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
   return (
     <span>
       <button type="button" class="btn btn-secondary btn-small" onClick={() => void download()} aria-busy={busy} disabled={busy}>
