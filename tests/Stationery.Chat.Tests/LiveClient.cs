@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using Stationery.Chat.Live;
 using Stationery.Chat.Messages;
+using Stationery.Testing;
 
 namespace Stationery.Chat.Tests;
 
@@ -20,7 +21,7 @@ public sealed class LiveClient(HubConnection connection) : IAsyncDisposable
         connection.On<ChannelChange>("channelJoined", client.Joined.Enqueue);
         connection.On<ChannelChange>("channelLeft", client.Left.Enqueue);
         connection.On<Notification>("notification", client.Notifications.Enqueue);
-        await connection.StartAsync();
+        await connection.StartReadyAsync();
         return client;
     }
 

@@ -38,7 +38,7 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.ShouldBe(0, $"{spec} failed:\n{await output}\n{await error}");
     }

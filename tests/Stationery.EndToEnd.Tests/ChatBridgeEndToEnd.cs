@@ -27,11 +27,11 @@ public sealed class ChatBridgeEndToEnd(PlatformProcesses platform)
             sku, name, spec = "黄色", brand = "晨光", category = "笔类", unit = "支", barcode = (string?)null, retailPrice = 3.5m, packSize = 10,
         })).StatusCode.ShouldBe(HttpStatusCode.Created);
         await Probe.Until(async () => (await owner.Http.PutAsJsonAsync($"api/inventory/branches/main/products/{sku}/policy",
-            new { reorderPoint = 5, maxLevel = 40 })).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "policy on branch main");
+            new { reorderPoint = 5, maxLevel = 40 })).IsSuccessStatusCode, Probe.CrossService, "policy on branch main");
         (await owner.Http.PostAsJsonAsync("api/inventory/branches/main/receipts",
             new { reference = "E2E-BR-R1", lines = new[] { new { sku, quantity = 8 } } })).EnsureSuccessStatusCode();
         var group = await Probe.Until(async () => Channel(await clerk.GetJsonAsync("api/chat/channels"), "门店群"), c => c is not null,
-            TimeSpan.FromSeconds(30), "the clerk's 门店群 of main");
+            Probe.CrossService, "the clerk's 门店群 of main");
 
         // Chat learns the product from Inventory's ProductRegistered; until its copy has it, a report is ordinary chat.
         var card = await Probe.Until(async () =>
@@ -40,17 +40,17 @@ public sealed class ChatBridgeEndToEnd(PlatformProcesses platform)
             try
             {
                 return await Probe.Until(async () => Replies(await clerk.GetJsonAsync($"api/chat/channels/{group}/messages?after=0&limit=200"), said),
-                    r => r.Count > 0, TimeSpan.FromSeconds(5), "the bot's card");
+                    r => r.Count > 0, TimeSpan.FromSeconds(15), "the bot's card");
             }
             catch (TimeoutException)
             {
                 return [];
             }
-        }, r => r is { Count: > 0 }, TimeSpan.FromSeconds(40), "a card answering the report");
+        }, r => r is { Count: > 0 }, Probe.CrossService, "a card answering the report");
         var cardId = card![0].GetProperty("id").GetString()!;
 
         var compared = await Probe.Until(async () => Message(await clerk.GetJsonAsync($"api/chat/channels/{group}/messages?after=0&limit=200"), cardId),
-            m => Fields(m).ContainsKey("系统库存"), TimeSpan.FromSeconds(30), "Inventory's comparison on the card");
+            m => Fields(m).ContainsKey("系统库存"), Probe.CrossService, "Inventory's comparison on the card");
         Fields(compared).ShouldBe(new Dictionary<string, string>
         {
             ["系统库存"] = "8 支", ["上报库存"] = "3 支", ["差异"] = "-5 支", ["在途订单"] = "0 支", ["建议补货"] = "20 支",
@@ -62,11 +62,11 @@ public sealed class ChatBridgeEndToEnd(PlatformProcesses platform)
         (await owner.Http.PostAsync($"api/chat/messages/{cardId}/actions/add-to-purchase-list", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var item = await Probe.Until(async () => Items(await owner.GetJsonAsync("api/purchasing/branches/main/purchase-list"))
-            .FirstOrDefault(i => i.GetProperty("sku").GetString() == sku), i => i.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(30),
+            .FirstOrDefault(i => i.GetProperty("sku").GetString() == sku), i => i.ValueKind == JsonValueKind.Object, Probe.CrossService,
             "the item on main's purchase list");
         item.GetProperty("quantity").GetInt32().ShouldBe(20);
         var done = await Probe.Until(async () => Message(await clerk.GetJsonAsync($"api/chat/channels/{group}/messages?after=0&limit=200"), cardId),
-            m => m.GetProperty("card").GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(30), "the card closed");
+            m => m.GetProperty("card").GetProperty("status").GetString() == "done", Probe.CrossService, "the card closed");
         done.GetProperty("card").GetProperty("resolution").GetString().ShouldBe("已加入采购清单 20 支");
         // The books were not changed by the report.
         (await owner.GetJsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("stock").GetProperty("onHand").GetInt32().ShouldBe(8);

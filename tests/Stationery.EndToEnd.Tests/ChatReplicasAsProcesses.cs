@@ -56,7 +56,7 @@ public sealed class ChatReplicasAsProcesses : IAsyncLifetime
             using var http = Http(replica, user);
             await Probe.Until(async () => (await http.GetFromJsonAsync<JsonElement>("api/chat/channels")).EnumerateArray()
                 .Any(c => c.GetProperty("id").GetString() == Channel && c.GetProperty("branchName").GetString() == "总店"),
-                TimeSpan.FromSeconds(60), $"{user} in {Channel}");
+                Probe.CrossService, $"{user} in {Channel}");
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class ChatReplicasAsProcesses : IAsyncLifetime
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(40), "both clients in the channel's group");
+        }, Probe.CrossService, "both clients in the channel's group");
 
         // Posted through both replicas, partly at once; two closing messages after the rest catch a late duplicate.
         var posted = new ConcurrentBag<Posted>();
@@ -107,7 +107,7 @@ public sealed class ChatReplicasAsProcesses : IAsyncLifetime
         expected.Select(p => p.Seq).ShouldBe(Enumerable.Range(1, expected.Count).Select(i => warmUp + i)); // the channel's own seq: gap-free
         foreach (var (name, client) in new[] { ("owner on replica a", ownerOnA), ("clerk on replica b", clerkOnB) })
         {
-            await Probe.Until(() => Task.FromResult(expected.All(p => client.Has(p.Seq))), ok => ok, TimeSpan.FromSeconds(30),
+            await Probe.Until(() => Task.FromResult(expected.All(p => client.Has(p.Seq))), ok => ok, Probe.CrossService,
                 $"every message at the {name}");
             var after = client.Received.Where(m => m.Seq > warmUp).OrderBy(m => m.Seq).ToList();
             after.ShouldBe(expected, $"the {name} received each message exactly once");
@@ -152,7 +152,7 @@ public sealed class ChatReplicasAsProcesses : IAsyncLifetime
             {
                 if (m.GetProperty("channelId").GetString() == Channel) client.received.Enqueue(Posted.From(m));
             });
-            await connection.StartAsync();
+            await connection.StartReadyAsync();
             return client;
         }
 

@@ -26,19 +26,19 @@ public sealed class LowStockAlertTravelsEndToEnd(PlatformProcesses platform)
 
         // Inventory learns of branch "main" from Identity's BranchOpened: wait until it accepts the policy.
         await Probe.Until(async () => (await owner.Http.PutAsJsonAsync($"api/inventory/branches/main/products/{sku}/policy",
-            new { reorderPoint = 5, maxLevel = 30 })).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "policy on branch main");
+            new { reorderPoint = 5, maxLevel = 30 })).IsSuccessStatusCode, Probe.CrossService, "policy on branch main");
         (await owner.Http.PostAsJsonAsync("api/inventory/branches/main/receipts",
             new { reference = "E2E-R1", lines = new[] { new { sku, quantity = 10 } } })).EnsureSuccessStatusCode();
 
         var stockWatch = await Probe.Until(async () => StockWatchChannel(await owner.GetJsonAsync("api/chat/channels"), "main"),
-            c => c is not null, TimeSpan.FromSeconds(30), "the 库存监控 channel of main");
+            c => c is not null, Probe.CrossService, "the 库存监控 channel of main");
 
         var received = new ConcurrentQueue<JsonElement>();
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(platform.Gateway, "hubs/chat"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(owner.Token))
             .Build();
         hub.On<JsonElement>("messagePosted", m => received.Enqueue(m));
-        await hub.StartAsync();
+        await hub.StartReadyAsync();
 
         (await owner.Http.PostAsJsonAsync("api/inventory/branches/main/sales", new
         {
@@ -56,7 +56,7 @@ public sealed class LowStockAlertTravelsEndToEnd(PlatformProcesses platform)
             && m.GetProperty("channelId").GetString() == stockWatch;
 
         var live = await Probe.Until(() => Task.FromResult(received.Where(IsOurAlert).ToList()), l => l.Count > 0,
-            TimeSpan.FromSeconds(30), "the live alert over SignalR through the gateway");
+            Probe.CrossService, "the live alert over SignalR through the gateway");
         var alert = live.Single();
         alert.GetProperty("text").GetString()!.ShouldContain("剩余 4 支");
         alert.GetProperty("mentions").EnumerateArray().Select(e => e.GetString()).ShouldContain(ownerId);

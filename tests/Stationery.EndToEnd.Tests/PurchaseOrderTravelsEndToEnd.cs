@@ -18,7 +18,7 @@ public sealed class PurchaseOrderTravelsEndToEnd(PlatformProcesses platform)
 {
     private const string Chenguang = "demo-supplier-chenguang";
     private const string SupplierChannel = "supplier-" + Chenguang;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = Probe.CrossService;
 
     [Fact]
     public async Task From_low_stock_to_an_order_the_supplier_confirms_in_chat_and_two_deliveries_that_close_it()

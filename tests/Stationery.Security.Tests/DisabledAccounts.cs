@@ -23,7 +23,7 @@ public sealed class DisabledAccounts(SecurityPlatform platform)
         using var leaver = await GatewayClient.LoginAsync(platform.Gateway, username);
         (await leaver.Http.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Probe.Until(async () => (await leaver.Http.GetAsync($"api/chat/channels/{platform.A.ChannelId}/messages")).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(30), "the new clerk joining branch main's channel");
+            Probe.CrossService, "the new clerk joining branch main's channel");
 
         (await platform.Owner.Http.PostAsync($"api/identity/staff/{id}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -32,7 +32,7 @@ public sealed class DisabledAccounts(SecurityPlatform platform)
         (await leaver.Http.PostAsJsonAsync("api/identity/login", new { chain = "demo", username, password = SecurityPlatform.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "no new login");
         await Probe.Until(async () => (await leaver.Http.GetAsync($"api/chat/channels/{platform.A.ChannelId}/messages")).StatusCode == HttpStatusCode.NotFound,
-            TimeSpan.FromSeconds(30), "chat taking the disabled clerk out of the channel");
+            Probe.CrossService, "chat taking the disabled clerk out of the channel");
         (await leaver.Http.PostAsJsonAsync($"api/chat/channels/{platform.A.ChannelId}/messages", new { clientMessageId = "after-disable", text = "还在吗" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound, "a disabled account cannot post");
     }

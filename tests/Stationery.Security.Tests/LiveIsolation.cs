@@ -23,7 +23,7 @@ public sealed class LiveIsolation(SecurityPlatform platform)
         await SecurityPlatform.Expect(platform.Owner.Http.PostAsJsonAsync($"api/chat/channels/{platform.A.ChannelId}/messages",
             new { clientMessageId = Guid.NewGuid().ToString("N"), text }), HttpStatusCode.Created);
 
-        await Probe.Until(() => Task.FromResult(ours.Any(m => m.ToString().Contains(text))), TimeSpan.FromSeconds(30),
+        await Probe.Until(() => Task.FromResult(ours.Any(m => m.ToString().Contains(text))), Probe.CrossService,
             "our own live copy (so delivery happened)");
         // B's connection is open on the same replica and has had the same time: nothing of A's arrived.
         theirs.ShouldNotContain(m => m.ToString().Contains(text));
@@ -43,7 +43,7 @@ public sealed class LiveIsolation(SecurityPlatform platform)
         (await platform.Owner.Http.PostAsync($"api/identity/staff/{id}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await Probe.Until(() => Task.FromResult(closed.Task.IsCompleted || hub.State == HubConnectionState.Disconnected),
-            TimeSpan.FromSeconds(30), "the disabled account's hub connection to be ended");
+            Probe.CrossService, "the disabled account's hub connection to be ended");
         // A reconnect with the still-valid token is refused or ended at once.
         HubConnection? retry = null;
         try { retry = await ConnectAsync(leaver.Token, new ConcurrentQueue<JsonElement>()); }
@@ -61,7 +61,7 @@ public sealed class LiveIsolation(SecurityPlatform platform)
             .Build();
         hub.On<JsonElement>("messagePosted", m => received.Enqueue(m));
         hub.On<JsonElement>("messageUpdated", m => received.Enqueue(m));
-        await hub.StartAsync();
+        await hub.StartReadyAsync();
         return hub;
     }
 }

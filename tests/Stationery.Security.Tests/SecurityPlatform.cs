@@ -95,7 +95,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
         // Inventory learns branches from Identity's events: wait until it accepts a policy at main and east.
         foreach (var branch in new[] { "main", "east" })
             await Probe.Until(async () => (await Owner.Http.PutAsJsonAsync($"api/inventory/branches/{branch}/products/{sku}/policy",
-                new { reorderPoint = 2, maxLevel = 50 })).IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"policy at {branch}");
+                new { reorderPoint = 2, maxLevel = 50 })).IsSuccessStatusCode, Probe.CrossService, $"policy at {branch}");
         await Expect(Owner.Http.PostAsJsonAsync("api/inventory/branches/main/receipts",
             new { reference = $"SECA-R-{suffix}", lines = new[] { new { sku, quantity = 20 } } }), HttpStatusCode.OK);
         var transfer = await Expect(Owner.Http.PostAsJsonAsync("api/inventory/branches/main/transfers",
@@ -105,7 +105,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
         var validUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd");
         await Probe.Until(() => Owner.Http.PostAsJsonAsync($"api/purchasing/suppliers/{SupplierId}/quotes",
                 new { sku, unitCost = 1.23m, minOrderQty = 1, validUntil }),
-            r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(60), "a quote for the new product");
+            r => r.StatusCode == HttpStatusCode.Created, Probe.CrossService, "a quote for the new product");
         var order = await Expect(Owner.Http.PostAsJsonAsync("api/purchasing/branches/main/purchase-orders",
             new { supplierId = SupplierId, lines = new[] { new { sku, quantity = 5 } } }), HttpStatusCode.Created);
         var listItem = await Expect(Owner.Http.PostAsJsonAsync("api/purchasing/branches/main/purchase-list",
@@ -116,7 +116,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
             var channels = await Owner.GetJsonAsync("api/chat/channels");
             return channels.EnumerateArray().Where(c => c.TryGetProperty("branch", out var b) && b.GetString() == "main")
                 .Select(c => c.GetProperty("id").GetString()).FirstOrDefault();
-        }, id => id is not null, TimeSpan.FromSeconds(60), "a chat channel of branch main");
+        }, id => id is not null, Probe.CrossService, "a chat channel of branch main");
         var text = $"甲链机密消息 {suffix}";
         using var upload = new MultipartFormDataContent();
         var png = new ByteArrayContent(Convert.FromBase64String(OnePixelPng));
@@ -150,7 +150,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
         }), HttpStatusCode.Created);
         await Probe.Until(async () => (await OwnerB.Http.PostAsJsonAsync("api/inventory/branches/north/receipts",
             new { reference = "B-R1", lines = new[] { new { sku = SkuB, quantity = 5 } } })).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "a receipt at chain B's branch");
+            Probe.CrossService, "a receipt at chain B's branch");
     }
 
     public static async Task<JsonElement> Expect(Task<HttpResponseMessage> call, HttpStatusCode status)

@@ -32,7 +32,7 @@ public sealed class SupplierGuest(SecurityPlatform platform)
             .ShouldBe([SecurityPlatform.SupplierId]);
 
         var channels = await Probe.Until(async () => (await supplier.GetJsonAsync("api/chat/channels")).EnumerateArray().ToList(),
-            l => l.Any(c => c.GetProperty("kind").GetString() == "supplier"), TimeSpan.FromSeconds(60), "the guest's supplier channel");
+            l => l.Any(c => c.GetProperty("kind").GetString() == "supplier"), Probe.CrossService, "the guest's supplier channel");
         channels.ShouldAllBe(c => c.GetProperty("kind").GetString() == "supplier", "a guest is in its supplier channel and nothing else");
         var own = channels.Single().GetProperty("id").GetString()!;
         (await supplier.Http.PostAsJsonAsync($"api/chat/channels/{own}/messages", new { clientMessageId = Guid.NewGuid().ToString("N"), text = "明天上午送货" }))

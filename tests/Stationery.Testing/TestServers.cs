@@ -73,6 +73,37 @@ public static class TestServers
             q => q.TryGetProperty("messages", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt64() : 0);
     }
 
+    /// <summary>
+    /// What the isolated servers still have to work through, by name (empty when nothing): each event store's events its
+    /// subscriptions (the outbox forwarder, async projections) have not reached, as <c>events:&lt;schema&gt;</c>, and each
+    /// queue's messages, parked ones (<c>_error</c>, <c>_skipped</c>) excepted. RabbitMQ's counts lag by a few seconds.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, long>> BacklogAsync(IsolatedServers isolated)
+    {
+        var backlog = new Dictionary<string, long>();
+        await using (var conn = new NpgsqlConnection(isolated.Postgres))
+        {
+            await conn.OpenAsync();
+            var schemas = new List<string>();
+            await using (var find = new NpgsqlCommand(
+                "SELECT table_schema FROM information_schema.tables WHERE table_name = 'mt_events' ORDER BY 1", conn))
+            await using (var reader = await find.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) schemas.Add(reader.GetString(0));
+            foreach (var schema in schemas)
+            {
+                await using var behind = new NpgsqlCommand($"""
+                    SELECT coalesce((SELECT max(seq_id) FROM "{schema}".mt_events), 0)
+                         - coalesce((SELECT min(last_seq_id) FROM "{schema}".mt_event_progression WHERE name NOT LIKE 'HighWater%'), 0)
+                    """, conn);
+                if (await behind.ExecuteScalarAsync() is long n && n > 0) backlog[$"events:{schema}"] = n;
+            }
+        }
+        foreach (var (queue, messages) in await QueueDepthsAsync(isolated))
+            if (messages > 0 && !queue.EndsWith("_error", StringComparison.Ordinal) && !queue.EndsWith("_skipped", StringComparison.Ordinal))
+                backlog[queue] = messages;
+        return backlog;
+    }
+
     private static HttpClient Management(ServerAddresses servers)
     {
         var uri = new Uri(servers.RabbitManagement);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+import { BASE_URL, HOP, horizontalOverflow, launch, screenshot, signedIn } from './platform';
 
 describe('the clerk reporting stock in the house format', () => {
   let browser: Browser;
@@ -20,7 +20,7 @@ describe('the clerk reporting stock in the house format', () => {
     await page.locator('.message.mine', { hasText: report }).last().waitFor();
 
     const card = page.locator('.message.has-card', { hasText: '晨光荧光笔' }).last();
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: HOP });
     expect(await card.locator('.bot-card button').count()).toBeGreaterThan(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '09-clerk-house-format-card');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+import { BASE_URL, HOP, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
 
 interface StockRow { sku: string; name: string; spec?: string; onHand: number; reorderPoint?: number | null; status: string }
 
@@ -36,7 +36,7 @@ describe('the owner acting on a live alert', () => {
     await till.close();
 
     const card = watch.locator('.message.has-card', { hasText: item!.name }).last();
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: HOP });
     await screenshot(watch, '07-alert-card');
     await card.getByRole('button', { name: '加入采购清单' }).click();
     await card.getByText('已处理').waitFor();
@@ -45,7 +45,7 @@ describe('the owner acting on a live alert', () => {
     await card.getByRole('link', { name: /查看采购清单/ }).click();
     await watch.getByRole('heading', { name: '采购清单' }).waitFor();
     const line = watch.locator('li.list-line', { hasText: item!.name }).last();
-    await line.waitFor({ timeout: 15_000 });
+    await line.waitFor({ timeout: HOP });
     expect(await horizontalOverflow(watch)).toBeLessThanOrEqual(0);
     await screenshot(watch, '08-purchase-list');
 
@@ -62,9 +62,9 @@ describe('the owner acting on a live alert', () => {
     await expect.poll(async () => {
       const l = (await lines()).find((x) => x.itemId === before.itemId);
       return l ? l.requestedQuantity ?? l.quantity : null;
-    }, { timeout: 15_000 }).toBe(asked);
+    }, { timeout: HOP }).toBe(asked);
     await line.getByLabel(`${item!.name} 的供应商`).selectOption({ label: '晨光文具供应商' });
-    await expect.poll(async () => (await lines()).find((l) => l.itemId === before.itemId)?.supplierId ?? null, { timeout: 15_000 })
+    await expect.poll(async () => (await lines()).find((l) => l.itemId === before.itemId)?.supplierId ?? null, { timeout: HOP })
       .toBe('demo-supplier-chenguang');
     const edited = (await lines()).find((l) => l.itemId === before.itemId)!;
     expect(edited.supplierChosen).toBe(true);
@@ -76,7 +76,7 @@ describe('the owner acting on a live alert', () => {
 
     // Send the list: one order per supplier; the edited line goes to the supplier picked for it, with its quantity.
     await watch.getByRole('button', { name: '生成采购单并发给供应商' }).click();
-    await watch.getByText(/已生成 \d+ 张采购单/).waitFor({ timeout: 15_000 });
+    await watch.getByText(/已生成 \d+ 张采购单/).waitFor({ timeout: HOP });
     const placed = await Promise.all((await watch.locator('a.inline-link').allTextContents()).map((id) =>
       api<{ id: string; supplierId: string; lines: Array<{ sku: string; ordered: number }> }>('owner', 'GET', `/api/purchasing/purchase-orders/${encodeURIComponent(id.trim())}`)));
     const order = placed.find((o) => o.lines.some((l) => l.sku === item!.sku));

@@ -14,6 +14,11 @@ export const ARTIFACTS = process.env.STATIONERY_ARTIFACTS
 export const CHAIN = 'demo';
 export const PASSWORD = process.env.STATIONERY_DEMO_PASSWORD ?? 'stationery-demo';
 export const PHONE = { width: 390, height: 844 };
+/**
+ * How long a journey waits for a step that crosses services (an alert card, a purchase-list line, a supplier's answer):
+ * generous, as a wait ends the moment the page shows it; on a CI machine shared with other builds a hop has taken over 30 s.
+ */
+export const HOP = 90_000;
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -26,7 +31,10 @@ export async function launch(): Promise<Browser> {
 
 /** A phone-sized browser context speaking Chinese, as a shop clerk's phone would. */
 export async function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  // Playwright's 30 s default is for one click or render; on a loaded machine the page itself can take that long.
+  context.setDefaultTimeout(60_000);
+  return context;
 }
 
 export interface LoggedIn {

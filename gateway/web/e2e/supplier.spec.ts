@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+import { BASE_URL, HOP, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
 
 interface StockRow { sku: string; name: string }
 interface Order { id: string; status: string }
@@ -71,13 +71,13 @@ describe('a supplier contact', () => {
     await page.goto(`${BASE_URL}/chat`);
     await page.locator('.channel').first().click();
     const discrepancy = page.locator('.bot-card', { hasText: `到货差异 · ${order.id}` });
-    await discrepancy.getByRole('link', { name: /订单原文/ }).waitFor({ timeout: 30_000 });
+    await discrepancy.getByRole('link', { name: /订单原文/ }).waitFor({ timeout: HOP });
     await discrepancy.getByRole('link', { name: /供应商确认/ }).waitFor();
     const href = await discrepancy.getByRole('link', { name: /订单原文/ }).getAttribute('href');
     const seq = /#seq-(\d+)$/.exec(href ?? '')?.[1];
     expect(seq).toBeTruthy();
     await discrepancy.getByRole('link', { name: /订单原文/ }).click();
-    await page.waitForFunction((s) => document.activeElement?.getAttribute('data-seq') === s, seq, { timeout: 15_000 });
+    await page.waitForFunction((s) => document.activeElement?.getAttribute('data-seq') === s, seq, { timeout: HOP });
     expect(await page.locator(`[data-seq="${seq}"]`).textContent()).toContain(order.id);
     await screenshot(page, '14-supplier-discrepancy-cites');
     await context.close();

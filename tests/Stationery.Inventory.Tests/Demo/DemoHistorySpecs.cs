@@ -69,6 +69,26 @@ public sealed class DemoHistorySpecs
     }
 
     [Fact]
+    public void A_shorter_history_keeps_the_catalogue_and_the_running_low_alerts_and_spans_only_its_days()
+    {
+        var data = DemoHistory.Build(Now, days: 30);
+
+        data.Products.Select(p => p.Sku).ShouldBe(Data.Products.Select(p => p.Sku));
+        var sales = data.Streams.SelectMany(s => s.Events).OfType<ItemsSold>().ToList();
+        (Now - sales.Min(s => s.SoldAt)).TotalDays.ShouldBeLessThan(31);
+        var low = data.Streams.Where(s => Final(s).AlertOpen).ToList();
+        low.Count.ShouldBeInRange(3, 12);
+        low.ShouldAllBe(s => DemoHistory.RunningLow.Contains(s.Sku));
+        data.Streams.Sum(s => s.Events.Count).ShouldBeLessThan(Data.Streams.Sum(s => s.Events.Count) / 3);
+    }
+
+    [Theory]
+    [InlineData(DemoHistory.MinDays - 1)]
+    [InlineData(DemoHistory.MaxDays + 1)]
+    public void A_history_depth_outside_its_range_is_refused(int days) =>
+        Should.Throw<ArgumentOutOfRangeException>(() => DemoHistory.Build(Now, days: days));
+
+    [Fact]
     public void The_history_is_the_same_for_the_same_day()
     {
         var again = DemoHistory.Build(Now);

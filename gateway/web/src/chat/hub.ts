@@ -20,7 +20,7 @@ export interface HubHandlers {
   messageUpdated: (m: MessageUpdate) => void;
   notification?: (n: HubNotification) => void;
   readUpdated: (r: { channelId: string; seq?: number; userId?: string; unread?: number }) => void;
-  /** Connected again after a drop: whatever was sent meanwhile must be fetched. */
+  /** Live again after a drop (the hub's `ready`, sent once its groups are joined): whatever was sent meanwhile must be fetched. */
   resumed: () => void;
   status: (s: HubStatus) => void;
 }
@@ -43,6 +43,7 @@ export class ChatHub {
   private stopped = false;
   private restartTimer?: ReturnType<typeof setTimeout>;
   private attempts = 0;
+  private wasReady = false;
 
   constructor(token: () => string | undefined, private handlers: HubHandlers) {
     this.connection = new HubConnectionBuilder()
@@ -55,8 +56,14 @@ export class ChatHub {
     on('messageUpdated', (...a) => { const m = payload<MessageUpdate>(a); if (m) handlers.messageUpdated(m); });
     on('notification', (...a) => { const n = payload<HubNotification>(a); if (n) handlers.notification?.(n); });
     on('readUpdated', (...a) => { const r = payload<{ channelId: string }>(a); if (r) handlers.readUpdated(r); });
+    // `ready` comes on every (re)connect once the server has joined this connection to its groups: only from then on is
+    // live delivery certain, so that is when a resumed connection fetches what it missed (not at the handshake).
+    on('ready', () => {
+      if (this.wasReady) handlers.resumed();
+      this.wasReady = true;
+    });
     this.connection.onreconnecting(() => handlers.status('reconnecting'));
-    this.connection.onreconnected(() => { handlers.status('connected'); handlers.resumed(); });
+    this.connection.onreconnected(() => handlers.status('connected'));
     this.connection.onclose(() => {
       if (this.stopped) return;
       handlers.status('disconnected');
@@ -80,7 +87,6 @@ export class ChatHub {
       await this.connection.start();
       this.attempts = 0;
       this.handlers.status('connected');
-      if (resume) this.handlers.resumed();
     } catch {
       if (this.stopped) return;
       this.handlers.status('disconnected');

@@ -13,8 +13,9 @@ namespace Stationery.Chat.Live;
 /// <see cref="ChannelChange"/>: reload the channel list, and the joined channel's history), <c>notification</c> (a
 /// <see cref="Live.Notification"/>, only when the member's notification level for the channel lets the message through).
 /// On connect the connection joins one group per channel its user is a member of and one for the user, all named with
-/// the token's tenant so two chains can never share a group. A client that reconnects fills gaps with
-/// <c>GET …/messages?after=&lt;last seq&gt;</c>.
+/// the token's tenant so two chains can never share a group; then it gets <c>ready</c> (a <see cref="LiveReady"/>). Live
+/// delivery is certain only from <c>ready</c> on (the handshake completes before the groups are joined), so a client that
+/// (re)connects fills gaps with <c>GET …/messages?after=&lt;last seq&gt;</c> once <c>ready</c> has come.
 /// </summary>
 public sealed class ChatHub(IDocumentStore store, LiveConnections connections) : Hub
 {
@@ -25,6 +26,7 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
     public const string ChannelJoined = "channelJoined";
     public const string ChannelLeft = "channelLeft";
     public const string Notification = "notification";
+    public const string Ready = "ready";
 
     public static string GroupOf(string tenant, string channelId) => $"{tenant}:{channelId}";
 
@@ -50,6 +52,7 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
         foreach (var channel in channels)
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(tenant, channel), Context.ConnectionAborted);
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(Ready, new LiveReady([.. channels]), Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -58,6 +61,9 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
         return base.OnDisconnectedAsync(exception);
     }
 }
+
+/// <summary>The connection is in its user's group and in the groups of these channels: live delivery starts now.</summary>
+public sealed record LiveReady(IReadOnlyList<string> Channels);
 
 public sealed record ReadUpdate(string ChannelId, string UserId, long Seq);
 

@@ -20,7 +20,10 @@ public sealed record DemoData(IReadOnlyList<ProductRegistered> Products, IReadOn
 /// </summary>
 public static class DemoHistory
 {
+    /// <summary>How many days of history <c>./stationery up</c> seeds (<c>Seed:HistoryDays</c> may ask for fewer or more).</summary>
     public const int Days = 120;
+    public const int MinDays = 28;
+    public const int MaxDays = 730;
     public const int LeadTimeDays = 4;
     public const int SlowMoverDays = 45;
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
@@ -34,11 +37,17 @@ public static class DemoHistory
 
     private static readonly (string Code, double Share, string Clerk)[] Branches = [("main", 1.0, "clerk"), ("east", 0.6, "clerk-east")];
 
-    public static DemoData Build(DateTimeOffset now, int seed = 2026)
+    /// <summary>
+    /// The demo data as of <paramref name="now"/>, with <paramref name="days"/> of history. A shorter history keeps the same
+    /// catalogue, branches and running-low products; slow movers whose last sale falls before it have never sold at all.
+    /// </summary>
+    public static DemoData Build(DateTimeOffset now, int seed = 2026, int days = Days)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, MinDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
         var random = new Random(seed);
         var today = DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime);
-        var first = today.AddDays(-Days);
+        var first = today.AddDays(-days);
         var products = new List<(ProductRegistered Product, DemoFamily Family, double Rate)>();
         foreach (var family in DemoCatalogue.Families)
             for (var i = 0; i < family.Variants.Length; i++)
@@ -52,18 +61,18 @@ public static class DemoHistory
         // A few quiet products stop selling for good.
         var fastLow = RunningLow.ToHashSet();
         var slow = products.Where(p => p.Rate < 0.6 && !fastLow.Contains(p.Product.Sku)).OrderBy(_ => random.Next()).Take(10)
-            .ToDictionary(p => p.Product.Sku, _ => Days - random.Next(65, 110));
+            .ToDictionary(p => p.Product.Sku, _ => days - random.Next(65, 110));
 
         var streams = new List<DemoStream>();
         foreach (var (product, family, rate) in products)
             foreach (var (branch, share, clerk) in Branches)
-                streams.Add(History(product, family, rate * share, branch, clerk, first, fastLow.Contains(product.Sku),
+                streams.Add(History(product, family, rate * share, branch, clerk, first, days, fastLow.Contains(product.Sku),
                     slow.TryGetValue(product.Sku, out var stop) ? stop : null, random));
         return new DemoData(products.Select(p => p.Product).ToList(), streams);
     }
 
     private static DemoStream History(ProductRegistered p, DemoFamily family, double rate, string branch, string clerk, DateOnly first,
-        bool runsLow, int? lastSaleDay, Random random)
+        int days, bool runsLow, int? lastSaleDay, Random random)
     {
         var facts = new ProductFacts(p.Sku, p.Name, p.Spec, p.Unit, p.Category, p.PackSize);
         var reorderPoint = Math.Max(2, (int)Math.Ceiling(rate * (LeadTimeDays + 3)));
@@ -83,7 +92,7 @@ public static class DemoHistory
 
         Receive(first, maxLevel, $"期初库存-{first:yyyyMMdd}");
         (int Day, int Quantity)? pending = null;
-        for (var d = 0; d < Days; d++)
+        for (var d = 0; d < days; d++)
         {
             var day = first.AddDays(d);
             if (pending is { } due && due.Day == d)
@@ -100,12 +109,12 @@ public static class DemoHistory
                 Run(s => RecordSale.Decide(s, new RecordSale(branch, facts, sold, p.RetailPrice, $"日结-{day:yyyyMMdd}", At(day, 20), sales),
                     At(day, 21)));
 
-            var restocking = !(runsLow && d >= Days - QuietDays) && !(lastSaleDay < d);
+            var restocking = !(runsLow && d >= days - QuietDays) && !(lastSaleDay < d);
             if (restocking && pending is null && state.OnHand <= reorderPoint)
-                pending = (Math.Min(d + LeadTimeDays, Days - 1), RoundUp(maxLevel - state.OnHand, p.PackSize));
-            if (runsLow && d == Days - QuietDays) pending = null;
+                pending = (Math.Min(d + LeadTimeDays, days - 1), RoundUp(maxLevel - state.OnHand, p.PackSize));
+            if (runsLow && d == days - QuietDays) pending = null;
         }
-        var last = first.AddDays(Days - 1);
+        var last = first.AddDays(days - 1);
         if (pending is { } late) Receive(last, late.Quantity, $"送货单-{last:yyyyMMdd}-{branch}");
         if (!runsLow && state!.OnHand <= reorderPoint)
             Receive(last, RoundUp(maxLevel - state.OnHand, p.PackSize), $"送货单-{last:yyyyMMdd}-{branch}");

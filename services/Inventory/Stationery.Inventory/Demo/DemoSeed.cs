@@ -5,8 +5,8 @@ namespace Stationery.Inventory.Demo;
 
 /// <summary>
 /// With <c>Seed:Demo=true</c> (as <c>./stationery up</c> starts the services) the demo chain gets its catalogue and 120
-/// days of history once: nothing is written when the chain already has products. The events go out through the outbox
-/// like any others, so Reporting and Purchasing learn the same history.
+/// days of history once (<c>Seed:HistoryDays</c>, 28 to 730, changes the depth): nothing is written when the chain already
+/// has products. The events go out through the outbox like any others, so Reporting and Purchasing learn the same history.
 /// </summary>
 public sealed class DemoSeed(IDocumentStore store, TimeProvider clock, IConfiguration config, IHostApplicationLifetime lifetime,
     ILogger<DemoSeed> log) : BackgroundService
@@ -48,7 +48,7 @@ public sealed class DemoSeed(IDocumentStore store, TimeProvider clock, IConfigur
                 return false;
             }
 
-        var data = DemoHistory.Build(clock.GetUtcNow());
+        var data = DemoHistory.Build(clock.GetUtcNow(), days: config.GetValue("Seed:HistoryDays", DemoHistory.Days));
         await using (var session = store.LightweightSession(tenant))
         {
             foreach (var product in data.Products)
