@@ -124,8 +124,9 @@ public static class GatewayModule
     }
 
     /// <summary>
-    /// Per-user and per-chain limits on the API, and a stricter per-address limit on login and sign-up
-    /// (credential stuffing). A refused request gets 429 problem details with <c>Retry-After</c>.
+    /// Per-user and per-chain limits on the API (per address for requests without a valid token), and a stricter
+    /// per-address limit on login and sign-up (credential stuffing). A refused request gets 429 problem details with
+    /// <c>Retry-After</c>. Addresses are the connection's: behind another proxy, configure forwarded headers first.
     /// </summary>
     private static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -146,11 +147,11 @@ public static class GatewayModule
             o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                 "login:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => Window(login)));
-            o.AddPolicy("per-user", http =>
-            {
-                var tenant = http.User.TenantId() ?? "anonymous";
-                return RateLimitPartition.GetFixedWindowLimiter($"user:{tenant}:{http.User.UserId()}", _ => Window(perUser));
-            });
+            o.AddPolicy("per-user", http => http.User.UserId() is { } user
+                ? RateLimitPartition.GetFixedWindowLimiter($"user:{http.User.TenantId()}:{user}", _ => Window(perUser))
+                // Without a valid token each address has its own window: one caller sending bad tokens cannot lock out the rest.
+                : RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => Window(perUser)));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var tenant = http.User.TenantId();

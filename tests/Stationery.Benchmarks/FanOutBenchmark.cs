@@ -163,7 +163,8 @@ internal static class FanOutBenchmark
 
     /// <summary>
     /// The branches and their staff as Identity announces them, one event at a time, each waited for until Chat has applied
-    /// it: Chat records every account in one directory stream per chain, and a burst of accounts mostly collides on it.
+    /// it, so the set-up is the same in every run: this benchmark measures the fan-out, not how Chat takes a burst of
+    /// accounts (one directory queue message at a time, conflicts re-run; <c>DirectoryBurstTests</c> covers that).
     /// </summary>
     private static async Task SeedAsync(BenchChat chat, IsolatedServers servers, int groups)
     {

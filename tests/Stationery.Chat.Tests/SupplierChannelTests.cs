@@ -154,6 +154,9 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
             var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
             problem.GetProperty("errors").GetProperty("expectedBy")[0].GetString().ShouldBe(rule);
         }
+        // Who may, before what: the owner may not press the supplier's button, whatever the day.
+        (await owner.PostAsJsonAsync($"api/chat/messages/{message.Id}/actions/confirm-order", new { expectedBy = today.AddDays(-1) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var press = await supplier.PostAsJsonAsync($"api/chat/messages/{message.Id}/actions/confirm-order", new { expectedBy = today.AddDays(5) });
         press.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var request = (await Probe.Until(() => Task.FromResult(requests.Where(r => r.Message.PurchaseOrderId == order).ToList()), l => l.Count > 0,
@@ -239,7 +242,10 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
         var order = $"PO-{Guid.NewGuid():N}"[..15];
 
         await fixture.Publish(new PurchaseOrderConfirmed(ChatFixture.Tenant, "main", order, Chenguang, "晨光文具供应商",
-            [new("HL-Y", "晨光荧光笔", "支", 10, 10)], false, "supplier", "供应商陈", DateTimeOffset.UtcNow));
+            [new("HL-Y", "晨光荧光笔", "支", 10, 8)], true, "supplier", "供应商陈", DateTimeOffset.UtcNow)
+        {
+            ExpectedBy = new DateOnly(2026, 3, 6), OrderedExpectedBy = new DateOnly(2026, 3, 4),
+        });
         await Probe.Until(async () =>
         {
             await using var session = fixture.Chat.Service<IDocumentStore>().QuerySession(ChatFixture.Tenant);
@@ -248,8 +254,12 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
         await fixture.Publish(new PurchaseOrderPlaced(ChatFixture.Tenant, "main", order, Chenguang, "晨光文具供应商",
             [new("HL-Y", "晨光荧光笔", "黄色", "支", 10)], new DateOnly(2026, 3, 4), "owner", "张店长", DateTimeOffset.UtcNow));
 
+        // Posted late, the card still shows what was agreed: the confirmed quantity and the agreed day.
         var card = (await CardAsync(owner, channel, m => m.Card?.PurchaseOrderId == order, "the order card")).Card!;
-        (card.Status, card.Resolution, card.ResolvedBy).ShouldBe(("done", "已确认订单", "供应商陈"));
+        (card.Status, card.ResolvedBy).ShouldBe(("done", "供应商陈"));
+        card.Resolution.ShouldStartWith("已确认订单");
+        card.Fields.Single(f => f.Label == "晨光荧光笔 黄色").Value.ShouldBe("确认 8 支(订购 10)");
+        card.Fields.Single(f => f.Label == "预计到货").Value.ShouldBe("2026-03-06(原定 2026-03-04)");
         card.Actions.ShouldBeEmpty();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -45,6 +46,24 @@ public sealed class GatewayProtections(SecurityPlatform platform)
         await ShouldBeRateLimited(limited);
         using var clerk = Client(gateway, platform.Clerk.Token);
         (await clerk.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.OK, "the limit is per user");
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_token_are_limited_per_address_so_one_caller_cannot_lock_out_the_others()
+    {
+        var gateway = await platform.Platform.StartGatewayAsync("Gateway-anonymous-limit", new Dictionary<string, string>
+        {
+            ["Gateway__RateLimits__PerUserPerMinute"] = "5",
+        });
+        using var flooder = ClientFrom("127.0.0.2", gateway, "not-a-token");
+        for (var i = 0; i < 5; i++) (await flooder.GetAsync("api/inventory/products")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var limited = await flooder.GetAsync("api/inventory/products");
+        await ShouldBeRateLimited(limited);
+
+        using var neighbour = ClientFrom("127.0.0.3", gateway, "expired-or-mistyped");
+        (await neighbour.GetAsync("api/inventory/products")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "another address has its own window");
+        using var owner = ClientFrom("127.0.0.2", gateway, platform.Owner.Token);
+        (await owner.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.OK, "a signed-in user at that address has their own window");
     }
 
     [Fact]
@@ -152,6 +171,32 @@ public sealed class GatewayProtections(SecurityPlatform platform)
         api.Headers.CacheControl?.NoStore.ShouldBe(true, "API answers (cost data, tokens) are never cached");
         using var login = await anonymous.PostAsJsonAsync("api/identity/login", new { chain = "demo", username = "owner", password = SecurityPlatform.Password });
         login.Headers.CacheControl?.NoStore.ShouldBe(true, "a token answer is never cached");
+    }
+
+    /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x.y.z is this machine's loopback).</summary>
+    private static HttpClient ClientFrom(string source, Uri gateway, string token)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var http = new HttpClient(handler) { BaseAddress = gateway };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
     }
 
     private static HttpClient Client(Uri gateway, string token)

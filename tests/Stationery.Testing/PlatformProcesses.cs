@@ -61,8 +61,8 @@ public sealed class PlatformProcesses : IAsyncLifetime
         {
             // Every test logs in from 127.0.0.1; the login limit has its own test with its own gateway.
             ["Gateway__RateLimits__LoginPerMinute"] = "10000",
-            // Requests with a refused token all fall in one "anonymous" per-user window (600 a minute by default), and the
-            // token-rejection sweep sends every bad token to every route: each new route used to bring it nearer a 429.
+            // Requests with a refused token fall in their address's window (600 a minute by default), every test calls from
+            // 127.0.0.1, and the token-rejection sweep sends every bad token to every route: each new route brought it nearer a 429.
             // The per-user and per-chain limits have their own tests with their own gateways.
             ["Gateway__RateLimits__PerUserPerMinute"] = "100000",
         });

@@ -14,10 +14,11 @@ namespace Stationery.Chat.Suppliers;
 /// Where a purchase order's card is, and what became of the order if that news outran the card (Purchasing's events
 /// travel on separate queues, so a confirmation can arrive before the order). <see cref="ConfirmationMessageId"/> is the
 /// note that recorded the supplier's confirmation (who confirmed what, when): a discrepancy card cites it and the card.
+/// <see cref="EarlyConfirmation"/> is a confirmation that arrived before the card, so the card is posted with its figures.
 /// </summary>
 public sealed record PurchaseOrderCard(string Id, string SupplierId, string ChannelId, Guid? MessageId,
     IReadOnlyDictionary<string, string> LineLabels, string? OutcomeBy = null, string? Outcome = null, Guid? ConfirmationMessageId = null,
-    string? ConfirmedBy = null, DateTimeOffset? ConfirmedAt = null);
+    string? ConfirmedBy = null, DateTimeOffset? ConfirmedAt = null, PurchaseOrderConfirmed? EarlyConfirmation = null);
 
 /// <summary>
 /// Purchasing's order events as cards and notes in the supplier's channel. Everything shown comes from the events
@@ -88,13 +89,16 @@ public sealed class PurchaseOrderPlacedConsumer(IDocumentStore store, ILogger<Pu
         var branch = directory.BranchName(po.BranchId);
         var guests = directory.GuestsOf(po.SupplierId);
         var card = texts.OrderCard(po, branch);
+        var labels = SupplierBotTexts.LineLabels(po);
+        // News that outran the order: its confirmed figures and agreed day, then the latest outcome (a later cancellation).
+        if (known?.EarlyConfirmation is { } confirmed) card = texts.Confirmed(card, confirmed, labels);
         if (known?.Outcome is { } outcome) card = card with { Status = Card.Done, ResolvedBy = known.OutcomeBy, Resolution = outcome };
         var posted = await BotPosting.PostToSupplierAsync(session, directory, po.SupplierId, po.SupplierName,
             PurchaseOrderCards.Note(texts, texts.OrderPlaced(po, branch, [.. guests.Select(g => g.DisplayName)]), guests, null, card: card),
             clock.GetUtcNow(), ct);
         // A confirmation that overtook the order keeps its note's id for the discrepancy card's citations.
         session.Store((known ?? new PurchaseOrderCard(po.PurchaseOrderId, po.SupplierId, SupplierChannels.Id(po.SupplierId), null,
-            new Dictionary<string, string>())) with { MessageId = posted.MessageId, LineLabels = SupplierBotTexts.LineLabels(po) });
+            new Dictionary<string, string>())) with { MessageId = posted.MessageId, LineLabels = labels, EarlyConfirmation = null });
     }
 }
 
@@ -118,7 +122,11 @@ public sealed class PurchaseOrderConfirmedConsumer(IDocumentStore store, ILogger
             : PurchaseOrderCards.Note(texts, texts.ConfirmedNote(c), [], known?.MessageId);
         await PurchaseOrderCards.ResolveAsync(session, directory, known, c.PurchaseOrderId, c.SupplierId, c.SupplierName,
             card => texts.Confirmed(card, c, known?.LineLabels ?? new Dictionary<string, string>()), c.ConfirmedByName, outcome, note, now, ct,
-            (record, posted) => record with { ConfirmationMessageId = posted?.MessageId, ConfirmedBy = c.ConfirmedByName, ConfirmedAt = c.OccurredAt });
+            (record, posted) => record with
+            {
+                ConfirmationMessageId = posted?.MessageId, ConfirmedBy = c.ConfirmedByName, ConfirmedAt = c.OccurredAt,
+                EarlyConfirmation = record.MessageId is null ? c : null,
+            });
     }
 }
 

@@ -33,10 +33,7 @@ public static class PressCardButton
     public static IReadOnlyList<object> Decide(ChatMessage? message, string actionId, Presser presser, string note, DateTimeOffset now,
         DateOnly? expectedBy = null)
     {
-        var card = message?.Card ?? throw new NotFoundException("Card", message?.Id.ToString() ?? "");
-        var action = card.Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("Action", actionId);
-        if (action.ForSupplier && (card.SupplierId is null || presser.SupplierId != card.SupplierId))
-            throw new ForbiddenException("只有供应商本人可以点这个按钮 (only the supplier's contact can answer this card).");
+        var (card, action) = RequireMayPress(message, actionId, presser);
         if (card.Status != Card.Open)
             throw new DomainException("card-handled", $"{card.ResolvedBy ?? "Someone"} already handled this card.");
         var next = card with
@@ -50,6 +47,16 @@ public static class PressCardButton
                 action.Id == CardActions.ConfirmOrder ? expectedBy : null),
             new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
+    }
+
+    /// <summary>The card and its button, if <paramref name="presser"/> may press it: 404 without either, 403 for a supplier-only button.</summary>
+    public static (Card Card, CardAction Action) RequireMayPress(ChatMessage? message, string actionId, Presser presser)
+    {
+        var card = message?.Card ?? throw new NotFoundException("Card", message?.Id.ToString() ?? "");
+        var action = card.Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("Action", actionId);
+        if (action.ForSupplier && (card.SupplierId is null || presser.SupplierId != card.SupplierId))
+            throw new ForbiddenException("只有供应商本人可以点这个按钮 (only the supplier's contact can answer this card).");
+        return (card, action);
     }
 
     public static RouteGroupBuilder MapPressCardButton(this RouteGroupBuilder api)
@@ -67,6 +74,10 @@ public static class PressCardButton
         var channel = message is null ? null : await session.LoadAsync<Channel>(message.ChannelId, ct);
         if (message is null || channel is null || !channel.HasMember(me)) throw new NotFoundException("Message", messageId.ToString());
 
+        // Who may, before what: a presser who may not press learns nothing about the body's rules.
+        var supplier = user.IsInRole(PlatformRoles.Supplier) ? user.FindFirst(PlatformClaims.Supplier)?.Value : null;
+        var presser = new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]);
+        RequireMayPress(message, actionId, presser);
         if (actionId == CardActions.RecordSpotCount) SpotCounts.RequireMayRecord(user);
         if (actionId == CardActions.ConfirmQuote) SupplierQuotes.RequireMayConfirm(user);
         ValidateExpectedBy(request?.ExpectedBy, actionId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -74,15 +85,13 @@ public static class PressCardButton
         // Under the channel's lock, so two people pressing at once cannot both succeed.
         var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
         var current = await session.LoadAsync<ChatMessage>(messageId, ct);
-        var supplier = user.IsInRole(PlatformRoles.Supplier) ? user.FindFirst(PlatformClaims.Supplier)?.Value : null;
         var note = actionId switch
         {
             CardActions.RecordSpotCount => StockObservationTexts.For(config).RecordingCount,
             CardActions.ConfirmQuote => supplierTexts.RecordingQuote,
             _ => texts.Pending(actionId),
         };
-        var events = Decide(current, actionId, new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]), note, clock.GetUtcNow(),
-            request?.ExpectedBy);
+        var events = Decide(current, actionId, presser, note, clock.GetUtcNow(), request?.ExpectedBy);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         var updated = events.OfType<CardUpdated>().Single();
