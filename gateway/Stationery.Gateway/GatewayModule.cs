@@ -147,8 +147,8 @@ public static class GatewayModule
             o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                 "login:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => Window(login)));
-            o.AddPolicy("per-user", http => http.User.UserId() is { } user
-                ? RateLimitPartition.GetFixedWindowLimiter($"user:{http.User.TenantId()}:{user}", _ => Window(perUser))
+            o.AddPolicy("per-user", http => http.User.TenantId() is { } tenant
+                ? RateLimitPartition.GetFixedWindowLimiter($"user:{tenant}:{http.User.UserId()}", _ => Window(perUser))
                 // Without a valid token each address has its own window: one caller sending bad tokens cannot lock out the rest.
                 : RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                     _ => Window(perUser)));
