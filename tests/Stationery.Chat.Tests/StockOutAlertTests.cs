@@ -57,6 +57,21 @@ public sealed class StockOutAlertTests(ChatFixture fixture) : IClassFixture<Chat
         alert.Text.ShouldBe($"⛔ 缺货:{name} 黄色 已无库存@张店长");
         alert.Card!.Fields.Select(f => f.Label).ShouldBe(["现有"]);
         alert.Card.Actions.ShouldBeEmpty();
+
+        // Inventory resolves alerts against a reorder point, so without one Chat answers the restock itself: once, in the thread.
+        async Task<List<MessageDto>> Thread() => (await ChatFixture.MessagesAsync(owner, "east-stock-watch")).Where(m => m.ReplyTo == alert.Id).ToList();
+        await fixture.Publish(new StockReceived(ChatFixture.Tenant, "east", sku, 12, 12, "R-NP", DateTimeOffset.UtcNow));
+        (await Probe.Until(Thread, n => n.Count > 0, what: "the restock note in the stock-out alert's thread"))
+            .ShouldHaveSingleItem().Text.ShouldBe($"✅ 已补货:{name} 黄色 现有 12 支");
+
+        await fixture.Publish(new StockAdjusted(ChatFixture.Tenant, "east", sku, -2, "盘点", null, 10, DateTimeOffset.UtcNow));
+        var store = fixture.Chat.Service<Marten.IDocumentStore>();
+        await Probe.Until(async () =>
+        {
+            await using var query = store.QuerySession(ChatFixture.Tenant);
+            return await query.LoadAsync<Stationery.Chat.Catalogue.StockFigure>(Stationery.Chat.Catalogue.StockFigure.IdFor("east", sku));
+        }, f => f is { OnHand: 10 }, what: "Chat's copy of the count");
+        (await Thread()).Count.ShouldBe(1, "the alert is answered once");
     }
 
     [Fact]

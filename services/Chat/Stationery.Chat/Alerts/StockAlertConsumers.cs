@@ -7,6 +7,7 @@ using Stationery.Chat.Directory;
 using Stationery.Chat.Messages;
 using Stationery.Chat.Messages.Cards;
 using Stationery.Chat.Messages.Posting;
+using Stationery.Contracts;
 using Stationery.Contracts.Inventory;
 using Stationery.Hosting.Messaging;
 
@@ -14,10 +15,11 @@ namespace Stationery.Chat.Alerts;
 
 /// <summary>
 /// The alert message of a product that is still low (or out) at a branch, so the restock note can answer in its thread and a
-/// later 缺货 alert knows the policy's figures.
+/// later 缺货 alert knows the policy's figures. <see cref="WithoutPolicy"/>: a 缺货 alert of a product with no reorder policy
+/// known, which Inventory will never resolve (it resolves against a reorder point), so Chat notes its restock itself.
 /// </summary>
 public sealed record OpenStockAlert(string Id, string Branch, string Sku, ProductLabel Product, Guid MessageId, int ReorderPoint = 0,
-    int SuggestedQuantity = 0)
+    int SuggestedQuantity = 0, bool WithoutPolicy = false, DateTimeOffset? At = null)
 {
     public static string IdFor(string branch, string sku) => $"{branch}|{sku}";
 }
@@ -76,8 +78,10 @@ public sealed class OutOfStockConsumer(IDocumentStore store, ILogger<OutOfStockC
             OnHand: 0, open?.ReorderPoint ?? 0, open?.SuggestedQuantity ?? 0, sellOut.OccurredAt);
         var messageId = await StockAlertPosting.PostOnceAsync(session, alert, withPolicy: open is not null, clock.GetUtcNow(), texts, ct);
         await StockFigure.RecordAsync(session, sellOut, sellOut.BranchId, sellOut.Sku, 0, ct);
+        // The same sale's LowStockDetected, arriving after, overwrites this with the policy's figures (and WithoutPolicy false).
         session.Store(new OpenStockAlert(OpenStockAlert.IdFor(alert.BranchId, alert.Sku), alert.BranchId, alert.Sku,
-            new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), messageId, alert.ReorderPoint, alert.SuggestedQuantity));
+            new ProductLabel(alert.ProductName, alert.Spec, alert.Unit), messageId, alert.ReorderPoint, alert.SuggestedQuantity,
+            WithoutPolicy: open is null, At: sellOut.OccurredAt));
     }
 }
 
@@ -175,6 +179,26 @@ public sealed class LowStockResolvedConsumer(IDocumentStore store, ILogger<LowSt
         await BotPosting.PostToBranchAsync(session, directory, resolved.BranchId, BranchTopic.StockWatch, message, clock.GetUtcNow(), ct);
         if (alert is not null) session.Delete(alert);
         await StockFigure.RecordAsync(session, resolved, resolved.BranchId, resolved.Sku, resolved.OnHand, ct);
+    }
+}
+
+/// <summary>
+/// Stock back after a 缺货 alert of a product without a reorder policy (see <see cref="OpenStockAlert.WithoutPolicy"/>): a
+/// receipt or count that leaves some on hand answers the alert with the same 已补货 note, in its thread, once.
+/// </summary>
+public static class RestockWithoutPolicy
+{
+    public static async Task NoteAsync(IDocumentSession session, IIntegrationEvent e, string branch, string sku, int onHand,
+        DateTimeOffset now, StockBotTexts texts, CancellationToken ct)
+    {
+        if (onHand <= 0) return;
+        var alert = await session.LoadAsync<OpenStockAlert>(OpenStockAlert.IdFor(branch, sku), ct);
+        if (alert is not { WithoutPolicy: true } || alert.At is { } soldOut && e.OccurredAt < soldOut) return;
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        var message = new BotMessage(texts.BotName, texts.Restocked(alert.Product, onHand, reorderPoint: null), [], Important: false,
+            ReplyTo: alert.MessageId);
+        await BotPosting.PostToBranchAsync(session, directory, branch, BranchTopic.StockWatch, message, now, ct);
+        session.Delete(alert);
     }
 }
 

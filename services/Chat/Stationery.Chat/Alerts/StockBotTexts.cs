@@ -17,7 +17,8 @@ public abstract class StockBotTexts
     /// <summary>The alert, ending with an @mention of each name given.</summary>
     public abstract string LowStock(LowStockDetected alert, IReadOnlyList<string> mentionNames);
 
-    public abstract string Restocked(ProductLabel product, int onHand, int reorderPoint);
+    /// <param name="reorderPoint">Null for a product without a reorder policy (restocked after a 缺货 alert).</param>
+    public abstract string Restocked(ProductLabel product, int onHand, int? reorderPoint);
 
     /// <summary>The alert's card: the numbers, and <c>加入采购清单 N</c> when there is a suggested quantity.</summary>
     public Card LowStockCard(LowStockDetected a)
@@ -154,8 +155,8 @@ public abstract class StockBotTexts
             return line + Mentions(mentionNames);
         }
 
-        public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
-            $"✅ 已补货:{p.Name} 现有 {onHand} {p.Unit}(补货点 {reorderPoint})";
+        public override string Restocked(ProductLabel p, int onHand, int? reorderPoint) =>
+            $"✅ 已补货:{p.Name} 现有 {onHand} {p.Unit}" + (reorderPoint is { } point ? $"(补货点 {point})" : "");
 
         public override string SlowMoverDigest(int count, IReadOnlyList<string> mentionNames) =>
             ($"🐢 本周滞销品 {count} 项:可以考虑促销、调拨到其他门店或退货 " + Mentions(mentionNames)).TrimEnd();
@@ -251,8 +252,8 @@ public abstract class StockBotTexts
             return (line + Mentions(mentionNames)).TrimEnd();
         }
 
-        public override string Restocked(ProductLabel p, int onHand, int reorderPoint) =>
-            $"✅ Restocked: {p.Name}, {onHand} {p.Unit} on hand (reorder point {reorderPoint})";
+        public override string Restocked(ProductLabel p, int onHand, int? reorderPoint) =>
+            $"✅ Restocked: {p.Name}, {onHand} {p.Unit} on hand" + (reorderPoint is { } point ? $" (reorder point {point})" : "");
 
         public override string Pending(string actionId) => actionId switch
         {

@@ -2,6 +2,7 @@ using Marten;
 using MassTransit;
 using Stationery.Contracts;
 using Stationery.Contracts.Inventory;
+using Stationery.Chat.Alerts;
 using Stationery.Hosting.Messaging;
 
 namespace Stationery.Chat.Catalogue;
@@ -33,14 +34,24 @@ public sealed class ItemsSoldFigureConsumer(IDocumentStore store, ILogger<ItemsS
     }
 }
 
-public sealed class StockReceivedFigureConsumer(IDocumentStore store, ILogger<StockReceivedFigureConsumer> log) : IdempotentConsumer<StockReceived>(store, log)
+/// <summary>A receipt keeps the copy current, and answers a 缺货 alert of a product without a reorder policy with 已补货.</summary>
+public sealed class StockReceivedFigureConsumer(IDocumentStore store, ILogger<StockReceivedFigureConsumer> log, TimeProvider clock, StockBotTexts texts)
+    : IdempotentConsumer<StockReceived>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, StockReceived m, ConsumeContext<StockReceived> context) =>
-        StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
+    protected override async Task Apply(IDocumentSession session, StockReceived m, ConsumeContext<StockReceived> context)
+    {
+        await RestockWithoutPolicy.NoteAsync(session, m, m.BranchId, m.Sku, m.OnHand, clock.GetUtcNow(), texts, context.CancellationToken);
+        await StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
+    }
 }
 
-public sealed class StockAdjustedFigureConsumer(IDocumentStore store, ILogger<StockAdjustedFigureConsumer> log) : IdempotentConsumer<StockAdjusted>(store, log)
+/// <summary>A count correction, the same way as a receipt.</summary>
+public sealed class StockAdjustedFigureConsumer(IDocumentStore store, ILogger<StockAdjustedFigureConsumer> log, TimeProvider clock, StockBotTexts texts)
+    : IdempotentConsumer<StockAdjusted>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, StockAdjusted m, ConsumeContext<StockAdjusted> context) =>
-        StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
+    protected override async Task Apply(IDocumentSession session, StockAdjusted m, ConsumeContext<StockAdjusted> context)
+    {
+        await RestockWithoutPolicy.NoteAsync(session, m, m.BranchId, m.Sku, m.OnHand, clock.GetUtcNow(), texts, context.CancellationToken);
+        await StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
+    }
 }
