@@ -35,6 +35,24 @@ public sealed class QuoteParserSpecs
             validUntil is null ? null : DateOnly.Parse(validUntil, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("报价 [HL-Y] 1.20 100 每盒10支", 10, null)]
+    [InlineData("报价 [HL-Y] 1.20 起订100支,10支/盒,有效期至2026-12-31", 10, "2026-12-31")]
+    [InlineData("报价【NB-A5】3.5 50 包装 20 本", 20, null)]
+    [InlineData("报价 [HL-Y] 1.2 100 每箱 240", 240, null)]
+    public void A_pack_size_after_the_minimum_is_read_too(string text, int pack, string? validUntil)
+    {
+        var quote = QuoteParser.Parse(text).ShouldHaveSingleItem();
+
+        (quote.PackSize, quote.ValidUntil).ShouldBe((pack, validUntil is null ? null : DateOnly.Parse(validUntil, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("报价 [HL-Y] 1.20 100 每盒0支")] // no such pack
+    [InlineData("报价 [HL-Y] 1.20 100 每盒100001支")] // beyond what Purchasing accepts
+    public void An_impossible_pack_size_makes_the_line_no_quote(string text) => QuoteParser.Parse(text).ShouldBeEmpty();
+
+
     [Fact]
     public void Several_quote_lines_in_one_message_are_several_quotes_and_other_lines_are_ignored()
     {

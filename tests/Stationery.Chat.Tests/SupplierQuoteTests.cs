@@ -36,7 +36,7 @@ public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<Chat
         await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Any(c => c.Id == Channel), what: "the guest in its channel");
 
         var posted = await supplier.PostAsJsonAsync($"api/chat/channels/{Channel}/messages",
-            new { clientMessageId = Guid.NewGuid().ToString(), text = "报价【HL-Y】1.20 100 有效期至 2099-12-31" });
+            new { clientMessageId = Guid.NewGuid().ToString(), text = "报价【HL-Y】1.20 100 每盒10支 有效期至 2099-12-31" });
         posted.StatusCode.ShouldBe(HttpStatusCode.Created);
         var quote = (await posted.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
 
@@ -47,7 +47,7 @@ public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<Chat
         var card = answer.Card!;
         (card.Kind, card.Status).ShouldBe(("supplier-quote", "open"));
         card.Fields.Select(f => (f.Label, f.Value)).ShouldBe([
-            ("商品", "晨光荧光笔 黄色(HL-Y)"), ("单价", "¥1.20 / 支"), ("起订量", "100 支"), ("有效期至", "2099-12-31")]);
+            ("商品", "晨光荧光笔 黄色(HL-Y)"), ("单价", "¥1.20 / 支"), ("起订量", "100 支"), ("包装", "每包 10 支"), ("有效期至", "2099-12-31")]);
 
         (await clerk.PostAsync($"api/chat/messages/{answer.Id}/actions/confirm-quote", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await supplier.PostAsync($"api/chat/messages/{answer.Id}/actions/confirm-quote", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -61,6 +61,7 @@ public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<Chat
         {
             TenantId = ChatFixture.Tenant, SupplierId = ChatFixture.SupplierId, Sku = "HL-Y", UnitCost = 1.20m, MinOrderQty = 100,
             ValidUntil = new DateOnly(2099, 12, 31), QuotedBy = "supplier", ConfirmedBy = "owner", ConfirmedByName = "张店长", QuoteMessageId = quote.Id,
+            PackSize = 10,
         });
         request.ConfirmedByRoles.ShouldBe(["owner"]);
 

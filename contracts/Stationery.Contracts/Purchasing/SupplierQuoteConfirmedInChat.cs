@@ -26,4 +26,7 @@ public sealed record SupplierQuoteConfirmedInChat(string TenantId, string Suppli
 {
     /// <summary>How long a quote posted without 有效期 is valid, from the day it is recorded.</summary>
     public const int DefaultValidityDays = 30;
+
+    /// <summary>The pack size the supplier quoted (orders are in whole packs); null when it gave none, or from older publishers.</summary>
+    public int? PackSize { get; init; }
 }

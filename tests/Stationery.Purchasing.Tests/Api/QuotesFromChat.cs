@@ -21,12 +21,13 @@ public class QuotesFromChat(PurchasingHost host) : IClassFixture<PurchasingHost>
         await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色");
         var supplier = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
 
-        await host.Integrator.Publish(Confirmed(chain, supplier, 1.15m));
+        await host.Integrator.Publish(Confirmed(chain, supplier, 1.15m) with { PackSize = 12 });
 
         var quotes = await Probe.Until(() => owner.GetFromJsonAsync<JsonElement>("api/purchasing/quotes?sku=HL-Y"), q => q.GetArrayLength() == 1,
             what: "the quote in the comparison view");
         quotes[0].GetProperty("unitCost").GetDecimal().ShouldBe(1.15m);
         quotes[0].GetProperty("minOrderQty").GetInt32().ShouldBe(100);
+        quotes[0].GetProperty("packSize").GetInt32().ShouldBe(12, "the pack size the supplier wrote");
         DateOnly.Parse(quotes[0].GetProperty("validUntil").GetString()!).ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
             "no 有效期 in the post: the default 30 days");
         var recorded = await Probe.Until(() => Task.FromResult(host.Integrator.Received<SupplierQuoteRecorded>().Where(q => q.TenantId == chain).ToList()),

@@ -44,7 +44,7 @@ public sealed class ChatEvents : IIntegrationEventMap
             p.MessageId.ToString(), p.PressedAt),
         CardActionPressed { ActionId: CardActions.ConfirmQuote, SupplierId: { } supplier, Sku: { } sku, Quote: { } q } p =>
             new SupplierQuoteConfirmedInChat(e.TenantId, supplier, sku, q.UnitCost, q.MinOrderQty, q.ValidUntil, q.QuotedBy, p.UserId, p.UserName,
-                p.Roles ?? [], q.QuoteMessageId.ToString(), p.MessageId.ToString(), p.PressedAt),
+                p.Roles ?? [], q.QuoteMessageId.ToString(), p.MessageId.ToString(), p.PressedAt) { PackSize = q.PackSize },
         RestockRequested r => new PurchaseRequestedFromChat(e.TenantId, r.Branch, r.Sku, r.Quantity, r.UserId, r.CardMessageId.ToString(), r.At),
         CardActionPressed { ActionId: CardActions.RecordSpotCount, Branch: { } branch, Sku: { } sku, Quantity: { } counted } p =>
             new SpotCountRequested(e.TenantId, branch, sku, counted, p.UserId, p.UserName, p.Roles ?? [], p.MessageId.ToString(), p.PressedAt),

@@ -92,6 +92,7 @@ public abstract class SupplierBotTexts
                 new(ProductLabel, $"{LineName(product.Name, product.Spec)}({product.Id})"),
                 new(PriceLabel, $"¥{q.UnitPrice.ToString("0.00##", CultureInfo.InvariantCulture)} / {product.Unit}"),
                 new(MinOrderLabel, $"{q.MinOrderQty} {product.Unit}"),
+                .. q.PackSize is { } pack ? [new CardField(PackSizeLabel, PackSizeValue(pack, product.Unit))] : Array.Empty<CardField>(),
                 new(ValidUntilLabel, q.ValidUntil is { } d ? d.ToString("yyyy-MM-dd") : ValidUntilDefault),
             ],
             [new CardAction(CardActions.ConfirmQuote, ConfirmQuoteButton, "primary", null)],
@@ -119,6 +120,10 @@ public abstract class SupplierBotTexts
     protected abstract string PriceLabel { get; }
 
     protected abstract string MinOrderLabel { get; }
+
+    protected abstract string PackSizeLabel { get; }
+
+    protected abstract string PackSizeValue(int pack, string unit);
 
     protected abstract string ValidUntilLabel { get; }
 
@@ -253,6 +258,10 @@ public abstract class SupplierBotTexts
 
         protected override string MinOrderLabel => "起订量";
 
+        protected override string PackSizeLabel => "包装";
+
+        protected override string PackSizeValue(int pack, string unit) => $"每包 {pack} {unit}";
+
         protected override string ValidUntilLabel => "有效期至";
 
         protected override string ValidUntilDefault => $"未注明(登记起 {SupplierQuoteConfirmedInChat.DefaultValidityDays} 天)";
@@ -359,6 +368,10 @@ public abstract class SupplierBotTexts
         protected override string PriceLabel => "Unit price";
 
         protected override string MinOrderLabel => "Minimum order";
+
+        protected override string PackSizeLabel => "Pack";
+
+        protected override string PackSizeValue(int pack, string unit) => $"{pack} {unit} a pack";
 
         protected override string ValidUntilLabel => "Valid until";
 

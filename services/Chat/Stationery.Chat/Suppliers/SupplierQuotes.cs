@@ -57,7 +57,7 @@ public static class SupplierQuotes
             {
                 case ProductMatch.One(var product):
                     var card = texts.QuoteCard(supplierId, product, quote, new QuoteTerms(quote.UnitPrice, quote.MinOrderQty, quote.ValidUntil,
-                        m.AuthorId, thread));
+                        m.AuthorId, thread, quote.PackSize));
                     answers.Add(new BotMessage(texts.BotName, texts.QuoteText(m.AuthorName, product, [.. confirmers.Select(c => c.DisplayName)]),
                         [.. confirmers.Select(c => c.Id)], false, thread, card));
                     break;

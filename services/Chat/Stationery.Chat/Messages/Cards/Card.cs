@@ -40,7 +40,7 @@ public static class CardLinks
 }
 
 /// <summary>The terms of a quote a supplier posted in its channel, carried by the quote card to the confirming press.</summary>
-public sealed record QuoteTerms(decimal UnitCost, int MinOrderQty, DateOnly? ValidUntil, string QuotedBy, Guid QuoteMessageId);
+public sealed record QuoteTerms(decimal UnitCost, int MinOrderQty, DateOnly? ValidUntil, string QuotedBy, Guid QuoteMessageId, int? PackSize = null);
 
 /// <param name="ForSupplier">Only a guest of the card's supplier may press it (the supplier's own answer).</param>
 public sealed record CardAction(string Id, string Label, string Style, int? Quantity, bool ForSupplier = false);

@@ -24,7 +24,7 @@ public sealed class SupplierQuoteConfirmedInChatConsumer(IDocumentStore store, T
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var command = Command(m, today);
         string? refused = !m.ConfirmedByRoles.Any(r => r is PlatformRoles.Owner or PlatformRoles.Hq) ? "the presser has no cost right"
-            : command is null ? $"unit cost {m.UnitCost}, minimum {m.MinOrderQty} or validity {m.ValidUntil} is not acceptable"
+            : command is null ? $"unit cost {m.UnitCost}, minimum {m.MinOrderQty}, pack size {m.PackSize} or validity {m.ValidUntil} is not acceptable"
             : await session.LoadAsync<Supplier>(Supplier.StreamId(m.SupplierId), ct) is null ? "unknown supplier"
             : await session.LoadAsync<ProductCopy>(m.Sku, ct) is null ? "unknown product"
             : null;
@@ -43,7 +43,8 @@ public sealed class SupplierQuoteConfirmedInChatConsumer(IDocumentStore store, T
         var validUntil = m.ValidUntil ?? today.AddDays(SupplierQuoteConfirmedInChat.DefaultValidityDays);
         try
         {
-            return RecordQuote.Validate(new RecordQuoteRequest(m.Sku, m.UnitCost, m.MinOrderQty, validUntil), m.SupplierId, m.ConfirmedBy, today);
+            return RecordQuote.Validate(new RecordQuoteRequest(m.Sku, m.UnitCost, m.MinOrderQty, validUntil, m.PackSize), m.SupplierId,
+                m.ConfirmedBy, today);
         }
         catch (Stationery.Hosting.Errors.ValidationException)
         {
