@@ -44,6 +44,7 @@ public static class InventoryModule
             opts.Schema.For<StockLevel>().Index(l => l.Branch);
             opts.Schema.For<Branch>();
             opts.Schema.For<DailyPassDone>();
+            opts.Schema.For<Stock.StockSnapshot>();
         });
         return builder;
     }

@@ -5,6 +5,7 @@ using MassTransit;
 using Stationery.Contracts.Identity;
 using Stationery.Hosting.Messaging;
 using Stationery.Inventory.Branches;
+using Stationery.Inventory.Stock;
 using Stationery.Inventory.Stock.Levels;
 using Stationery.Testing;
 
@@ -45,6 +46,35 @@ public sealed class EventsAndRebuilds(InventoryHost host) : IClassFixture<Invent
         var history = await host.Owner().JsonAsync($"api/inventory/branches/main/stock/{sku}");
         history.GetProperty("stock").GetProperty("onHand").GetInt32().ShouldBe(0);
         history.GetProperty("ledger").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "sold").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_stock_change_reads_the_streams_snapshot_and_folds_in_events_appended_without_it()
+    {
+        var sku = await host.Owner().RegisterAsync($"SNAP-{Guid.NewGuid():N}"[..16]);
+        await (await host.Owner().ReceiveAsync("main", "R-1", (sku, 10))).ShouldBe(200);
+        await (await host.Clerk().SellAsync("main", "S-1", (sku, 3))).ShouldBe(200);
+        var store = host.Service.Service<IDocumentStore>();
+        var streamId = StockItem.StreamId("main", sku);
+        await using (var query = store.QuerySession("demo"))
+        {
+            var snapshot = (await query.LoadAsync<StockSnapshot>(streamId)).ShouldNotBeNull();
+            (snapshot.Version, snapshot.State.OnHand).ShouldBe(((await query.Events.FetchStreamStateAsync(streamId))!.Version, 7));
+        }
+
+        // A writer that appends without the snapshot (a seed, a repair) leaves it behind; the next change still sees the event.
+        await using (var session = store.LightweightSession("demo"))
+        {
+            session.Events.Append(streamId, new Stationery.Inventory.Stock.StockReceived("main", sku, 5, 12, "R-RAW", "owner", "test", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+        await (await host.Clerk().SellAsync("main", "S-2", (sku, 12))).ShouldBe(200);
+        await (await host.Clerk().SellAsync("main", "S-3", (sku, 1))).ShouldBe(409);
+        await using (var query = store.QuerySession("demo"))
+        {
+            var snapshot = (await query.LoadAsync<StockSnapshot>(streamId))!;
+            (snapshot.Version, snapshot.State.OnHand).ShouldBe(((await query.Events.FetchStreamStateAsync(streamId))!.Version, 0));
+        }
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, ICon
                 var window = ReorderCalculation.History(history.Select(e => e.Data), zone, day.AddDays(-settings.LookBackDays), day.AddDays(-1));
                 policy = ReorderCalculation.Compute(window, settings, day);
             }
-            var events = await session.Decide<StockItem>(level.Id, s =>
+            var events = await session.Decide<StockItem, StockSnapshot>(level.Id, s =>
             {
                 IReadOnlyList<object> slow = slowCandidate ? SlowMoverRule.Evaluate(s, day, zone, now) : [];
                 return computeCandidate ? [.. slow, .. ComputeReorderPolicy.Decide(StockStream.Replay(s, slow), new(policy), now)] : slow;

@@ -195,3 +195,13 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
 
     public StockItem Apply(LowStockResolved e) => this with { AlertOpen = false };
 }
+
+/// <summary>
+/// A stock stream's <see cref="StockItem"/> at a version, stored with every change made through
+/// <see cref="StockStream.DecideStock"/>: a sale reads it instead of folding the stream's whole history.
+/// </summary>
+public sealed record StockSnapshot(string Id, long Version, StockItem State)
+    : Stationery.Hosting.EventSourcing.IStreamSnapshot<StockSnapshot, StockItem>
+{
+    public static StockSnapshot Of(string streamId, long version, StockItem state) => new(streamId, version, state);
+}

@@ -47,7 +47,7 @@ public static class StockStream
         Func<StockItem?, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         StockItem? after = null;
-        await session.Decide<StockItem>(StockItem.StreamId(branch, sku), state =>
+        await session.Decide<StockItem, StockSnapshot>(StockItem.StreamId(branch, sku), state =>
         {
             var events = decide(state);
             after = Replay(state, events);
