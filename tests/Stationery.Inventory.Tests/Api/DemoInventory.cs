@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Stationery.Inventory.Catalogue;
 using Stationery.Inventory.Demo;
+using Stationery.Inventory.Stock;
 using Stationery.Inventory.Stock.Levels;
 
 namespace Stationery.Inventory.Tests.Api;
@@ -38,6 +39,14 @@ public sealed class DemoInventory(InventoryHost host) : IClassFixture<InventoryH
             .ShouldBe(history.GetProperty("stock").GetProperty("onHand").GetInt32());
 
         var store = host.Service.Service<IDocumentStore>();
+        // Each seeded stream starts with its snapshot, so the first sale does not fold the history.
+        await using (var query = store.QuerySession("demo"))
+        {
+            var id = StockItem.StreamId("main", "MG-K35-01");
+            var snapshot = (await query.LoadAsync<StockSnapshot>(id)).ShouldNotBeNull();
+            (snapshot.Version, snapshot.State.OnHand).ShouldBe(((await query.Events.FetchStreamStateAsync(id))!.Version,
+                history.GetProperty("stock").GetProperty("onHand").GetInt32()));
+        }
         var live = await SnapshotAsync(store);
         using (var daemon = await store.BuildProjectionDaemonAsync())
         {

@@ -59,7 +59,12 @@ public sealed class DemoSeed(IDocumentStore store, TimeProvider clock, IConfigur
         {
             await using var session = store.LightweightSession(tenant);
             foreach (var stream in chunk)
-                session.Events.StartStream(Stock.StockItem.StreamId(stream.Branch, stream.Sku), stream.Events.ToArray());
+            {
+                var id = Stock.StockItem.StreamId(stream.Branch, stream.Sku);
+                session.Events.StartStream(id, stream.Events.ToArray());
+                // The state the history leaves, so the first sale does not fold it (see StockSnapshot).
+                session.Store(Stock.StockSnapshot.Of(id, stream.Events.Count, Stock.StockStream.Replay(null, stream.Events)!));
+            }
             await session.SaveChangesAsync(ct);
         }
         log.LogInformation("Seeded the demo inventory of {Tenant}: {Products} products, {Events} stock events", tenant,
