@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, HOP, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+import { BASE_URL, HOP, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
 
 describe('the clerk reporting stock in the house format', () => {
   let browser: Browser;
@@ -24,6 +24,28 @@ describe('the clerk reporting stock in the house format', () => {
     expect(await card.locator('.bot-card button').count()).toBeGreaterThan(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, '09-clerk-house-format-card');
+    await context.close();
+  });
+
+  it('reconnects by itself after the network drops and shows what was said meanwhile', async () => {
+    const context = await signedIn(browser, 'clerk');
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/chat`);
+    await page.getByRole('link', { name: /门店群/ }).first().click();
+    await page.getByLabel('输入消息').waitFor();
+    const channelId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // Connected: no status line.
+    await page.locator('.connection').first().waitFor({ state: 'detached', timeout: HOP });
+
+    await context.setOffline(true);
+    await page.locator('.connection-reconnecting, .connection-disconnected').first().waitFor({ state: 'attached', timeout: HOP });
+    const said = `断网期间的消息 ${Date.now()}`;
+    await api('owner', 'POST', `/api/chat/channels/${encodeURIComponent(channelId)}/messages`, { clientMessageId: `offline-${Date.now()}`, text: said });
+    expect(await page.locator('.message', { hasText: said }).count()).toBe(0);
+
+    await context.setOffline(false);
+    await page.locator('.connection').first().waitFor({ state: 'detached', timeout: HOP });
+    await page.locator('.message', { hasText: said }).waitFor({ timeout: HOP });
     await context.close();
   });
 });
