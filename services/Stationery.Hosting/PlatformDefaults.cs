@@ -69,6 +69,7 @@ public static class PlatformDefaults
 
         services.AddPlatformBus(serviceName, rabbit, serviceAssembly);
         services.AddPlatformAuthentication(config);
+        services.AddDisabledAccountCheck();
         services.AddPlatformProblemDetails();
 
         services.Configure<JsonOptions>(o =>

@@ -138,8 +138,12 @@ public sealed class AdHocChannelTests(ChatFixture fixture) : IClassFixture<ChatF
 
         await fixture.Publish(new StaffMemberDisabled(ChatFixture.Tenant, user, DateTimeOffset.UtcNow));
 
-        await Probe.Until(async () => (await temp.GetAsync($"api/chat/channels/{dm.Id}/messages")).StatusCode, s => s == HttpStatusCode.NotFound,
-            what: "the disabled clerk out of the direct conversation");
+        await Probe.Until(async () =>
+        {
+            await using var query = fixture.Chat.Service<Marten.IDocumentStore>().QuerySession(ChatFixture.Tenant);
+            return (await query.LoadAsync<Stationery.Chat.Channels.Channel>(dm.Id))!.Members;
+        }, members => !members.Contains(user), what: "the disabled clerk out of the direct conversation");
+        (await temp.GetAsync($"api/chat/channels/{dm.Id}/messages")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "its token is refused");
         (await clerk.GetAsync($"api/chat/channels/{dm.Id}/messages")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

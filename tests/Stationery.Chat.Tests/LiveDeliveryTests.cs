@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marten;
 using Stationery.Chat.Messages;
 using Stationery.Contracts.Identity;
 using Stationery.Testing;
@@ -135,9 +136,16 @@ public sealed class LiveDeliveryTests(ChatFixture fixture) : IClassFixture<ChatF
 
         await Probe.Until(() => Task.FromResult(device.Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected),
             what: "the connection ended");
-        await Probe.Until(async () => (await ChatFixture.ChannelsAsync(http)).Count == 0, what: "out of every channel");
-        (await http.GetAsync($"api/chat/channels/{MainGroup}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        // A new connection is ended before it is ever ready.
-        await Should.ThrowAsync<InvalidOperationException>(() => LiveClient.ConnectAsync(fixture.BaseAddress, token));
+        await Probe.Until(async () =>
+        {
+            await using var query = fixture.Chat.Service<IDocumentStore>().QuerySession(ChatFixture.Tenant);
+            return await query.Query<Stationery.Chat.Channels.Channel>().CountAsync(c => c.Members.Contains(user));
+        }, n => n == 0, what: "out of every channel");
+        // The token has not expired, but the account is gone: refused before any route looks at it.
+        (await http.GetAsync($"api/chat/channels/{MainGroup}/messages")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await http.GetAsync("api/chat/channels")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // A new connection with the same, unexpired token is refused at the door (401 on negotiate).
+        (await Should.ThrowAsync<HttpRequestException>(() => LiveClient.ConnectAsync(fixture.BaseAddress, token)))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

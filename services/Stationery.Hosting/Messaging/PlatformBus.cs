@@ -28,6 +28,9 @@ public static class PlatformBus
             x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             x.AddConsumers(t => !t.IsAbstract && t.GetCustomAttribute<InstanceConsumerAttribute>() is null, serviceAssembly.GetTypes());
+            // Every service refuses a disabled account's token (Security.DisabledAccounts), from its own consumer if it has one.
+            if (!serviceAssembly.GetTypes().Any(t => !t.IsAbstract && typeof(IConsumer<Contracts.Identity.StaffMemberDisabled>).IsAssignableFrom(t)))
+                x.AddConsumer<Security.DisabledAccountConsumer>();
             // The registered singleton itself (the type-only overload made an instance of its own, so Parked stayed 0).
             x.AddConsumeObserver(provider => provider.GetRequiredService<FaultReporter>());
             x.UsingRabbitMq((context, cfg) =>

@@ -3,6 +3,7 @@ using MassTransit;
 using Stationery.Contracts.Identity;
 using Stationery.Contracts.Purchasing;
 using Stationery.Hosting.Messaging;
+using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Directory;
 
@@ -26,8 +27,12 @@ public sealed class StaffMemberAddedConsumer(IDocumentStore store, ILogger<Staff
 public sealed class StaffMemberDisabledConsumer(IDocumentStore store, ILogger<StaffMemberDisabledConsumer> log)
     : IdempotentConsumer<StaffMemberDisabled>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, StaffMemberDisabled message, ConsumeContext<StaffMemberDisabled> context) =>
-        DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
+    protected override Task Apply(IDocumentSession session, StaffMemberDisabled message, ConsumeContext<StaffMemberDisabled> context)
+    {
+        // Chat's own consumer of the event, so it also keeps what the platform's disabled-account check reads.
+        DisabledAccounts.Record(session, message);
+        return DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
+    }
 }
 
 /// <summary>Roles or branches changed: move the account between branch channels accordingly.</summary>
