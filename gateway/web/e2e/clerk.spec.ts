@@ -7,12 +7,18 @@ describe('the clerk reporting stock in the house format', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('posts [晨光荧光笔][黄色][3][20] and sees the bot card in the thread', async () => {
+  /** The clerk, signed in on a phone, in their branch's 门店群 with the composer ready. */
+  async function inBranchGroup() {
     const context = await signedIn(browser, 'clerk');
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/chat`);
     await page.getByRole('link', { name: /门店群/ }).first().click();
     await page.getByLabel('输入消息').waitFor();
+    return { context, page };
+  }
+
+  it('posts [晨光荧光笔][黄色][3][20] and sees the bot card in the thread', async () => {
+    const { context, page } = await inBranchGroup();
 
     const report = '[晨光荧光笔][黄色][3][20]';
     await page.getByLabel('输入消息').fill(report);
@@ -28,11 +34,7 @@ describe('the clerk reporting stock in the house format', () => {
   });
 
   it('reconnects by itself after the network drops and shows what was said meanwhile', async () => {
-    const context = await signedIn(browser, 'clerk');
-    const page = await context.newPage();
-    await page.goto(`${BASE_URL}/chat`);
-    await page.getByRole('link', { name: /门店群/ }).first().click();
-    await page.getByLabel('输入消息').waitFor();
+    const { context, page } = await inBranchGroup();
     const channelId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     // Connected: no status line.
     await page.locator('.connection').first().waitFor({ state: 'detached', timeout: HOP });
