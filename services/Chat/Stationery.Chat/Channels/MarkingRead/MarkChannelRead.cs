@@ -53,8 +53,7 @@ public static class MarkChannelRead
     {
         new Validation().Require(request.Seq >= 0, "seq", "must not be negative").ThrowIfInvalid();
         var me = user.UserId();
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(me)) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, me, ct);
         var known = await session.LoadAsync<ReadMarker>(ReadMarker.IdFor(channelId, me), ct);
         var seq = Math.Max(known?.Seq ?? 0, Math.Min(request.Seq, channel.LastSeq));
         ReadMarker.Record(session, known, channelId, me, seq);

@@ -65,8 +65,7 @@ public static class SetNotificationLevel
                 "level", "must be one of all, mentions, alerts, none")
             .ThrowIfInvalid();
         var me = user.UserId();
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(me)) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, me, ct);
         session.Store(new NotificationSetting(NotificationSetting.IdFor(channelId, me), channelId, me, level));
         await session.SaveChangesAsync(ct);
         return TypedResults.Ok(new NotificationLevelState(channelId, level));

@@ -44,8 +44,7 @@ public static class EditHistory
     private static async Task<Ok<MessageHistory>> Handle(string channelId, Guid messageId, ClaimsPrincipal user, IQuerySession session,
         CancellationToken ct)
     {
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(user.UserId())) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, user.UserId(), ct);
         return TypedResults.Ok(Of(channel, await session.LoadAsync<ChatMessage>(messageId, ct)));
     }
 }

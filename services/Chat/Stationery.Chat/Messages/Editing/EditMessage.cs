@@ -67,8 +67,7 @@ public static class EditMessage
     private static async Task<(Channel, ChatMessage?)> LoadAsync(IDocumentSession session, string channelId, Guid messageId, string me,
         CancellationToken ct)
     {
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(me)) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, me, ct);
         return (channel, await session.LoadAsync<ChatMessage>(messageId, ct));
     }
 

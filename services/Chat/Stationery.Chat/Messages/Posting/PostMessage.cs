@@ -69,8 +69,7 @@ public static class MessagePosting
         validation.ThrowIfInvalid();
 
         var me = user.UserId();
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(me)) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, me, ct);
         var receiptId = ClientMessageReceipt.IdFor(channelId, me, request.ClientMessageId!);
         if (await FindResentAsync(session, receiptId, ct) is { } first) return TypedResults.Ok(first);
         if (replyTo is { } target)

@@ -28,8 +28,7 @@ public static class ReadMessages
             .Require(before is null or >= 1, "before", "must be at least 1")
             .Require(limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}")
             .ThrowIfInvalid();
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(user.UserId())) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, user.UserId(), ct);
 
         var from = after ?? 0;
         var take = limit ?? DefaultLimit;

@@ -41,8 +41,7 @@ public static class ReadReceipts
         CancellationToken ct)
     {
         var me = user.UserId();
-        var channel = await session.LoadAsync<Channel>(channelId, ct);
-        if (channel is null || !channel.HasMember(me)) throw new NotFoundException("Channel", channelId);
+        var channel = await session.LoadForMemberAsync(channelId, me, ct);
         var message = await session.LoadAsync<ChatMessage>(messageId, ct);
         var markers = (await session.LoadManyAsync<ReadMarker>(ct, channel.Members.Select(m => ReadMarker.IdFor(channelId, m)).ToArray()))
             .ToDictionary(m => m.UserId, m => m.Seq, StringComparer.Ordinal);
