@@ -94,6 +94,7 @@ public static class PlatformDefaults
                 doc.Info.Title = $"Stationery {serviceName}";
                 return Task.CompletedTask;
             });
+            o.AddPermissionExtension();
         });
         return builder;
     }

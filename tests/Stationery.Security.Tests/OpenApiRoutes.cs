@@ -1,13 +1,23 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Stationery.Hosting.Security;
 
 namespace Stationery.Security.Tests;
 
-/// <summary>One operation of one service's OpenAPI document.</summary>
+/// <summary>
+/// One operation of one service's OpenAPI document. <see cref="PermissionName"/> is the permission its endpoint declares
+/// (<c>x-permission</c>), null when it declares none.
+/// </summary>
 public sealed record ApiOperation(string Service, string Method, string Path, IReadOnlyList<ApiParameter> Parameters, JsonElement? BodySchema,
-    JsonElement Document)
+    JsonElement Document, string? PermissionName)
 {
+    /// <summary>The row of the permission table the endpoint declares; fails the test when it declares none or an unknown one.</summary>
+    public Permission Permission =>
+        Permissions.Table.FirstOrDefault(p => p.Name == PermissionName)
+        ?? throw new ShouldAssertException($"{this}: declares {(PermissionName is null ? "no permission" : $"the unknown permission '{PermissionName}'")} " +
+            "(add .RequirePermission(\"…\") with a row of Stationery.Hosting/Security/Permissions.cs)");
+
     public bool HasPathParameters => Parameters.Any(p => p.In == "path");
 
     /// <summary>True when a path parameter names one of chain A's rows (not only labels such as a category name).</summary>
@@ -56,7 +66,8 @@ public sealed class OpenApiRoutes
                 JsonElement? body = op.Value.TryGetProperty("requestBody", out var rb) && rb.TryGetProperty("content", out var content)
                     && content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out var schema)
                         ? schema : null;
-                operations.Add(new ApiOperation(service, op.Name.ToUpperInvariant(), path.Name, parameters, body, doc));
+                var permission = op.Value.TryGetProperty(PermissionEndpoints.OpenApiExtension, out var x) ? x.GetString() : null;
+                operations.Add(new ApiOperation(service, op.Name.ToUpperInvariant(), path.Name, parameters, body, doc, permission));
             }
             CollectCostFields(doc, costFields);
         }

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Stationery.Hosting.Messaging;
+using Stationery.Hosting.Security;
 using Stationery.Inventory.Alerts;
 using Stationery.Inventory.Branches;
 using Stationery.Inventory.Catalogue;
@@ -30,6 +31,7 @@ public static class InventoryModule
     public static WebApplicationBuilder AddInventory(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IIntegrationEventMap, Outgoing>();
+        builder.Services.AddScoped<IBranchDirectory, InventoryBranchDirectory>();
         builder.Services.AddSingleton<DemoSeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeed>());
         builder.Services.AddSingleton<SlowMoverPass>();

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Stationery.Hosting.Messaging;
+using Stationery.Hosting.Security;
 using Stationery.Reporting.Branches;
 using Stationery.Reporting.Catalogue;
 using Stationery.Reporting.Publishing;
@@ -23,6 +24,7 @@ public static class ReportingModule
     {
         var services = builder.Services;
         services.AddSingleton<IIntegrationEventMap, ReportingEvents>();
+        services.AddScoped<IBranchDirectory, ReportingBranchDirectory>();
         services.AddSingleton<RevenueChart>();
         services.AddSingleton<ReportPass>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportPass>());

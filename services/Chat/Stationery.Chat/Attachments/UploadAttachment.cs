@@ -21,11 +21,11 @@ public static class UploadAttachment
 
     public static RouteGroupBuilder MapAttachments(this RouteGroupBuilder api)
     {
-        api.MapPost("/attachments", Upload)
+        api.MapPost("/attachments", Upload).RequirePermission("attachments.upload")
             .WithSummary("Upload an image or PDF (multipart, at most 10 MB); post it with a message's attachmentIds.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes + 1024 * 1024));
-        api.MapGet("/attachments/{id:guid}", Download).WithSummary("An attachment's bytes: for its uploader and the members of channels it was posted in.");
-        api.MapGet("/attachments/{id:guid}/thumbnail", DownloadThumbnail)
+        api.MapGet("/attachments/{id:guid}", Download).RequirePermission("attachments.read").WithSummary("An attachment's bytes: for its uploader and the members of channels it was posted in.");
+        api.MapGet("/attachments/{id:guid}/thumbnail", DownloadThumbnail).RequirePermission("attachments.read")
             .WithSummary("An image attachment's thumbnail (JPEG, at most 320 px on its longer side), for whoever may see the attachment; 404 when it has none (hasThumbnail false).");
         return api;
     }

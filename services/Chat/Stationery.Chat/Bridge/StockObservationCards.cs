@@ -11,20 +11,6 @@ using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Bridge;
 
-/// <summary>记为盘点数量 changes the books: only roles that may adjust stock may press it (Inventory checks again).</summary>
-public static class SpotCounts
-{
-    public static readonly string[] AllowedRoles = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq];
-
-    public static void RequireMayRecord(ClaimsPrincipal user)
-    {
-        if (!AllowedRoles.Any(user.IsInRole))
-            throw new ForbiddenException(
-                $"只有店主、店长或总部可以把报数记为盘点数量 (only {string.Join(" / ", AllowedRoles)} may record a spot count; your roles: " +
-                $"{string.Join(", ", user.Roles().DefaultIfEmpty("none"))}).");
-    }
-}
-
 /// <summary>
 /// The stock report card once Inventory has compared it with the books: system, reported, difference and open orders, and the
 /// two things to do about it — 加入采购清单 (the reporter's quantity, else Inventory's suggestion) and 记为盘点数量.

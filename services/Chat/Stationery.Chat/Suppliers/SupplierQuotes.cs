@@ -24,12 +24,6 @@ namespace Stationery.Chat.Suppliers;
 /// </summary>
 public static class SupplierQuotes
 {
-    public static void RequireMayConfirm(ClaimsPrincipal user)
-    {
-        if (!user.SeesAllCosts())
-            throw new ForbiddenException("只有店主或总部可以确认报价 (only owner / hq may confirm a quote: quotes are cost data).");
-    }
-
     /// <summary>The supplier a channel belongs to, or null for any other channel.</summary>
     public static string? SupplierOf(string channelId) =>
         channelId.StartsWith(SupplierChannels.Id(""), StringComparison.Ordinal) ? channelId[SupplierChannels.Id("").Length..] : null;

@@ -10,9 +10,13 @@ public sealed record Chain(string Id, string Code, string Name, IReadOnlyList<Br
 {
     public const string StreamId = "chain";
 
+    /// <summary>The owner who signed the chain up: the one owner who may grant hq without holding it.</summary>
+    public string? FoundingOwnerId { get; init; }
+
     public bool HasBranch(string code) => Branches.Any(b => b.Code == code);
 
-    public static Chain Create(ChainSignedUp e) => new(StreamId, e.Code, e.Name, [], new Dictionary<string, string>());
+    public static Chain Create(ChainSignedUp e) =>
+        new(StreamId, e.Code, e.Name, [], new Dictionary<string, string>()) { FoundingOwnerId = e.OwnerUserId };
 
     public Chain Apply(BranchAdded e) => this with { Branches = [.. Branches, new Branch(e.Code, e.Name, e.TimeZone)] };
 

@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Inventory.Branches;
 using Stationery.Inventory.Stock.Levels;
@@ -15,7 +16,7 @@ public static class ListAlerts
     public static void MapListAlerts(this RouteGroupBuilder branches) =>
         branches.MapGet("/{branch}/alerts", async (string branch, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
+            await session.BranchAsync(branch, ct);
             var open = await session.Query<StockLevel>()
                 .Where(l => l.Branch == branch && (l.AlertOpen || l.SlowMover))
                 .Take(2000)
@@ -26,5 +27,5 @@ public static class ListAlerts
                 .Select(x => new AlertView("slow-mover", x.l.Sku, x.l.Name, x.l.Spec, x.l.Unit, x.l.OnHand, x.l.OnOrder,
                     x.l.Effective.ReorderPoint, null, x.f.At, x.l.InTransit, x.l.LastSoldAt, x.f.DaysWithoutSale, x.f.AgeingBracket, x.f.SellThrough));
             return TypedResults.Ok(low.Concat(slow).ToList());
-        }).WithName("ListAlerts");
+        }).RequirePermission("stock.read").WithName("ListAlerts");
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Marten.Metadata;
 using MassTransit;
@@ -32,20 +31,14 @@ public static class Access
 {
     /// <summary>
     /// A branch route answers 404 when the caller's chain has no such branch (so another chain's branch looks exactly
-    /// like a missing one), and 403 when the branch exists but is not in the caller's token (hq sees every branch).
+    /// like a missing one). Whether the branch is in the caller's token the permission filter has already checked.
     /// </summary>
-    public static async Task<Branch> BranchAsync(this IQuerySession session, ClaimsPrincipal user, string branch, CancellationToken ct)
-    {
-        var found = await session.LoadAsync<Branch>(branch, ct) ?? throw new NotFoundException("门店 branch", branch);
-        if (!user.CanAccessBranch(branch))
-            throw new ForbiddenException($"你没有门店 {branch} 的权限 (your account does not include branch '{branch}').");
-        return found;
-    }
+    public static async Task<Branch> BranchAsync(this IQuerySession session, string branch, CancellationToken ct) =>
+        await session.LoadAsync<Branch>(branch, ct) ?? throw new NotFoundException("门店 branch", branch);
+}
 
-    /// <summary>Throws 403 naming the rule unless the caller holds one of <paramref name="roles"/>.</summary>
-    public static void RequireRole(this ClaimsPrincipal user, string action, params string[] roles)
-    {
-        if (!roles.Any(user.IsInRole))
-            throw new ForbiddenException($"Only {string.Join(" / ", roles)} may {action}; your roles: {string.Join(", ", user.Roles().DefaultIfEmpty("none"))}.");
-    }
+/// <summary>Inventory's branches, for the permission filter's 404-versus-403 answer.</summary>
+public sealed class InventoryBranchDirectory(IQuerySession session) : IBranchDirectory
+{
+    public async Task<bool> HasBranchAsync(string branch, CancellationToken ct) => await session.LoadAsync<Branch>(branch, ct) is not null;
 }

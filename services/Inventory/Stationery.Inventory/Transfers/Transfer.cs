@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Inventory.Branches;
@@ -46,22 +47,22 @@ public static class ListTransfers
         branches.MapGet("/{branch}/transfers", async (string branch, string? status, HttpContext http, IQuerySession session,
             CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
+            await session.BranchAsync(branch, ct);
             new Validation().Require(status is null or "in-transit" or "received", "status", "must be in-transit or received").ThrowIfInvalid();
             var transfers = await session.Query<Transfer>()
                 .Where(t => t.FromBranch == branch || t.ToBranch == branch)
                 .OrderByDescending(t => t.DispatchedAt).Take(1000).ToListAsync(ct);
             return TypedResults.Ok(transfers.Select(TransferView.From).Where(t => status is null || t.Status == status).Take(200).ToList());
-        }).WithName("ListTransfers");
+        }).RequirePermission("stock.read").WithName("ListTransfers");
 
         branches.MapGet("/{branch}/transfers/{id}", async (string branch, string id, HttpContext http, IQuerySession session,
             CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
+            await session.BranchAsync(branch, ct);
             var transfer = await session.LoadAsync<Transfer>(Transfer.StreamId(id), ct);
             if (transfer is null || (transfer.FromBranch != branch && transfer.ToBranch != branch))
                 throw new NotFoundException("调拨单 transfer", id);
             return TypedResults.Ok(TransferView.From(transfer));
-        }).WithName("GetTransfer");
+        }).RequirePermission("stock.read").WithName("GetTransfer");
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 
 namespace Stationery.Purchasing.PurchaseOrders;
 
@@ -76,10 +75,10 @@ public static class PurchaseOrderAccess
     /// </summary>
     public static PurchaseOrder EnsureVisible(this ClaimsPrincipal user, PurchaseOrder? po, string id)
     {
-        if (po is not null && (user.SpeaksFor(po.SupplierId) || (user.HasAnyRole(PurchasingAccess.Staff) && user.CanAccessBranch(po.Branch))))
+        if (po is not null && user.Permits("orders.read", po.Branch, po.SupplierId))
             return po;
         throw new NotFoundException("采购单 purchase order", id);
     }
 
-    public static bool SeesCostsOf(this ClaimsPrincipal user, PurchaseOrder po) => user.CanSeeCosts() || user.SpeaksFor(po.SupplierId);
+    public static bool SeesCostsOf(this ClaimsPrincipal user, PurchaseOrder po) => user.Permits(Permissions.SeeCosts, supplierId: po.SupplierId);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marten;
 using Marten.Metadata;
 using MassTransit;
@@ -46,33 +45,15 @@ public static class BranchCalendar
 public static class BranchAccess
 {
     /// <summary>
-    /// A branch report answers 403 to a role without <paramref name="permission"/> (before anything is looked up), 404 when
-    /// the caller's chain has no such branch (another chain's branch looks exactly like a missing one), and 403 when the
-    /// branch is not in the caller's token (hq sees every branch).
+    /// A branch report answers 404 when the caller's chain has no such branch (another chain's branch looks exactly like a
+    /// missing one). The role and whether the branch is in the caller's token the permission filter has already checked.
     /// </summary>
-    public static async Task<BranchCopy> BranchAsync(this IQuerySession session, ClaimsPrincipal user, string branch, CancellationToken ct)
-    {
-        RequirePermission(user, ReportPermissions.Branch);
-        var found = await session.LoadAsync<BranchCopy>(branch, ct) ?? throw new NotFoundException("门店 branch", branch);
-        if (!user.CanAccessBranch(branch))
-            throw new ForbiddenException($"你没有门店 {branch} 的权限 (your account does not include branch '{branch}').");
-        return found;
-    }
-
-    public static void RequirePermission(ClaimsPrincipal user, string permission)
-    {
-        if (!user.Allows(permission))
-        {
-            var roles = Permissions.Named(permission).Roles;
-            throw new ForbiddenException(
-                $"报表仅限 {string.Join(" / ", roles)} 查看 (only {string.Join(" / ", roles)} may read these reports); your roles: {string.Join(", ", user.Roles().DefaultIfEmpty("none"))}.");
-        }
-    }
+    public static async Task<BranchCopy> BranchAsync(this IQuerySession session, string branch, CancellationToken ct) =>
+        await session.LoadAsync<BranchCopy>(branch, ct) ?? throw new NotFoundException("门店 branch", branch);
 }
 
-/// <summary>The rows of the permission table (Stationery.Hosting/Security/Permissions.cs) that Reporting's routes check.</summary>
-public static class ReportPermissions
+/// <summary>Reporting's branches, for the permission filter's 404-versus-403 answer.</summary>
+public sealed class ReportingBranchDirectory(IQuerySession session) : IBranchDirectory
 {
-    public const string Branch = "reports.branch";
-    public const string Chain = "reports.chain";
+    public async Task<bool> HasBranchAsync(string branch, CancellationToken ct) => await session.LoadAsync<BranchCopy>(branch, ct) is not null;
 }

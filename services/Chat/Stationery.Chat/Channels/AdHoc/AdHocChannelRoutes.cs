@@ -15,25 +15,23 @@ namespace Stationery.Chat.Channels.AdHoc;
 /// </summary>
 public static class AdHocChannelRoutes
 {
-    public const string OpenPermission = "channels.open";
     public const int MaxIdempotencyKeyLength = 100;
 
     public static RouteGroupBuilder MapAdHocChannels(this RouteGroupBuilder api)
     {
-        api.MapPost("/channels", Open)
+        api.MapPost("/channels", Open).RequirePermission("channels.open")
             .WithSummary("Open a direct conversation (kind direct, one other member; opening it again returns it, 200) or an ad-hoc group " +
                 "(kind group, name, purpose?, members; an Idempotency-Key header makes a retry return the first, 200).");
-        api.MapPut("/channels/{channelId}", Describe)
+        api.MapPut("/channels/{channelId}", Describe).RequirePermission("channels.manage")
             .WithSummary("Rename an ad-hoc group or set a channel's purpose (branch and supplier channels: owner, manager or hq; purpose only).");
-        api.MapPost("/channels/{channelId}/members", AddMembers).WithSummary("Add staff of the chain to an ad-hoc group (any member may).");
-        api.MapDelete("/channels/{channelId}/members/{userId}", Leave).WithSummary("Leave an ad-hoc group (only oneself).");
+        api.MapPost("/channels/{channelId}/members", AddMembers).RequirePermission("channels.manage").WithSummary("Add staff of the chain to an ad-hoc group (any member may).");
+        api.MapDelete("/channels/{channelId}/members/{userId}", Leave).RequirePermission("channels.manage").WithSummary("Leave an ad-hoc group (only oneself).");
         return api;
     }
 
     private static async Task<Results<Created<ChannelInfo>, Ok<ChannelInfo>>> Open(OpenChannelRequest request, HttpRequest http,
         ClaimsPrincipal user, IDocumentSession session, IDocumentStore store, CancellationToken ct)
     {
-        if (!user.Allows(OpenPermission)) throw new ForbiddenException("Supplier guests talk in their supplier channel and open no others.");
         var key = http.Headers["Idempotency-Key"].FirstOrDefault();
         new Validation().Require(key is null || key.Length is > 0 and <= MaxIdempotencyKeyLength, "Idempotency-Key",
             $"must be 1 to {MaxIdempotencyKeyLength} characters").ThrowIfInvalid();

@@ -73,14 +73,17 @@ public static class AdHocChannels
 
     /// <summary>A new name (ad-hoc groups only) or purpose. Branch and supplier channels keep their names; their purpose is
     /// set by the owners, managers and hq among their members. A direct conversation has neither.</summary>
+    public const string PurposePermission = "channels.purpose";
+
     public static IReadOnlyList<object> DecideDescribe(Channel channel, DescribeChannelRequest request, string userId, IReadOnlyList<string> roles,
         DateTimeOffset now)
     {
         if (channel.Kind == ChannelKind.Direct) throw new ForbiddenException("A direct conversation has no name or purpose.");
         if (!channel.IsAdHoc)
         {
-            if (!roles.Any(r => r is PlatformRoles.Owner or PlatformRoles.Manager or PlatformRoles.Hq))
-                throw new ForbiddenException("Only an owner, manager or hq sets the purpose of a branch or supplier channel.");
+            if (Permissions.Named(PurposePermission) is var purposeRule && !roles.Any(purposeRule.Allows))
+                throw new ForbiddenException(
+                    $"需要权限 {PurposePermission}：只有 {string.Join(" / ", purposeRule.Roles)} 可以设置门店或供应商频道的用途 (only {string.Join(" / ", purposeRule.Roles)} set the purpose of a branch or supplier channel).");
             if (request.Name is not null && request.Name.Trim() != channel.Name)
                 throw new ForbiddenException("Branch and supplier channels keep their names.");
         }

@@ -18,7 +18,7 @@ public static class ListMyChannels
 {
     public static RouteGroupBuilder MapListMyChannels(this RouteGroupBuilder api)
     {
-        api.MapGet("/channels", Handle).WithSummary("The caller's channels with unread counts, most recently active first.");
+        api.MapGet("/channels", Handle).RequirePermission("channels").WithSummary("The caller's channels with unread counts, most recently active first.");
         return api;
     }
 

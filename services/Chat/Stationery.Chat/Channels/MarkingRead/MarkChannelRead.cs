@@ -44,7 +44,7 @@ public static class MarkChannelRead
 {
     public static RouteGroupBuilder MapMarkChannelRead(this RouteGroupBuilder api)
     {
-        api.MapPost("/channels/{channelId}/read", Handle).WithSummary("Mark the channel read up to seq (never moves back).");
+        api.MapPost("/channels/{channelId}/read", Handle).RequirePermission("messages").WithSummary("Mark the channel read up to seq (never moves back).");
         return api;
     }
 

@@ -51,7 +51,7 @@ public static class SetNotificationLevel
 {
     public static RouteGroupBuilder MapSetNotificationLevel(this RouteGroupBuilder api)
     {
-        api.MapPut("/channels/{channelId}/notifications", Handle)
+        api.MapPut("/channels/{channelId}/notifications", Handle).RequirePermission("messages")
             .WithSummary("Set how much of the channel notifies you: all, mentions, alerts or none (important messages always do).");
         return api;
     }

@@ -1,4 +1,5 @@
 using Stationery.Contracts.Chat;
+using Stationery.Hosting.Errors;
 
 namespace Stationery.Chat.Messages.Cards;
 
@@ -65,6 +66,20 @@ public static class CardActions
 
     /// <summary>记为盘点数量: Inventory records the card's reported count as the shelf's stock (roles that may adjust only).</summary>
     public const string RecordSpotCount = "record-spot-count";
+
+    /// <summary>
+    /// The permission (a row of <see cref="Stationery.Hosting.Security.Permissions.Table"/>) each button needs, checked with
+    /// the card's branch and supplier as its reach — the same rule as the route the outcome's service serves.
+    /// </summary>
+    public static string PermissionFor(string actionId) => actionId switch
+    {
+        AddToPurchaseList => "purchase-list",
+        ConfirmOrder => "orders.confirm",
+        AcknowledgeBackorder or AcknowledgeCreditNote => "orders.answer",
+        ConfirmQuote => "quotes.confirm",
+        RecordSpotCount => "stock.record",
+        _ => throw new NotFoundException("Action", actionId),
+    };
 
     /// <summary>Buttons whose outcome another service decides: the card shows "pending" until it arrives.</summary>
     public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount or ConfirmQuote;

@@ -61,7 +61,7 @@ public static class PressCardButton
 
     public static RouteGroupBuilder MapPressCardButton(this RouteGroupBuilder api)
     {
-        api.MapPost("/messages/{messageId:guid}/actions/{actionId}", Handle)
+        api.MapPost("/messages/{messageId:guid}/actions/{actionId}", Handle).RequirePermission("messages")
             .WithSummary("Press a card's button; the card shows who pressed it and, when it arrives, the outcome.");
         return api;
     }
@@ -75,11 +75,9 @@ public static class PressCardButton
         if (message is null || channel is null || !channel.HasMember(me)) throw new NotFoundException("Message", messageId.ToString());
 
         // Who may, before what: a presser who may not press learns nothing about the body's rules.
-        var supplier = user.IsInRole(PlatformRoles.Supplier) ? user.FindFirst(PlatformClaims.Supplier)?.Value : null;
-        var presser = new Presser(me, user.DisplayName(), supplier, [.. user.Roles()]);
-        RequireMayPress(message, actionId, presser);
-        if (actionId == CardActions.RecordSpotCount) SpotCounts.RequireMayRecord(user);
-        if (actionId == CardActions.ConfirmQuote) SupplierQuotes.RequireMayConfirm(user);
+        var presser = new Presser(me, user.DisplayName(), user.SupplierId(), [.. user.Roles()]);
+        var (card, _) = RequireMayPress(message, actionId, presser);
+        user.Demand(CardActions.PermissionFor(actionId), card.Branch, card.SupplierId);
         ValidateExpectedBy(request?.ExpectedBy, actionId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         // Under the channel's lock, so two people pressing at once cannot both succeed.

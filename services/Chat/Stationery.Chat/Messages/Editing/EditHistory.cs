@@ -36,7 +36,7 @@ public static class EditHistory
 
     public static RouteGroupBuilder MapEditHistory(this RouteGroupBuilder api)
     {
-        api.MapGet("/channels/{channelId}/messages/{messageId:guid}/history", Handle)
+        api.MapGet("/channels/{channelId}/messages/{messageId:guid}/history", Handle).RequirePermission("messages")
             .WithSummary("Every version of a message (已编辑): text, time and editor, oldest first; a withdrawn message's history is withheld.");
         return api;
     }

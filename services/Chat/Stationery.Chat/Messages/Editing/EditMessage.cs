@@ -39,8 +39,8 @@ public static class EditMessage
 
     public static RouteGroupBuilder MapEditMessage(this RouteGroupBuilder api)
     {
-        api.MapPut("/channels/{channelId}/messages/{messageId:guid}", Edit).WithSummary("Edit one's own message (members see it as edited).");
-        api.MapDelete("/channels/{channelId}/messages/{messageId:guid}", Delete).WithSummary("Withdraw one's own message.");
+        api.MapPut("/channels/{channelId}/messages/{messageId:guid}", Edit).RequirePermission("messages.own").WithSummary("Edit one's own message (members see it as edited).");
+        api.MapDelete("/channels/{channelId}/messages/{messageId:guid}", Delete).RequirePermission("messages.own").WithSummary("Withdraw one's own message.");
         return api;
     }
 

@@ -48,7 +48,7 @@ public static class MessagePosting
 
     public static RouteGroupBuilder MapPostMessage(this RouteGroupBuilder api)
     {
-        api.MapPost("/channels/{channelId}/messages", Handle)
+        api.MapPost("/channels/{channelId}/messages", Handle).RequirePermission("messages")
             .WithSummary("Post a message; a resend with the same clientMessageId returns the first message (200) and posts nothing.");
         return api;
     }

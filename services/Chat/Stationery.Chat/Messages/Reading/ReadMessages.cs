@@ -14,7 +14,7 @@ public static class ReadMessages
 
     public static RouteGroupBuilder MapReadMessages(this RouteGroupBuilder api)
     {
-        api.MapGet("/channels/{channelId}/messages", Handle)
+        api.MapGet("/channels/{channelId}/messages", Handle).RequirePermission("messages")
             .WithSummary("Messages after a seq, oldest first: a reconnecting client asks for everything after the last seq it saw. " +
                 "With before=<seq>: the page just before it (scrolling back from the newest), still oldest first.");
         return api;

@@ -32,7 +32,7 @@ public static class ReadReceipts
 
     public static RouteGroupBuilder MapReadReceipts(this RouteGroupBuilder api)
     {
-        api.MapGet("/channels/{channelId}/messages/{messageId:guid}/readers", Handle)
+        api.MapGet("/channels/{channelId}/messages/{messageId:guid}/readers", Handle).RequirePermission("messages.own")
             .WithSummary("Who has read one's own message (已读) and who has not yet (未读): the channel's current members, the author aside.");
         return api;
     }

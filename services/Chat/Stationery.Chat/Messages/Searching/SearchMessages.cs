@@ -25,7 +25,7 @@ public static class SearchMessages
 
     public static RouteGroupBuilder MapSearchMessages(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", Handle).WithSummary("Search the messages of your channels (substring, works for Chinese), newest first, paged.");
+        api.MapGet("/search", Handle).RequirePermission("search").WithSummary("Search the messages of your channels (substring, works for Chinese), newest first, paged.");
         return api;
     }
 

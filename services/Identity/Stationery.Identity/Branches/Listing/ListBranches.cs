@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,13 +12,12 @@ public static class ListBranches
 {
     public static RouteGroupBuilder MapListBranches(this RouteGroupBuilder api)
     {
-        api.MapGet("/branches", Handle).WithName("ListBranches");
+        api.MapGet("/branches", Handle).RequirePermission("directory.read").WithName("ListBranches");
         return api;
     }
 
     private static async Task<Ok<IReadOnlyList<Branch>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        user.RequireStaff();
         var chain = await session.LoadAsync<Chain>(Chain.StreamId, ct);
         return TypedResults.Ok(chain?.Branches ?? []);
     }

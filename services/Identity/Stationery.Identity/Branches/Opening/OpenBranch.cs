@@ -43,13 +43,12 @@ public static class OpenBranch
 
     public static RouteGroupBuilder MapOpenBranch(this RouteGroupBuilder api)
     {
-        api.MapPost("/branches", Handle).WithName("OpenBranch");
+        api.MapPost("/branches", Handle).RequirePermission("directory.manage").WithName("OpenBranch");
         return api;
     }
 
     private static async Task<Created<Branch>> Handle(Request request, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        user.RequireDirectoryAdmin("open a branch");
         var v = new Validation();
         v.Require(Codes.IsValid(request.Code), "code", Codes.Rule);
         v.NotEmpty(request.Name, "name", 100);

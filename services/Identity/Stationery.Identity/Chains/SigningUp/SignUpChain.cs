@@ -41,7 +41,7 @@ public static class SignUpChain
 
     public static RouteGroupBuilder MapSignUpChain(this RouteGroupBuilder api)
     {
-        api.MapPost("/chains", Handle).AllowAnonymous().WithName("SignUpChain");
+        api.MapPost("/chains", Handle).RequirePermission("session").WithName("SignUpChain");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public static class LogIn
 
     public static RouteGroupBuilder MapLogIn(this RouteGroupBuilder api)
     {
-        api.MapPost("/login", Handle).AllowAnonymous().WithName("LogIn");
+        api.MapPost("/login", Handle).RequirePermission("session").WithName("LogIn");
         return api;
     }
 

@@ -14,7 +14,7 @@ public static class RefreshToken
 {
     public static RouteGroupBuilder MapRefreshToken(this RouteGroupBuilder api)
     {
-        api.MapPost("/token/refresh", Handle).WithName("RefreshToken");
+        api.MapPost("/token/refresh", Handle).RequirePermission("me").WithName("RefreshToken");
         return api;
     }
 

@@ -3,10 +3,12 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
+using Stationery.Identity.Chains;
+using Stationery.Identity.Staff.Granting;
 
 namespace Stationery.Identity.Staff.Adding;
 
-/// <summary>An owner or hq adds a staff member with roles at branches.</summary>
+/// <summary>An owner or hq adds a staff member with roles at branches, within their own reach (<see cref="GrantRules"/>).</summary>
 public static class AddStaffMember
 {
     public sealed record Request(string? Username, string? DisplayName, string? Password, IReadOnlyList<string>? Roles,
@@ -18,19 +20,21 @@ public static class AddStaffMember
 
     public static RouteGroupBuilder MapAddStaffMember(this RouteGroupBuilder api)
     {
-        api.MapPost("/staff", Handle).WithName("AddStaffMember");
+        api.MapPost("/staff", Handle).RequirePermission("directory.manage").WithName("AddStaffMember");
         return api;
     }
 
     private static async Task<Created<StaffView>> Handle(Request request, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        user.RequireDirectoryAdmin("add staff");
         var v = new Validation();
         v.Username(request.Username, "username");
         v.NotEmpty(request.DisplayName, "displayName", 100);
         v.Password(request.Password, "password");
         v.RolesAndBranches(request.Roles, request.Branches);
         v.ThrowIfInvalid();
+
+        GrantRules.Grant(await session.CallerAsync(user, await session.LoadAsync<Chain>(Chain.StreamId, ct), ct),
+            Distinct(request.Roles!), Distinct(request.Branches!));
 
         var command = new Enroll(Enrollment.NewUserId(), Credentials.NormalizeUsername(request.Username!),
             request.DisplayName!.Trim(), Credentials.Hash(request.Password!), Distinct(request.Roles!), Distinct(request.Branches!), null);

@@ -6,19 +6,22 @@ using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
 using Stationery.Identity.Chains;
 using Stationery.Identity.Staff.Adding;
+using Stationery.Identity.Staff.Granting;
 
 namespace Stationery.Identity.Staff.Changing;
 
-/// <summary>An owner or hq replaces a staff member's roles and branches.</summary>
+/// <summary>An owner or hq replaces a staff member's roles and branches, within their own reach (<see cref="GrantRules"/>).</summary>
 public static class ChangeStaffRoles
 {
     public sealed record Request(IReadOnlyList<string>? Roles, IReadOnlyList<string>? Branches);
 
     public sealed record Command(string UserId, IReadOnlyList<string> Roles, IReadOnlyList<string> Branches);
 
-    public static IReadOnlyList<object> Decide(UserAccount? account, Chain? chain, Command command)
+    public static IReadOnlyList<object> Decide(UserAccount? account, Chain? chain, AccountReach by, Command command)
     {
         if (account is null || chain is null) throw new NotFoundException("Staff member", command.UserId);
+        GrantRules.Change(by, AccountReach.Of(account, chain));
+        GrantRules.Grant(by, command.Roles, command.Branches);
         if (account.Roles.Contains(PlatformRoles.Supplier))
             throw new DomainException("supplier-contact", "A supplier contact's role cannot be changed.");
         var unknown = command.Branches.Where(b => !chain.HasBranch(b)).ToList();
@@ -34,18 +37,18 @@ public static class ChangeStaffRoles
 
     public static RouteGroupBuilder MapChangeStaffRoles(this RouteGroupBuilder api)
     {
-        api.MapPut("/staff/{id}", Handle).WithName("ChangeStaffRoles");
+        api.MapPut("/staff/{id}", Handle).RequirePermission("directory.manage").WithName("ChangeStaffRoles");
         return api;
     }
 
     private static async Task<Ok<StaffView>> Handle(string id, Request request, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        user.RequireDirectoryAdmin("change staff roles");
         new Validation().RolesAndBranches(request.Roles, request.Branches).ThrowIfInvalid();
 
         var command = new Command(id, AddStaffMember.Distinct(request.Roles!), AddStaffMember.Distinct(request.Branches!));
         var chain = await session.LoadAsync<Chain>(Chain.StreamId, ct);
-        await session.Decide<UserAccount>(id, account => Decide(account, chain, command), ct);
+        var by = await session.CallerAsync(user, chain, ct);
+        await session.Decide<UserAccount>(id, account => Decide(account, chain, by, command), ct);
         await session.SaveChangesAsync(ct);
         var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new NotFoundException("Staff member", id);
         return TypedResults.Ok(StaffView.Of(account));

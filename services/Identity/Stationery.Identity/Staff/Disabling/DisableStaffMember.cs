@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
+using Stationery.Identity.Chains;
+using Stationery.Identity.Staff.Granting;
 
 namespace Stationery.Identity.Staff.Disabling;
 
@@ -12,24 +14,26 @@ public static class DisableStaffMember
 {
     public sealed record Command(string UserId, string DisabledBy);
 
-    public static IReadOnlyList<object> Decide(UserAccount? account, Command command)
+    public static IReadOnlyList<object> Decide(UserAccount? account, Chain? chain, AccountReach by, Command command)
     {
         if (account is null) throw new NotFoundException("Staff member", command.UserId);
         if (account.Id == command.DisabledBy)
             throw new DomainException("cannot-disable-self", "You cannot disable your own account.");
+        GrantRules.Touch(by, AccountReach.Of(account, chain), "停用", "disable");
         return account.Disabled ? [] : [new UserDisabled(command.DisabledBy)];
     }
 
     public static RouteGroupBuilder MapDisableStaffMember(this RouteGroupBuilder api)
     {
-        api.MapPost("/staff/{id}/disable", Handle).WithName("DisableStaffMember");
+        api.MapPost("/staff/{id}/disable", Handle).RequirePermission("directory.manage").WithName("DisableStaffMember");
         return api;
     }
 
     private static async Task<Ok<StaffView>> Handle(string id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        user.RequireDirectoryAdmin("disable staff");
-        await session.Decide<UserAccount>(id, account => Decide(account, new Command(id, user.UserId())), ct);
+        var chain = await session.LoadAsync<Chain>(Chain.StreamId, ct);
+        var by = await session.CallerAsync(user, chain, ct);
+        await session.Decide<UserAccount>(id, account => Decide(account, chain, by, new Command(id, user.UserId())), ct);
         await session.SaveChangesAsync(ct);
         var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new NotFoundException("Staff member", id);
         return TypedResults.Ok(StaffView.Of(account));

@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,14 +11,13 @@ public static class ListStaff
 {
     public static RouteGroupBuilder MapListStaff(this RouteGroupBuilder api)
     {
-        api.MapGet("/staff", Handle).WithName("ListStaff");
+        api.MapGet("/staff", Handle).RequirePermission("directory.read").WithName("ListStaff");
         return api;
     }
 
     private static async Task<Ok<IReadOnlyList<StaffView>>> Handle(ClaimsPrincipal user, IQuerySession session,
         int? limit, string? after, CancellationToken ct)
     {
-        user.RequireStaff();
         new Validation().Require(limit is null or (> 0 and <= 200), "limit", "must be between 1 and 200").ThrowIfInvalid();
         var query = session.Query<UserAccount>().Where(a => after == null || string.Compare(a.Username, after) > 0);
         var page = await query.OrderBy(a => a.Username).Take(limit ?? 200).ToListAsync(ct);

@@ -3,7 +3,9 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
+using Stationery.Identity.Chains;
 using Stationery.Identity.Staff;
+using Stationery.Identity.Staff.Granting;
 
 namespace Stationery.Identity.SupplierContacts.Inviting;
 
@@ -21,13 +23,12 @@ public static class AddSupplierContact
 
     public static RouteGroupBuilder MapAddSupplierContact(this RouteGroupBuilder api)
     {
-        api.MapPost("/supplier-contacts", Handle).WithName("AddSupplierContact");
+        api.MapPost("/supplier-contacts", Handle).RequirePermission("directory.manage").WithName("AddSupplierContact");
         return api;
     }
 
     private static async Task<Created<StaffView>> Handle(Request request, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        user.RequireDirectoryAdmin("add supplier contacts");
         var v = new Validation();
         v.NotEmpty(request.SupplierId, "supplierId", 100);
         v.Username(request.Username, "username");
@@ -36,6 +37,7 @@ public static class AddSupplierContact
         v.ThrowIfInvalid();
 
         var command = ToCommand(request.SupplierId!, request.Username!, request.DisplayName!, request.Password!);
+        GrantRules.Grant(await session.CallerAsync(user, await session.LoadAsync<Chain>(Chain.StreamId, ct), ct), command.Roles, command.Branches);
         await session.EnrollAsync(command, ct);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/identity/staff/{command.UserId}",

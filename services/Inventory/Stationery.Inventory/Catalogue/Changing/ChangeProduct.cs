@@ -46,7 +46,6 @@ public static class ChangeProduct
         api.MapPut("/products/{sku}", async (string sku, RegisterProductRequest request, HttpContext http, IDocumentSession session,
             TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireRole("change products", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq);
             var valid = RegisterProduct.Validate(request with { Sku = sku }, http.User.UserId(), clock.GetUtcNow());
             var update = new ProductUpdated(valid.Sku, valid.Name, valid.Spec, valid.Brand, valid.Category, valid.Unit, valid.Barcode,
                 valid.RetailPrice, valid.PackSize, valid.By, valid.At);
@@ -60,12 +59,11 @@ public static class ChangeProduct
                 await session.SaveChangesAsync(ct);
             }
             return TypedResults.Ok(await session.LoadAsync<Product>(Product.StreamId(sku), ct));
-        }).WithName("ChangeProduct");
+        }).RequirePermission("catalogue.manage").WithName("ChangeProduct");
 
         api.MapPost("/products/{sku}/discontinue", async (string sku, DiscontinueRequest? request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireRole("discontinue products", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq);
             new Validation().Require((request?.Reason ?? "").Length <= 200, "reason", "must be at most 200 characters").ThrowIfInvalid();
             var reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim();
             var discontinued = new ProductDiscontinued(sku, reason, StockStream.RecorderFor(http.User).By, clock.GetUtcNow());
@@ -77,6 +75,6 @@ public static class ChangeProduct
                 await session.SaveChangesAsync(ct);
             }
             return TypedResults.Ok(await session.LoadAsync<Product>(Product.StreamId(sku), ct));
-        }).WithName("DiscontinueProduct");
+        }).RequirePermission("catalogue.manage").WithName("DiscontinueProduct");
     }
 }

@@ -19,7 +19,6 @@ public static partial class RegisterProduct
         api.MapPost("/products", async (RegisterProductRequest request, HttpContext http, IDocumentSession session,
             TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireRole("register products", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq);
             var registered = Validate(request, http.User.UserId(), clock.GetUtcNow());
 
             if (await session.LoadAsync<Product>(Product.StreamId(registered.Sku), ct) is not null)
@@ -31,7 +30,7 @@ public static partial class RegisterProduct
             await session.SaveChangesAsync(ct);
             var product = Product.Create(registered);
             return TypedResults.Created($"/api/inventory/products/{product.Sku}", product);
-        }).WithName("RegisterProduct");
+        }).RequirePermission("catalogue.manage").WithName("RegisterProduct");
 
     /// <summary>A barcode identifies one product of the chain (the till looks it up).</summary>
     public static async Task EnsureBarcodeFreeAsync(IQuerySession session, string? barcode, string sku, CancellationToken ct)

@@ -16,7 +16,6 @@ public static class SearchProducts
     public static void MapSearchProducts(this RouteGroupBuilder api) =>
         api.MapGet("/products", async (string? search, string? barcode, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            http.User.RequireRole("search the catalogue", [.. Permissions.Named("catalogue.read").Roles]);
             IQueryable<Product> query = session.Query<Product>();
             if (!string.IsNullOrWhiteSpace(barcode))
             {
@@ -32,5 +31,5 @@ public static class SearchProducts
             }
             var products = await query.OrderBy(p => p.Sku).Take(Limit).ToListAsync(ct);
             return TypedResults.Ok(products);
-        }).WithName("SearchProducts");
+        }).RequirePermission("catalogue.read").WithName("SearchProducts");
 }

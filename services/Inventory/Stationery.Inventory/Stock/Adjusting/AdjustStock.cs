@@ -25,8 +25,7 @@ public static class AdjustStockEndpoint
         branches.MapPost("/{branch}/adjustments", async (string branch, AdjustmentRequest request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
-            http.User.RequireRole("adjust stock", PlatformRoles.Owner, PlatformRoles.Manager);
+            await session.BranchAsync(branch, ct);
 
             var v = new Validation()
                 .NotEmpty(request.Sku, "sku", 64)
@@ -51,5 +50,5 @@ public static class AdjustStockEndpoint
             var result = await session.DecideStock(branch, product!.Sku, s => AdjustStock.Decide(s, command, now), ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(result);
-        }).WithName("AdjustStock");
+        }).RequirePermission("stock.adjust").WithName("AdjustStock");
 }

@@ -13,8 +13,8 @@ namespace Stationery.Inventory.Stock.Counting;
 /// </summary>
 public sealed record RecordSpotCount(string Branch, ProductFacts Product, int Counted, string ChatMessageId, Recorder Recorder)
 {
-    /// <summary>Roles that may adjust stock from chat (as Chat offers the button).</summary>
-    public static readonly string[] AllowedRoles = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq];
+    /// <summary>The permission a spot count from chat needs (Chat checked it when the button was pressed; checked again here).</summary>
+    public const string Permission = "stock.record";
 
     public static IReadOnlyList<object> Decide(StockItem? state, RecordSpotCount c, DateTimeOffset now) =>
         StockStream.Change(state, c.Branch, c.Product, now, s =>
@@ -35,7 +35,7 @@ public sealed class SpotCountRequestedConsumer(IDocumentStore store, TimeProvide
     {
         var ct = context.CancellationToken;
         // Chat refuses the button to other roles; a request that still arrives without the right is not acted on.
-        if (!m.RequestedByRoles.Any(r => RecordSpotCount.AllowedRoles.Contains(r)))
+        if (!m.RequestedByRoles.Any(Permissions.Named(RecordSpotCount.Permission).Allows))
         {
             log.LogWarning("Spot count of {Sku} at {Branch} from chat message {Message} requested by {User} with roles [{Roles}]: not allowed to adjust; ignored",
                 m.Sku, m.BranchId, m.ChatMessageId, m.RequestedBy, string.Join(", ", m.RequestedByRoles));

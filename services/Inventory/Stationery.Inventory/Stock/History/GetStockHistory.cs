@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using JasperFx.Events;
 using Marten;
 using Stationery.Hosting.Errors;
@@ -27,7 +28,7 @@ public static class GetStockHistory
         branches.MapGet("/{branch}/stock/{sku}", async (string branch, string sku, int? limit, HttpContext http, IQuerySession session,
             TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
+            await session.BranchAsync(branch, ct);
             new Validation().Require(limit is null or >= 1 and <= 2000, "limit", "must be between 1 and 2000").ThrowIfInvalid();
             var product = await session.LoadAsync<Product>(Product.StreamId(sku), ct) ?? throw new NotFoundException("商品 product", sku);
             var streamId = StockItem.StreamId(branch, sku);
@@ -37,7 +38,7 @@ public static class GetStockHistory
             var events = await session.Events.FetchStreamAsync(streamId, token: ct);
             return TypedResults.Ok(new StockHistory(StockRow.From(level, clock.GetUtcNow()), level.Policy, level.AlertOpen,
                 level.SuggestedQuantity, Ledger(events).TakeLast(limit ?? 500).ToList(), level.Computed, level.Effective));
-        }).WithName("GetStockHistory");
+        }).RequirePermission("stock.read").WithName("GetStockHistory");
 
     /// <summary>
     /// The running balance is summed from the movements themselves, so it explains the on-hand figure. The route answers

@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Inventory.Branches;
@@ -24,7 +25,7 @@ public static class ListStock
         branches.MapGet("/{branch}/stock", async (string branch, string? category, string? status, string? after, int? limit,
             HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
+            await session.BranchAsync(branch, ct);
             new Validation()
                 .Require(status is null || Statuses.Contains(status), "status", "must be one of low, out, slow, ok")
                 .Require(limit is null or >= 1 and <= 200, "limit", "must be between 1 and 200")
@@ -37,5 +38,5 @@ public static class ListStock
             var levels = await query.OrderBy(l => l.Sku).Take(limit ?? 200).ToListAsync(ct);
             var now = clock.GetUtcNow();
             return TypedResults.Ok(levels.Select(l => StockRow.From(l, now)).ToList());
-        }).WithName("ListStock");
+        }).RequirePermission("stock.read").WithName("ListStock");
 }

@@ -60,7 +60,6 @@ public static class SetCategoryPolicyEndpoint
         api.MapPut("/categories/{category}/policy", async (string category, CategoryPolicyRequest request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireRole("set category reorder defaults", PlatformRoles.Owner, PlatformRoles.Hq);
             new Validation()
                 .Require(category.Trim().Length is > 0 and <= 50, "category", "must be 1 to 50 characters")
                 .Require(request.LeadTimeDays is null or >= 0 and <= 365, "leadTimeDays", "must be between 0 and 365")
@@ -78,13 +77,12 @@ public static class SetCategoryPolicyEndpoint
             else if (current with { SetAt = set.At } != CategoryPolicy.Create(set)) session.Events.Append(id, set);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(View(set.Category, CategoryPolicy.Create(set)));
-        }).WithName("SetCategoryPolicy");
+        }).RequirePermission("categories.policy").WithName("SetCategoryPolicy");
 
         api.MapGet("/categories/{category}/policy", async (string category, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            http.User.RequireRole("read category reorder defaults", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk, PlatformRoles.Hq);
             return TypedResults.Ok(View(category, await session.LoadAsync<CategoryPolicy>(CategoryPolicy.StreamId(category), ct)));
-        }).WithName("GetCategoryPolicy");
+        }).RequirePermission("categories.read").WithName("GetCategoryPolicy");
     }
 
     private static CategoryPolicyView View(string category, CategoryPolicy? p) => new(category,

@@ -25,8 +25,7 @@ public static class SetReorderPolicyEndpoint
         branches.MapPut("/{branch}/products/{sku}/policy", async (string branch, string sku, ReorderPolicyRequest request,
             HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
-            http.User.RequireRole("set reorder policies", PlatformRoles.Owner, PlatformRoles.Manager);
+            await session.BranchAsync(branch, ct);
             var product = await session.LoadAsync<Product>(Product.StreamId(sku), ct) ?? throw new NotFoundException("商品 product", sku);
 
             new Validation()
@@ -44,5 +43,5 @@ public static class SetReorderPolicyEndpoint
             var result = await session.DecideStock(branch, sku, s => SetReorderPolicy.Decide(s, command, now), ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(new ReorderPolicyResult(sku, policy, result.OnHand, result.LowStock));
-        }).WithName("SetReorderPolicy");
+        }).RequirePermission("stock.policy").WithName("SetReorderPolicy");
 }

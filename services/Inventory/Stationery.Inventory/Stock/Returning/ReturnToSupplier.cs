@@ -28,8 +28,7 @@ public static class ReturnToSupplierEndpoint
         branches.MapPost("/{branch}/returns", async (string branch, ReturnRequest request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
-            http.User.RequireRole("return stock to suppliers", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq);
+            await session.BranchAsync(branch, ct);
 
             var lines = request.Lines ?? [];
             var v = new Validation()
@@ -66,5 +65,5 @@ public static class ReturnToSupplierEndpoint
                 return new MovementResult(reference, results);
             }, ct);
             return TypedResults.Ok(result);
-        }).WithName("ReturnToSupplier");
+        }).RequirePermission("stock.return").WithName("ReturnToSupplier");
 }

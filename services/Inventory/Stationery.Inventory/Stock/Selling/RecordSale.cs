@@ -34,8 +34,7 @@ public static class RecordSaleEndpoint
         branches.MapPost("/{branch}/sales", async (string branch, SaleRequest request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
-            http.User.RequireRole("record sales", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk, PlatformRoles.Hq);
+            await session.BranchAsync(branch, ct);
 
             var now = clock.GetUtcNow();
             var lines = request.Lines ?? [];
@@ -75,5 +74,5 @@ public static class RecordSaleEndpoint
                 return new MovementResult(reference, results);
             }, ct);
             return TypedResults.Ok(result);
-        }).WithName("RecordSale");
+        }).RequirePermission("stock.record").WithName("RecordSale");
 }

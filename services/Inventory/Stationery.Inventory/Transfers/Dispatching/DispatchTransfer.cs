@@ -47,8 +47,7 @@ public static class DispatchTransferEndpoint
         branches.MapPost("/{branch}/transfers", async (string branch, TransferRequest request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
-            http.User.RequireRole("transfer stock", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Hq);
+            await session.BranchAsync(branch, ct);
 
             var lines = request.Lines ?? [];
             var v = new Validation()
@@ -89,5 +88,5 @@ public static class DispatchTransferEndpoint
 
             var transfer = Transfer.Create(new TransferDispatched(command.Id, branch, command.ToBranch, transferLines, command.Note, command.Recorder.By, now));
             return TypedResults.Created($"/api/inventory/branches/{branch}/transfers/{command.Id}", TransferView.From(transfer));
-        }).WithName("DispatchTransfer");
+        }).RequirePermission("stock.transfer").WithName("DispatchTransfer");
 }

@@ -38,8 +38,7 @@ public static class ReceiveTransferEndpoint
         branches.MapPost("/{branch}/transfers/{id}/receive", async (string branch, string id, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            await session.BranchAsync(http.User, branch, ct);
-            http.User.RequireRole("receive transfers", PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk, PlatformRoles.Hq);
+            await session.BranchAsync(branch, ct);
 
             var now = clock.GetUtcNow();
             var command = new ReceiveTransfer(id, branch, StockStream.RecorderFor(http.User));
@@ -53,5 +52,5 @@ public static class ReceiveTransferEndpoint
             }
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(TransferView.From(transfer.Apply(new TransferReceived(id, branch, command.Recorder.By, now))));
-        }).WithName("ReceiveTransfer");
+        }).RequirePermission("stock.record").WithName("ReceiveTransfer");
 }

@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseLists.Viewing;
 using Stationery.Purchasing.Suppliers;
@@ -22,7 +21,6 @@ public static class AddToPurchaseList
         branches.MapPost("/{branch}/purchase-list", async (string branch, AddToPurchaseListRequest request, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireBranchRole(branch, "加入采购清单", PurchasingAccess.Staff);
             var sku = Validate(request);
             var product = await session.LoadAsync<ProductCopy>(sku, ct) ?? throw ProductLookup.UnknownSku("sku", sku);
             var supplierId = string.IsNullOrWhiteSpace(request.SupplierId) ? null : request.SupplierId.Trim();
@@ -35,9 +33,9 @@ public static class AddToPurchaseList
             await session.SaveChangesAsync(ct);
 
             var item = PurchaseList.Create((PurchaseListItemAdded)events[0]).Items[0];
-            var view = await PurchaseListView.ItemsAsync(session, [item], http.User.CanSeeCosts(), clock, ct);
+            var view = await PurchaseListView.ItemsAsync(session, [item], http.User.SeesAllCosts(), clock, ct);
             return TypedResults.Created($"/api/purchasing/branches/{branch}/purchase-list", view[0]);
-        }).WithName("AddToPurchaseList");
+        }).RequirePermission("purchase-list").WithName("AddToPurchaseList");
         return branches;
     }
 

@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseLists.Viewing;
 using Stationery.Purchasing.Suppliers;
@@ -31,7 +30,6 @@ public static class EditPurchaseListItem
         branches.MapPatch("/{branch}/purchase-list/items/{itemId}", async (string branch, string itemId, EditPurchaseListItemRequest request,
             HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireBranchRole(branch, "修改采购清单", PurchasingAccess.ListEditors);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var (quantity, supplierId) = Validate(request, today);
             var suppliers = await session.Query<Supplier>().ToListAsync(ct);
@@ -54,9 +52,9 @@ public static class EditPurchaseListItem
             }, ct);
             await session.SaveChangesAsync(ct);
 
-            var view = await PurchaseListView.ItemsAsync(session, [after!.Item(itemId)!], http.User.CanSeeCosts(), clock, ct);
+            var view = await PurchaseListView.ItemsAsync(session, [after!.Item(itemId)!], http.User.SeesAllCosts(), clock, ct);
             return TypedResults.Ok(view[0]);
-        }).WithName("EditPurchaseListItem");
+        }).RequirePermission("purchase-list.edit").WithName("EditPurchaseListItem");
         return branches;
     }
 

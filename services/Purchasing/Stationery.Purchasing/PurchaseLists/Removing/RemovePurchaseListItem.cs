@@ -1,7 +1,6 @@
 using Marten;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.PurchaseLists.Editing;
 
 namespace Stationery.Purchasing.PurchaseLists.Removing;
@@ -14,12 +13,11 @@ public static class RemovePurchaseListItem
         branches.MapDelete("/{branch}/purchase-list/items/{itemId}", async (string branch, string itemId, HttpContext http,
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireBranchRole(branch, "从采购清单删除", PurchasingAccess.ListEditors);
             var by = http.User.UserId();
             await session.Decide<PurchaseList>(PurchaseList.StreamId(branch), list => Decide(list, itemId, by, clock.GetUtcNow()), ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithName("RemovePurchaseListItem");
+        }).RequirePermission("purchase-list.edit").WithName("RemovePurchaseListItem");
         return branches;
     }
 

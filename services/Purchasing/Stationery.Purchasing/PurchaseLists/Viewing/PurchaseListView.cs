@@ -1,6 +1,6 @@
+using Stationery.Hosting.Security;
 using System.Text.Json.Serialization;
 using Marten;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.Suppliers;
 using Stationery.Purchasing.Suppliers.Quoting;
@@ -27,11 +27,10 @@ public static class PurchaseListView
         branches.MapGet("/{branch}/purchase-list", async (string branch, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
         {
-            http.User.RequireBranchRole(branch, "查看采购清单", PurchasingAccess.Staff);
             var list = await session.LoadAsync<PurchaseList>(PurchaseList.StreamId(branch), ct);
-            var items = await ItemsAsync(session, list?.Items ?? [], http.User.CanSeeCosts(), clock, ct);
+            var items = await ItemsAsync(session, list?.Items ?? [], http.User.SeesAllCosts(), clock, ct);
             return TypedResults.Ok(new { branch, items });
-        }).WithName("ViewPurchaseList");
+        }).RequirePermission("purchase-list").WithName("ViewPurchaseList");
         return branches;
     }
 

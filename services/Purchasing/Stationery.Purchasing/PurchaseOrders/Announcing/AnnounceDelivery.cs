@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.PurchaseOrders.Receiving;
 using Stationery.Purchasing.PurchaseOrders.Viewing;
 
@@ -26,25 +25,19 @@ public static class AnnounceDelivery
             TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User;
-            RequireSupplier(user, user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id));
+            user.Demand("orders.announce", supplierId: user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id).SupplierId);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var command = Validate(request, today, user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
-                RequireSupplier(user, order);
+                user.Demand("orders.announce", supplierId: order.SupplierId);
                 return Decide(order, command, clock.GetUtcNow());
             }, ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/purchasing/purchase-orders/{id}", await PurchaseOrderView.LoadAsync(session, user, id, ct));
-        }).WithName("AnnounceDelivery");
+        }).RequirePermission("orders.announce").WithName("AnnounceDelivery");
         return orders;
-    }
-
-    private static void RequireSupplier(System.Security.Claims.ClaimsPrincipal user, PurchaseOrder order)
-    {
-        if (!user.SpeaksFor(order.SupplierId))
-            throw new ForbiddenException("只有该采购单的供应商可以发货通知 (only the order's supplier may announce a delivery).");
     }
 
     public static Command Validate(AnnounceDeliveryRequest r, DateOnly today, string by, string byName)

@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.PurchaseOrders.Viewing;
 
 namespace Stationery.Purchasing.PurchaseOrders.Cancelling;
@@ -24,18 +23,18 @@ public static class CancelPurchaseOrder
         {
             var user = http.User;
             var visible = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
-            user.RequireBranchRole(visible.Branch, "取消采购单", PurchasingAccess.Buyers);
+            user.Demand("orders.place", branch: visible.Branch);
             new Validation().Require((request?.Reason ?? "").Length <= 200, "reason", "must be at most 200 characters").ThrowIfInvalid();
             var command = new Command(string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim(), user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
-                user.RequireBranchRole(order.Branch, "取消采购单", PurchasingAccess.Buyers);
+                user.Demand("orders.place", branch: order.Branch);
                 return Decide(order, command, clock.GetUtcNow());
             }, ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(await PurchaseOrderView.LoadAsync(session, user, id, ct));
-        }).WithName("CancelPurchaseOrder");
+        }).RequirePermission("orders.place").WithName("CancelPurchaseOrder");
         return orders;
     }
 

@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.PurchaseOrders.Viewing;
 
 namespace Stationery.Purchasing.PurchaseOrders.Confirming;
@@ -26,17 +25,18 @@ public static class ConfirmPurchaseOrder
         {
             var user = http.User;
             // Who may, before what: a caller who may not confirm learns nothing about the body's rules.
-            RequireConfirmer(user, user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id));
+            var visible = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
+            user.Demand("orders.confirm", branch: visible.Branch, supplierId: visible.SupplierId);
             var command = Validate(request, DeliveryDates.Today(clock.GetUtcNow()), user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
-                RequireConfirmer(user, order);
+                user.Demand("orders.confirm", branch: order.Branch, supplierId: order.SupplierId);
                 return Decide(order, command, clock.GetUtcNow());
             }, ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(await PurchaseOrderView.LoadAsync(session, user, id, ct));
-        }).WithName("ConfirmPurchaseOrder");
+        }).RequirePermission("orders.confirm").WithName("ConfirmPurchaseOrder");
         return orders;
     }
 
@@ -56,12 +56,6 @@ public static class ConfirmPurchaseOrder
         }
         v.ThrowIfInvalid();
         return new Command(lines, by, byName, request?.ExpectedBy);
-    }
-
-    private static void RequireConfirmer(System.Security.Claims.ClaimsPrincipal user, PurchaseOrder order)
-    {
-        if (!user.SpeaksFor(order.SupplierId) && !user.IsInRole(PlatformRoles.Owner))
-            throw new ForbiddenException("只有该供应商或店主可以确认采购单 (only the order's supplier or the owner may confirm it).");
     }
 
     public static IReadOnlyList<object> Decide(PurchaseOrder po, Command c, DateTimeOffset now)

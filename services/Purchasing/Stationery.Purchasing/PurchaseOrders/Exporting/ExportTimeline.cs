@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using JasperFx.Events;
 using Marten;
 using Stationery.Hosting.Export;
@@ -21,7 +22,7 @@ public static class ExportTimeline
             var po = http.User.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
             var events = await session.Events.FetchStreamAsync(id, token: ct);
             return TypedResults.File(Write(po, events, http.User.SeesCostsOf(po), http.User.SeesChat(po)), CsvTable.ContentType, $"{po.Id}-timeline.csv");
-        }).WithName("ExportPurchaseOrderTimeline").Produces(200, contentType: "text/csv");
+        }).RequirePermission("orders.read").WithName("ExportPurchaseOrderTimeline").Produces(200, contentType: "text/csv");
         return orders;
     }
 

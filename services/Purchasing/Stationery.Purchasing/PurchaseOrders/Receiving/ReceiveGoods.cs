@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.PurchaseOrders.Viewing;
 
 namespace Stationery.Purchasing.PurchaseOrders.Receiving;
@@ -21,7 +20,6 @@ public static class ReceiveGoods
     public const decimal OverDeliveryTolerance = 0.10m;
 
     /// <summary>Who books a delivery in at the branch (permission <c>orders.receive</c>).</summary>
-    public static readonly string[] Receivers = [PlatformRoles.Owner, PlatformRoles.Manager, PlatformRoles.Clerk];
 
     public sealed record Command(string ReceiptId, IReadOnlyList<ReceiptLine> Lines, string By, string ByName);
 
@@ -32,18 +30,18 @@ public static class ReceiveGoods
         {
             var user = http.User;
             var visible = user.EnsureVisible(await session.LoadAsync<PurchaseOrder>(id, ct), id);
-            user.RequireBranchRole(visible.Branch, "收货", Receivers);
+            user.Demand("orders.receive", branch: visible.Branch);
             var lines = OrderLines.ValidateReceipt(request.Lines);
             var command = new Command(NewReceiptId(), lines, user.UserId(), user.DisplayName());
             await session.Decide<PurchaseOrder>(id, po =>
             {
                 var order = user.EnsureVisible(po, id);
-                user.RequireBranchRole(order.Branch, "收货", Receivers);
+                user.Demand("orders.receive", branch: order.Branch);
                 return Decide(order, command, clock.GetUtcNow());
             }, ct);
             await session.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/purchasing/purchase-orders/{id}", await PurchaseOrderView.LoadAsync(session, user, id, ct));
-        }).WithName("ReceiveGoods");
+        }).RequirePermission("orders.receive").WithName("ReceiveGoods");
         return orders;
     }
 

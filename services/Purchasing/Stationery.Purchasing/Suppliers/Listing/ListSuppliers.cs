@@ -1,7 +1,6 @@
 using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 
 namespace Stationery.Purchasing.Suppliers.Listing;
 
@@ -18,16 +17,15 @@ public static class ListSuppliers
     {
         api.MapGet("/suppliers", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            http.User.RequireRole("查看供应商", [.. PurchasingAccess.Staff, PlatformRoles.Supplier]);
             // A supplier guest sees only the supplier it speaks for.
-            var guestOf = http.User.HasAnyRole(PurchasingAccess.Staff) ? null : http.User.SupplierId() ?? "";
+            var guestOf = http.User.IsSupplierGuest() ? http.User.SupplierId() ?? "" : null;
             var suppliers = await session.Query<Supplier>().ToListAsync(ct);
             return TypedResults.Ok(suppliers
                 .Where(s => guestOf is null || s.SupplierId == guestOf)
                 .OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(SupplierView.From)
                 .ToList());
-        }).WithName("ListSuppliers");
+        }).RequirePermission("suppliers.read").WithName("ListSuppliers");
         return api;
     }
 

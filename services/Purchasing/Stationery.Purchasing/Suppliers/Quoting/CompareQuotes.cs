@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 
 namespace Stationery.Purchasing.Suppliers.Quoting;
 
@@ -58,9 +57,7 @@ public static class CompareQuotes
         api.MapGet("/quotes", async (string? sku, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User;
-            var guestOf = user.HasAnyRole(PurchasingAccess.Staff) ? null : user.SupplierId();
-            if (!user.CanSeeCosts() && guestOf is null)
-                throw new ForbiddenException("只有店主或总部可以查看报价 (quotes are cost data: owner and hq only).");
+            var guestOf = user.IsSupplierGuest() ? user.SupplierId() ?? "" : null;
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var suppliers = await session.Query<Supplier>().ToListAsync(ct);
@@ -75,7 +72,7 @@ public static class CompareQuotes
                 .ToList();
             var cheapest = quotes.GroupBy(q => q.Sku).Select(g => g.First()).ToHashSet();
             return TypedResults.Ok(quotes.Select(q => q with { Cheapest = guestOf is null && cheapest.Contains(q) }).ToList());
-        }).WithName("CompareQuotes");
+        }).RequirePermission("costs.see").WithName("CompareQuotes");
         return api;
     }
 }

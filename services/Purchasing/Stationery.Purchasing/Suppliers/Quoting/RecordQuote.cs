@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.Suppliers.Listing;
 
@@ -23,10 +22,9 @@ public static class RecordQuote
             IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User;
-            if (user.IsInRole(PlatformRoles.Supplier) && !user.HasAnyRole(PurchasingAccess.Staff) && !user.SpeaksFor(supplierId))
+            // Another supplier's quotes are answered as if that supplier did not exist.
+            if (user.IsSupplierGuest() && !user.SpeaksFor(supplierId))
                 throw new NotFoundException("供应商 supplier", supplierId);
-            if (!user.CanSeeCosts() && !user.SpeaksFor(supplierId))
-                throw new ForbiddenException("只有店主、总部或该供应商可以录入报价 (only owner, hq or the supplier itself may enter quotes).");
             var supplier = await session.SupplierAsync(supplierId, ct);
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -40,7 +38,7 @@ public static class RecordQuote
             return TypedResults.Created($"/api/purchasing/quotes?sku={Uri.EscapeDataString(e.Sku)}",
                 new QuoteView(e.SupplierId, supplier.Name, e.Sku, e.UnitCost, e.MinOrderQty, e.ValidUntil, supplier.LeadTimeDays, e.At)
                     { PackSize = e.PackSize });
-        }).WithName("RecordQuote");
+        }).RequirePermission("costs.see").WithName("RecordQuote");
         return api;
     }
 

@@ -23,7 +23,7 @@ public sealed class SupplierQuoteConfirmedInChatConsumer(IDocumentStore store, T
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var command = Command(m, today);
-        string? refused = !m.ConfirmedByRoles.Any(r => r is PlatformRoles.Owner or PlatformRoles.Hq) ? "the presser has no cost right"
+        string? refused = !m.ConfirmedByRoles.Any(Permissions.Named("quotes.confirm").Allows) ? "the presser may not confirm quotes (quotes.confirm)"
             : command is null ? $"unit cost {m.UnitCost}, minimum {m.MinOrderQty}, pack size {m.PackSize} or validity {m.ValidUntil} is not acceptable"
             : await session.LoadAsync<Supplier>(Supplier.StreamId(m.SupplierId), ct) is null ? "unknown supplier"
             : await session.LoadAsync<ProductCopy>(m.Sku, ct) is null ? "unknown product"

@@ -2,7 +2,6 @@ using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
-using Stationery.Purchasing.Access;
 using Stationery.Purchasing.Suppliers.Listing;
 
 namespace Stationery.Purchasing.Suppliers.Registering;
@@ -18,13 +17,12 @@ public static class RegisterSupplier
         api.MapPost("/suppliers", async (RegisterSupplierRequest request, HttpContext http, IDocumentSession session,
             TimeProvider clock, CancellationToken ct) =>
         {
-            http.User.RequireRole("登记供应商", PurchasingAccess.Buyers);
             var command = Validate(request, NewId(), http.User.UserId());
             var events = await session.Decide<Supplier>(Supplier.StreamId(command.SupplierId), s => Decide(s, command, clock.GetUtcNow()), ct);
             await session.SaveChangesAsync(ct);
             var supplier = Supplier.Create((SupplierRegistered)events[0]);
             return TypedResults.Created($"/api/purchasing/suppliers/{command.SupplierId}", SupplierView.From(supplier));
-        }).WithName("RegisterSupplier");
+        }).RequirePermission("suppliers.manage").WithName("RegisterSupplier");
         return api;
     }
 

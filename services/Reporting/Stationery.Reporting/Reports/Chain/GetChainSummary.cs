@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Hosting.Errors;
 using Stationery.Reporting.Branches;
@@ -23,7 +24,6 @@ public static class GetChainSummary
         api.MapGet("/chain/summary", async (string? from, string? to, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
         {
-            BranchAccess.RequirePermission(http.User, ReportPermissions.Chain);
             var last = to is null ? BranchCalendar.Day(clock.GetUtcNow(), BranchCalendar.Zone(null)) : ReportPeriods.ParseDate(to, "to");
             var first = from is null ? last.AddDays(-6) : ReportPeriods.ParseDate(from, "from");
             new Validation()
@@ -46,5 +46,5 @@ public static class GetChainSummary
                 .OrderByDescending(r => r.Revenue).ThenBy(r => r.Branch, StringComparer.Ordinal)
                 .ToList();
             return TypedResults.Ok(new ChainSummary(first, last, chain, rows));
-        }).WithName("GetChainSummary");
+        }).RequirePermission("reports.chain").WithName("GetChainSummary");
 }

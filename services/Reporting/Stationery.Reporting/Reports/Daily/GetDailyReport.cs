@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Reporting.Branches;
 
@@ -17,7 +18,7 @@ public static class GetDailyReport
             var (copy, day) = await ResolveAsync(session, http, branch, date, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, DailyReport.ChartFrom(day), DailyReport.BaselineFrom(day), day, ct);
             return TypedResults.Ok(DailyReport.Build(data, day));
-        }).WithName("GetDailyReport");
+        }).RequirePermission("reports.branch").WithName("GetDailyReport");
 
         branches.MapGet("/{branch}/daily.csv", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
@@ -26,7 +27,7 @@ public static class GetDailyReport
             var data = await ReportData.LoadAsync(session, copy, day, day, day, ct);
             return TypedResults.File(ReportCsv.Write($"{day:yyyy-MM-dd}", copy.Id, data.ProductsIn(day, day), data.Product),
                 ReportCsv.ContentType, $"{copy.Id}-{day:yyyy-MM-dd}.csv");
-        }).WithName("GetDailyReportCsv").Produces(200, contentType: "text/csv");
+        }).RequirePermission("reports.branch").WithName("GetDailyReportCsv").Produces(200, contentType: "text/csv");
 
         branches.MapGet("/{branch}/daily.png", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
             RevenueChart chart, CancellationToken ct) =>
@@ -36,13 +37,13 @@ public static class GetDailyReport
             var days = SalesReport.Days(DailyReport.ChartFrom(day), day, data.DaysIn(DailyReport.ChartFrom(day), day));
             return TypedResults.File(chart.Render(copy.Name, copy.Id, $"{DailyReport.ChartFrom(day):M/d}–{day:M/d}", days, highlightLast: true),
                 RevenueChart.ContentType);
-        }).WithName("GetDailyReportChart").Produces(200, contentType: RevenueChart.ContentType);
+        }).RequirePermission("reports.branch").WithName("GetDailyReportChart").Produces(200, contentType: RevenueChart.ContentType);
     }
 
     private static async Task<(BranchCopy Branch, DateOnly Day)> ResolveAsync(IQuerySession session, HttpContext http, string branch,
         string? date, TimeProvider clock, CancellationToken ct)
     {
-        var copy = await session.BranchAsync(http.User, branch, ct);
+        var copy = await session.BranchAsync(branch, ct);
         return (copy, ReportPeriods.Date(date, copy, clock));
     }
 }

@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Reporting.Branches;
 using Stationery.Reporting.Catalogue;
@@ -11,10 +12,10 @@ public static class ListSlowMovers
     public static void MapListSlowMovers(this RouteGroupBuilder branches) =>
         branches.MapGet("/{branch}/slow-movers", async (string branch, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var copy = await session.BranchAsync(http.User, branch, ct);
+            var copy = await session.BranchAsync(branch, ct);
             var watch = await session.Query<StockWatchEntry>().Where(w => w.Branch == copy.Id && w.Slow != null).ToListAsync(ct);
             var skus = watch.Select(w => w.Sku).ToArray();
             var catalogue = skus.Length == 0 ? [] : (await session.LoadManyAsync<ProductCopy>(ct, skus)).ToDictionary(p => p.Id);
             return TypedResults.Ok(SalesReport.SlowMovers(watch, sku => catalogue.GetValueOrDefault(sku) ?? ProductCopy.Unknown(sku)));
-        }).WithName("ListSlowMovers");
+        }).RequirePermission("reports.branch").WithName("ListSlowMovers");
 }

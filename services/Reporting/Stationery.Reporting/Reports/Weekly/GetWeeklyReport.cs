@@ -1,3 +1,4 @@
+using Stationery.Hosting.Security;
 using Marten;
 using Stationery.Reporting.Branches;
 
@@ -17,7 +18,7 @@ public static class GetWeeklyReport
             var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, iso.Previous.Monday, iso.Previous.Monday, iso.Sunday, ct);
             return TypedResults.Ok(WeeklyReport.Build(data, iso));
-        }).WithName("GetWeeklyReport");
+        }).RequirePermission("reports.branch").WithName("GetWeeklyReport");
 
         branches.MapGet("/{branch}/weekly.csv", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
@@ -26,7 +27,7 @@ public static class GetWeeklyReport
             var data = await ReportData.LoadAsync(session, copy, iso.Monday, iso.Monday, iso.Sunday, ct);
             return TypedResults.File(ReportCsv.Write(iso.ToString(), copy.Id, data.ProductsIn(iso.Monday, iso.Sunday), data.Product),
                 ReportCsv.ContentType, $"{copy.Id}-{iso}.csv");
-        }).WithName("GetWeeklyReportCsv").Produces(200, contentType: "text/csv");
+        }).RequirePermission("reports.branch").WithName("GetWeeklyReportCsv").Produces(200, contentType: "text/csv");
 
         branches.MapGet("/{branch}/weekly.png", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
             RevenueChart chart, CancellationToken ct) =>
@@ -35,13 +36,13 @@ public static class GetWeeklyReport
             var data = await ReportData.LoadAsync(session, copy, iso.Monday, iso.Sunday, iso.Sunday, ct);
             var days = SalesReport.Days(iso.Monday, iso.Sunday, data.DaysIn(iso.Monday, iso.Sunday));
             return TypedResults.File(chart.Render(copy.Name, copy.Id, iso.ToString(), days, highlightLast: false), RevenueChart.ContentType);
-        }).WithName("GetWeeklyReportChart").Produces(200, contentType: RevenueChart.ContentType);
+        }).RequirePermission("reports.branch").WithName("GetWeeklyReportChart").Produces(200, contentType: RevenueChart.ContentType);
     }
 
     private static async Task<(BranchCopy Branch, IsoWeek Week)> ResolveAsync(IQuerySession session, HttpContext http, string branch,
         string? week, TimeProvider clock, CancellationToken ct)
     {
-        var copy = await session.BranchAsync(http.User, branch, ct);
+        var copy = await session.BranchAsync(branch, ct);
         return (copy, ReportPeriods.Week(week, copy, clock));
     }
 }
