@@ -5,6 +5,7 @@ using Stationery.Identity.Chains.SigningUp;
 using Stationery.Identity.Staff;
 using Stationery.Identity.Staff.Changing;
 using Stationery.Identity.Staff.Disabling;
+using Stationery.Identity.Staff.Granting;
 
 namespace Stationery.Identity.Tests;
 
@@ -114,19 +115,23 @@ public class DirectoryDeciderSpecs
         var clerk = UserAccount.Create(new UserEnrolled("u-clerk", "clerk", "小李", "hash", ["clerk"], ["main"], null));
         var promote = new ChangeStaffRoles.Command("u-clerk", ["manager"], ["main", "east"]);
 
-        var changed = ChangeStaffRoles.Decide(clerk, chain, promote).ShouldHaveSingleItem().ShouldBeOfType<UserRolesChanged>();
+        var founder = AccountReach.Of(UserAccount.Create(new UserEnrolled("u-owner", "owner", "张店长", "hash", ["owner"], ["main"], null)), chain);
+
+        var changed = ChangeStaffRoles.Decide(clerk, chain, founder, promote).ShouldHaveSingleItem().ShouldBeOfType<UserRolesChanged>();
         changed.Roles.ShouldBe(["manager"]);
         changed.Branches.ShouldBe(["main", "east"]);
-        ChangeStaffRoles.Decide(clerk.Apply(changed), chain, promote).ShouldBeEmpty();
+        ChangeStaffRoles.Decide(clerk.Apply(changed), chain, founder, promote).ShouldBeEmpty();
     }
 
     [Fact]
     public void Disabling_an_account_happens_once_and_never_to_yourself()
     {
         var clerk = UserAccount.Create(new UserEnrolled("u-clerk", "clerk", "小李", "hash", ["clerk"], ["main"], null));
+        var owner = AccountReach.Of(UserAccount.Create(new UserEnrolled("u-owner", "owner", "张店长", "hash", ["owner"], ["main"], null)), DemoWithMain);
+        var clerkReach = AccountReach.Of(clerk, DemoWithMain);
 
-        var disabled = DisableStaffMember.Decide(clerk, new("u-clerk", "u-owner")).ShouldHaveSingleItem().ShouldBeOfType<UserDisabled>();
-        DisableStaffMember.Decide(clerk.Apply(disabled), new("u-clerk", "u-owner")).ShouldBeEmpty();
-        Should.Throw<DomainException>(() => DisableStaffMember.Decide(clerk, new("u-clerk", "u-clerk"))).Code.ShouldBe("cannot-disable-self");
+        var disabled = DisableStaffMember.Decide(clerk, DemoWithMain, owner, new("u-clerk", "u-owner")).ShouldHaveSingleItem().ShouldBeOfType<UserDisabled>();
+        DisableStaffMember.Decide(clerk.Apply(disabled), DemoWithMain, owner, new("u-clerk", "u-owner")).ShouldBeEmpty();
+        Should.Throw<DomainException>(() => DisableStaffMember.Decide(clerk, DemoWithMain, clerkReach, new("u-clerk", "u-clerk"))).Code.ShouldBe("cannot-disable-self");
     }
 }
