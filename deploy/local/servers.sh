@@ -7,6 +7,8 @@
 #                                          data directory, so one restarted by hand (another pid) is stopped too
 #   servers.sh pg-stop <statedir> [--immediate]   stop only PostgreSQL (fault tests: -m immediate, a crash)
 #   servers.sh pg-start <statedir>         start PostgreSQL again on its recorded port and options
+#   servers.sh rabbit-kill <statedir>      kill -9 the RabbitMQ node (fault tests: a crash), then its epmd
+#   servers.sh rabbit-start <statedir>     start RabbitMQ again on its recorded ports (durable queues and messages kept)
 #   servers.sh free-ports <n> [exclude..]  print n free loopback TCP ports (below 32768)
 #   servers.sh port-free <port>            exit 0 if <port> is free on 127.0.0.1
 #
@@ -403,7 +405,7 @@ cmd_stop() {
 # ---------------------------------------------------------------------------------------------------------------
 
 usage() {
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -422,7 +424,7 @@ main() {
             PG_PORT="" RABBIT_PORT="" MGMT_PORT="" DIST_PORT="" EPMD_PORT=""
             if [[ "$cmd" == start ]]; then cmd_start "${3:-}"; else cmd_stop; fi
             ;;
-        pg-stop | pg-start)
+        pg-stop | pg-start | rabbit-kill | rabbit-start)
             [[ -n "${2:-}" ]] || usage
             STATEDIR=$(cd "$2" 2>/dev/null && pwd -P) || die "cannot use $2"
             if [[ "${STATIONERY_SERVERS_STATEDIR:-}" != "$STATEDIR" ]]; then
@@ -431,7 +433,18 @@ main() {
             load_ports || die "$STATEDIR holds no servers (no ports file)"
             exec 9>"$STATEDIR/.lock"
             flock -w 120 9 || die "another start/stop holds $STATEDIR/.lock"
-            if [[ "$cmd" == pg-stop ]]; then
+            if [[ "$cmd" == rabbit-kill ]]; then
+                local beam
+                beam=$(read_pid rabbitmq)
+                pid_alive_ours "$beam" || die "RabbitMQ of $STATEDIR is not running"
+                log "kill -9 RabbitMQ (pid $beam)"
+                kill -KILL "$beam"
+                wait_gone "$beam" 10 || die "RabbitMQ (pid $beam) survived kill -9"
+                stop_rabbitmq
+            elif [[ "$cmd" == rabbit-start ]]; then
+                start_rabbitmq
+                log "RabbitMQ ready on 127.0.0.1:$RABBIT_PORT"
+            elif [[ "$cmd" == pg-stop ]]; then
                 stop_postgres "$([[ "${3:-}" == --immediate ]] && echo immediate || echo fast)"
             else
                 postgres_running && die "PostgreSQL of $STATEDIR is already running"
