@@ -3,7 +3,12 @@
 # anything shared: every path lives inside <statedir>, every port is picked free at start, Erlang gets a private epmd.
 #
 #   servers.sh start <statedir> [--test]   start both, wait until ready, write <statedir>/env
-#   servers.sh stop  <statedir>            stop exactly the processes start recorded (idempotent)
+#   servers.sh stop  <statedir>            stop exactly the processes start recorded (idempotent); PostgreSQL by its
+#                                          data directory, so one restarted by hand (another pid) is stopped too
+#   servers.sh pg-stop <statedir> [--immediate]   stop only PostgreSQL (fault tests: -m immediate, a crash)
+#   servers.sh pg-start <statedir>         start PostgreSQL again on its recorded port and options
+#   servers.sh rabbit-kill <statedir>      kill -9 the RabbitMQ node (fault tests: a crash), then its epmd
+#   servers.sh rabbit-start <statedir>     start RabbitMQ again on its recorded ports (durable queues and messages kept)
 #   servers.sh free-ports <n> [exclude..]  print n free loopback TCP ports (below 32768)
 #   servers.sh port-free <port>            exit 0 if <port> is free on 127.0.0.1
 #
@@ -154,6 +159,7 @@ start_postgres() { # test_mode
     fi
 
     local opts=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=$pg/run" -c max_connections=1000)
+    echo "$test_mode" >"$STATEDIR/pg-test-mode"
     if [[ "$test_mode" == 1 ]]; then
         opts+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
     fi
@@ -198,7 +204,8 @@ start_rabbitmq() {
         chmod 400 "$r/home/.erlang.cookie"
     fi
     : >"$r/rabbitmq-env.conf"
-    echo '[rabbitmq_management].' >"$r/enabled_plugins"
+    # shovel: ./stationery requeue moves a _error queue's messages back with a dynamic shovel.
+    echo '[rabbitmq_management,rabbitmq_shovel].' >"$r/enabled_plugins"
 
     for attempt in 1 2; do
         cat >"$r/rabbitmq.conf" <<EOF
@@ -292,7 +299,7 @@ any_running() {
     for n in postgres rabbitmq rabbitmq-wrapper epmd; do
         pid_alive_ours "$(read_pid "$n")" && return 0
     done
-    return 1
+    postgres_running
 }
 
 cmd_start() {
@@ -360,14 +367,22 @@ stop_rabbitmq() {
     rm -f "$STATEDIR/pids/rabbitmq.pid" "$STATEDIR/pids/rabbitmq-wrapper.pid" "$STATEDIR/pids/epmd.pid"
 }
 
-stop_postgres() {
-    local pid data="$STATEDIR/pg/data"
+# The postmaster is found by its data directory (postmaster.pid), not only by the pid start recorded: a PostgreSQL
+# restarted by hand or by the fault suite has another pid, and leaving it running made the next start fail with
+# "lock file postmaster.pid already exists". pg_ctl -D acts on that data directory's server only.
+postgres_running() {
+    [[ -f "$STATEDIR/pg/data/PG_VERSION" ]] || return 1
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$STATEDIR/pg/data" status >/dev/null 2>&1
+}
+
+stop_postgres() { # [mode]
+    local mode=${1:-fast} pid data="$STATEDIR/pg/data"
     pid=$(read_pid postgres)
-    if pid_alive_ours "$pid"; then
-        log "pg_ctl stop -m fast (pid $pid)"
-        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
-        terminate postgres "$pid" 15
+    if postgres_running; then
+        log "pg_ctl stop -m $mode ($data)"
+        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" -m "$mode" -w -t 30 stop >/dev/null 2>&1 || true
     fi
+    terminate postgres "$pid" 15
     rm -f "$STATEDIR/pids/postgres.pid"
 }
 
@@ -390,7 +405,7 @@ cmd_stop() {
 # ---------------------------------------------------------------------------------------------------------------
 
 usage() {
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -408,6 +423,34 @@ main() {
             fi
             PG_PORT="" RABBIT_PORT="" MGMT_PORT="" DIST_PORT="" EPMD_PORT=""
             if [[ "$cmd" == start ]]; then cmd_start "${3:-}"; else cmd_stop; fi
+            ;;
+        pg-stop | pg-start | rabbit-kill | rabbit-start)
+            [[ -n "${2:-}" ]] || usage
+            STATEDIR=$(cd "$2" 2>/dev/null && pwd -P) || die "cannot use $2"
+            if [[ "${STATIONERY_SERVERS_STATEDIR:-}" != "$STATEDIR" ]]; then
+                exec env STATIONERY_SERVERS_STATEDIR="$STATEDIR" bash "$0" "$cmd" "$STATEDIR" "${@:3}"
+            fi
+            load_ports || die "$STATEDIR holds no servers (no ports file)"
+            exec 9>"$STATEDIR/.lock"
+            flock -w 120 9 || die "another start/stop holds $STATEDIR/.lock"
+            if [[ "$cmd" == rabbit-kill ]]; then
+                local beam
+                beam=$(read_pid rabbitmq)
+                pid_alive_ours "$beam" || die "RabbitMQ of $STATEDIR is not running"
+                log "kill -9 RabbitMQ (pid $beam)"
+                kill -KILL "$beam"
+                wait_gone "$beam" 10 || die "RabbitMQ (pid $beam) survived kill -9"
+                stop_rabbitmq
+            elif [[ "$cmd" == rabbit-start ]]; then
+                start_rabbitmq
+                log "RabbitMQ ready on 127.0.0.1:$RABBIT_PORT"
+            elif [[ "$cmd" == pg-stop ]]; then
+                stop_postgres "$([[ "${3:-}" == --immediate ]] && echo immediate || echo fast)"
+            else
+                postgres_running && die "PostgreSQL of $STATEDIR is already running"
+                start_postgres "$(cat "$STATEDIR/pg-test-mode" 2>/dev/null || echo 0)"
+                log "PostgreSQL ready on 127.0.0.1:$PG_PORT"
+            fi
             ;;
         free-ports)
             free_ports "${2:-1}" "${@:3}"

@@ -51,9 +51,13 @@ public static class PlatformDefaults
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 opts.Events.StreamIdentity = StreamIdentity.AsString;
                 opts.Events.UseListenNotifyForEventAppends = true;
+                // HotCold elects one daemon per store with a PostgreSQL advisory lock; the five services share a database,
+                // so each needs a lock of its own (one shared id made four of them wait for ever behind the fifth).
+                opts.Projections.DaemonLockId = DaemonLockId(schema);
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.UseSystemTextJsonForSerialization(configure: o => o.Converters.Add(new JsonStringEnumConverter()));
+                // The inbox: (consumer, MessageId) is the id (ProcessedMessage.Key); InboxRetention purges old rows.
                 opts.Schema.For<ProcessedMessage>();
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
@@ -65,9 +69,11 @@ public static class PlatformDefaults
                 o.Name = "outbox";
                 o.Options.BatchSize = 500;
             })
-            .AddAsyncDaemon(Enum.Parse<DaemonMode>(config["Marten:DaemonMode"] ?? nameof(DaemonMode.Solo)));
+            // HotCold by default: with two replicas of a service, Solo ran two daemons and forwarded every event twice.
+            .AddAsyncDaemon(Enum.Parse<DaemonMode>(config["Marten:DaemonMode"] ?? nameof(DaemonMode.HotCold)));
 
         services.AddPlatformBus(serviceName, rabbit, serviceAssembly);
+        services.AddHostedService<InboxRetention>();
         services.AddPlatformAuthentication(config);
         services.AddDisabledAccountCheck();
         services.AddPlatformProblemDetails();
@@ -79,7 +85,8 @@ public static class PlatformDefaults
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddHealthChecks()
-            .AddNpgSql(postgres, name: "postgres", tags: ["ready"]);
+            .AddNpgSql(postgres, name: "postgres", tags: ["ready"])
+            .AddCheck<ParkedMessages>("messaging", tags: ["ready"]);
         services.AddOpenApi(o =>
         {
             // Slices nest their records (ChangeStaffRoles.Request): name such schemas after the slice, or every "Request"
@@ -99,6 +106,14 @@ public static class PlatformDefaults
         return builder;
     }
 
+    /// <summary>The HotCold advisory-lock id of a service's store: stable across processes and replicas (FNV-1a of the schema).</summary>
+    public static int DaemonLockId(string schema)
+    {
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(schema)) hash = (hash ^ b) * 16777619u;
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
     /// <summary>Middleware and the common endpoints: health, OpenAPI.</summary>
     public static WebApplication UsePlatformDefaults(this WebApplication app)
     {
@@ -110,11 +125,32 @@ public static class PlatformDefaults
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            // MassTransit registers its bus check with the "ready" tag; PostgreSQL is added above.
+            // MassTransit registers its bus check with the "ready" tag; PostgreSQL and parked messages are added above.
+            // Degraded (messages parked) still answers 200: the service works, but the body says what waits for someone.
             Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthAsync,
         }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// <c>{"status":"Degraded","checks":{"messaging":{"status":"Degraded","description":"…","data":{"parked":3,…}},…}}</c>:
+    /// what each check found, so parked messages are visible without reading the logs.
+    /// </summary>
+    private static Task WriteHealthAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        });
     }
 }
 

@@ -178,7 +178,7 @@ internal static class FanOutBenchmark
             await Probe.Until(async () =>
             {
                 await using var session = store.QuerySession(Tenant);
-                return await session.LoadAsync<ProcessedMessage>(id) is not null;
+                return await session.Query<ProcessedMessage>().AnyAsync(m => m.MessageId == id);
             }, TimeSpan.FromSeconds(60), $"Chat to apply {message}");
         }
 

@@ -9,6 +9,25 @@ namespace Stationery.Testing;
 /// </summary>
 public sealed class PlatformProcesses : IAsyncLifetime
 {
+    private readonly ServerAddresses? on;
+    private readonly IReadOnlyDictionary<string, string> serviceSettings = new Dictionary<string, string>();
+
+    /// <summary>On the shared test servers (the xunit fixture).</summary>
+    public PlatformProcesses() { }
+
+    /// <summary>
+    /// On <paramref name="on"/>: servers of the test's own (the fault suite stops and restarts them), every service with
+    /// <paramref name="serviceSettings"/> (environment-variable names) on top of the seed's.
+    /// </summary>
+    public PlatformProcesses(ServerAddresses on, IReadOnlyDictionary<string, string>? serviceSettings = null)
+    {
+        this.on = on;
+        if (serviceSettings is not null) this.serviceSettings = serviceSettings;
+    }
+
+    /// <summary>The database and virtual host the platform runs in (the fault suite counts parked messages there).</summary>
+    public IsolatedServers Servers => servers ?? throw new InvalidOperationException("The platform has not started.");
+
     public static readonly string[] ServiceNames = ["Identity", "Inventory", "Purchasing", "Chat", "Reporting"];
     /// <summary>
     /// On a fresh broker a message published to an exchange with no queue bound yet is dropped, so a service starts only
@@ -42,15 +61,16 @@ public sealed class PlatformProcesses : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        servers = await TestServers.IsolateAsync("e2e");
+        servers = await TestServers.IsolateAsync("e2e", on);
         foreach (var wave in StartOrder)
         {
             foreach (var name in wave)
             {
-                var address = processes.StartService(name, name, servers, new Dictionary<string, string>
+                var settings = new Dictionary<string, string>(serviceSettings)
                 {
                     ["Seed__Demo"] = "true", ["Seed__HistoryDays"] = SeedHistoryDays.ToString(),
-                });
+                };
+                var address = processes.StartService(name, name, servers, settings);
                 servicePorts[name] = address.Port;
             }
             await Task.WhenAll(wave.Select(n => processes.WaitReadyAsync(n, new Uri(Service(n), "health/ready"))));

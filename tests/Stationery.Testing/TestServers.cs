@@ -20,10 +20,13 @@ public static class TestServers
 
     public static Task<ServerAddresses> GetAsync() => Servers.Value;
 
-    /// <summary>A fresh database and RabbitMQ virtual host, so test classes never see each other's data or queues.</summary>
-    public static async Task<IsolatedServers> IsolateAsync(string name)
+    /// <summary>
+    /// A fresh database and RabbitMQ virtual host, so test classes never see each other's data or queues: on the shared test
+    /// servers, or on <paramref name="on"/> (the fault suite's own servers, which it stops and restarts).
+    /// </summary>
+    public static async Task<IsolatedServers> IsolateAsync(string name, ServerAddresses? on = null)
     {
-        var servers = await GetAsync();
+        var servers = on ?? await GetAsync();
         var unique = $"t_{Sanitize(name)}_{Guid.NewGuid():N}";
         var id = unique[..Math.Min(40, unique.Length)].ToLowerInvariant();
 

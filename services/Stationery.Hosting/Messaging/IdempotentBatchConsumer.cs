@@ -7,7 +7,7 @@ namespace Stationery.Hosting.Messaging;
 
 /// <summary>
 /// <see cref="IdempotentConsumer{T}"/> for high-volume facts (a till's sale lines, a seeded history of tens of thousands of
-/// events): the same guarantee — every MessageId recorded in the same transaction as its effect, a redelivery skipped — with
+/// events): the same guarantee — every (consumer, MessageId) recorded in the same transaction as its effect, a redelivery skipped — with
 /// one transaction per batch and chain instead of one per message. A concurrent delivery of a message in the batch makes the
 /// commit fail; the batch is retried and its retry skips what the other delivery applied. Give the consumer a
 /// <see cref="ConsumerDefinition{TConsumer}"/> that sets <see cref="BatchOptions"/> (see <see cref="Batching"/>).
@@ -25,13 +25,18 @@ public abstract class IdempotentBatchConsumer<T>(IDocumentStore store, ILogger l
                 .DistinctBy(m => m.Id)
                 .ToList();
             await using var session = store.LightweightSession(chain.Key);
-            var seen = (await session.LoadManyAsync<ProcessedMessage>(ct, messages.Select(m => m.Id).ToArray())).Select(p => p.Id).ToHashSet();
+            var consumer = ProcessedMessage.ConsumerName(GetType());
+            var seen = (await session.LoadManyAsync<ProcessedMessage>(ct, messages.Select(m => ProcessedMessage.Key(consumer, m.Id)).ToArray()))
+                .Select(p => p.MessageId).ToHashSet();
             var fresh = messages.Where(m => !seen.Contains(m.Id)).ToList();
             if (fresh.Count < messages.Count)
+            {
                 log.LogDebug("Skipping {Count} duplicate {Type} messages", messages.Count - fresh.Count, typeof(T).Name);
+                InboxFigures.Suppressed(messages.Count - fresh.Count);
+            }
             if (fresh.Count == 0) continue;
             var now = DateTimeOffset.UtcNow;
-            foreach (var (id, _) in fresh) session.Insert(new ProcessedMessage(id, typeof(T).Name, now));
+            foreach (var (id, _) in fresh) session.Insert(ProcessedMessage.For(consumer, id, typeof(T).Name, now));
             await Apply(session, [.. fresh.Select(m => new Delivery<T>(m.Id, m.Message))], ct);
             await session.SaveChangesAsync(ct);
         }

@@ -6,12 +6,35 @@ using Stationery.Contracts;
 
 namespace Stationery.Hosting.Messaging;
 
-/// <summary>A message this service has applied, keyed by its MessageId, stored with the effect in one transaction.</summary>
-public sealed record ProcessedMessage(Guid Id, string MessageType, DateTimeOffset ProcessedAt);
+/// <summary>
+/// A message one consumer of this service has applied (the inbox), stored with the effect in one transaction. Keyed by
+/// (consumer, MessageId) — <see cref="Key"/> — so two consumers of one message type in one service each apply it once;
+/// rows older than <see cref="InboxRetention.Keep"/> are purged (a redelivery comes within minutes, not weeks).
+/// </summary>
+public sealed record ProcessedMessage(Guid Id, string Consumer, Guid MessageId, string MessageType, DateTimeOffset ProcessedAt)
+{
+    /// <summary>The row id of (<paramref name="consumer"/>, <paramref name="messageId"/>): a name-based UUID (RFC 9562 version 5 layout over SHA-1).</summary>
+    public static Guid Key(string consumer, Guid messageId)
+    {
+        var name = System.Text.Encoding.UTF8.GetBytes($"{consumer}/{messageId:N}");
+        var hash = System.Security.Cryptography.SHA1.HashData(name);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    public static ProcessedMessage For(string consumer, Guid messageId, string messageType, DateTimeOffset at) =>
+        new(Key(consumer, messageId), consumer, messageId, messageType, at);
+
+    /// <summary>The inbox name of a consumer: its class name (unique within a service, whose schema holds the inbox).</summary>
+    public static string ConsumerName(Type consumer) => consumer.Name;
+}
 
 /// <summary>
-/// The one idempotent-consumer pattern: open the message's tenant session, record its MessageId, apply the effect
-/// in the same session, commit. A redelivered message collides on the MessageId and is acknowledged without effect.
+/// The one idempotent-consumer pattern: open the message's tenant session, record (this consumer, MessageId) in the inbox,
+/// apply the effect in the same session, commit. A redelivered message collides on that key and is acknowledged without
+/// effect; another consumer of the same message in the same service has a key of its own.
 /// A write conflict (another consumer appended to the same stream first) runs the whole thing again in a fresh session,
 /// after a jittered wait (<see cref="PlatformRetry"/>), before it counts as a failure for MassTransit's retries.
 /// </summary>
@@ -40,12 +63,14 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
     private async Task ConsumeOnce(ConsumeContext<T> context, Guid messageId)
     {
         await using var session = store.LightweightSession(context.Message.TenantId);
-        if (await session.LoadAsync<ProcessedMessage>(messageId, context.CancellationToken) is not null)
+        var consumer = ProcessedMessage.ConsumerName(GetType());
+        if (await session.LoadAsync<ProcessedMessage>(ProcessedMessage.Key(consumer, messageId), context.CancellationToken) is not null)
         {
             log.LogDebug("Skipping duplicate {Type} {MessageId}", typeof(T).Name, messageId);
+            InboxFigures.Suppressed();
             return;
         }
-        session.Insert(new ProcessedMessage(messageId, typeof(T).Name, DateTimeOffset.UtcNow));
+        session.Insert(ProcessedMessage.For(consumer, messageId, typeof(T).Name, DateTimeOffset.UtcNow));
         await Apply(session, context.Message, context);
         try
         {
@@ -55,6 +80,7 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
         {
             // A concurrent delivery of the same message won the race; its effect stands, ours is rolled back.
             log.LogDebug("Duplicate {Type} {MessageId} lost the race; nothing applied", typeof(T).Name, messageId);
+            InboxFigures.Suppressed();
         }
     }
 

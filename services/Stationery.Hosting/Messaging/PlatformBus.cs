@@ -10,7 +10,8 @@ public static class PlatformBus
     /// <summary>
     /// MassTransit on RabbitMQ: consumers found in the service assembly, queues prefixed with the service name (two services
     /// with a consumer of the same name must not share a queue), exchanges named by <see cref="WireNameAttribute"/>,
-    /// in-memory retries (<see cref="PlatformRetry"/>: no delayed-exchange plugin here), then the <c>_error</c> queue.
+    /// in-memory retries (<see cref="PlatformRetry"/>: minutes for a transient failure, a few seconds for poison; no
+    /// delayed-exchange plugin here), then the <c>_error</c> queue.
     /// </summary>
     public static IServiceCollection AddPlatformBus(this IServiceCollection services, string serviceName, string rabbitUri, Assembly serviceAssembly)
     {
@@ -22,6 +23,7 @@ public static class PlatformBus
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
         services.AddSingleton<FaultReporter>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ParkedMessages>(provider, rabbitUri));
         services.AddMassTransit(x =>
         {
             // No calls home: the platform runs on machines without internet access.
@@ -36,9 +38,21 @@ public static class PlatformBus
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbitUri));
+                cfg.ConnectEndpointConfigurationObserver(context.GetRequiredService<ParkedMessages>());
                 cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
                 cfg.PrefetchCount = 64;
-                cfg.UseMessageRetry(r => r.Intervals(PlatformRetry.Intervals));
+                // Outer: a transient failure (database or broker down) is retried for minutes, never parked for it.
+                // Inner: any other failure is retried briefly, then parked in _error (PlatformRetry).
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Intervals(PlatformRetry.TransientIntervals);
+                    r.Handle<Exception>(PlatformRetry.IsTransient);
+                });
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Intervals(PlatformRetry.Intervals);
+                    r.Ignore<Exception>(PlatformRetry.IsTransient);
+                });
                 cfg.ConfigureEndpoints(context);
                 foreach (var configure in context.GetServices<Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>>())
                     configure(context, cfg);

@@ -29,7 +29,7 @@ public sealed class EventsAndRebuilds(InventoryHost host) : IClassFixture<Invent
 
         await using var session = host.Service.Service<IDocumentStore>().QuerySession("demo");
         (await session.LoadAsync<Branch>("north"))!.Name.ShouldBe("北区店");
-        (await session.Query<ProcessedMessage>().CountAsync(m => m.Id == messageId)).ShouldBe(1);
+        (await session.Query<ProcessedMessage>().CountAsync(m => m.MessageId == messageId)).ShouldBe(1);
     }
 
     [Fact]
