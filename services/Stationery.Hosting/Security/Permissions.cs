@@ -55,15 +55,15 @@ public static class Permissions
     public static readonly IReadOnlyList<Permission> Table =
     [
         // Identity
-        new("identity", "session", "log in, sign up a chain (anonymous, rate-limited)", [O, M, C, H, S], Reach.Chain,
-            ["POST /api/identity/login", "POST /api/identity/chains"]),
-        new("identity", "me", "read own account, refresh own token", [O, M, C, H, S], Reach.Self,
-            ["GET /api/identity/me", "POST /api/identity/token/refresh"]),
+        new("identity", "session", "log in, sign up a chain, refresh a session with its refresh token (anonymous, rate-limited)", [O, M, C, H, S], Reach.Chain,
+            ["POST /api/identity/login", "POST /api/identity/chains", "POST /api/identity/token/refresh"]),
+        new("identity", "me", "read own account, change own password", [O, M, C, H, S], Reach.Self,
+            ["GET /api/identity/me", "POST /api/identity/me/password"]),
         new("identity", "directory.read", "list branches and staff", [O, M, C, H], Reach.Chain,
             ["GET /api/identity/branches", "GET /api/identity/staff"]),
-        new("identity", "directory.manage", "open branches; add, change and disable staff; invite supplier contacts", [O, H], Reach.Chain,
+        new("identity", "directory.manage", "open branches; add, change and disable staff, reset their passwords; invite supplier contacts", [O, H], Reach.Chain,
             ["POST /api/identity/branches", "POST /api/identity/staff", "PUT /api/identity/staff/{id}",
-                "POST /api/identity/staff/{id}/disable", "POST /api/identity/supplier-contacts"]),
+                "POST /api/identity/staff/{id}/disable", "POST /api/identity/staff/{id}/password-reset", "POST /api/identity/supplier-contacts"]),
 
         // Inventory
         new("inventory", "catalogue.read", "search the product catalogue", [O, M, C, H], Reach.Chain,

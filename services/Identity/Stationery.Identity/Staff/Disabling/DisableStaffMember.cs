@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
+using Stationery.Identity.Sessions;
 
 namespace Stationery.Identity.Staff.Disabling;
 
-/// <summary>An owner or hq disables an account: it can no longer log in. Disabling twice changes nothing.</summary>
+/// <summary>An owner or hq disables an account: it can no longer log in, and its refresh tokens are revoked. Disabling twice changes nothing.</summary>
 public static class DisableStaffMember
 {
     public sealed record Command(string UserId, string DisabledBy);
@@ -30,6 +31,7 @@ public static class DisableStaffMember
     {
         user.RequireDirectoryAdmin("disable staff");
         await session.Decide<UserAccount>(id, account => Decide(account, new Command(id, user.UserId())), ct);
+        RefreshTokens.RevokeAll(session, id);
         await session.SaveChangesAsync(ct);
         var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new NotFoundException("Staff member", id);
         return TypedResults.Ok(StaffView.Of(account));
