@@ -50,7 +50,7 @@ internal static class MessageHopBenchmark
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["ConnectionStrings:Postgres"] = servers.Postgres;
         builder.Configuration["ConnectionStrings:RabbitMq"] = servers.RabbitMq;
-        builder.Configuration["Jwt:SigningKey"] = TestTokens.SigningKey;
+        builder.Configuration["Jwt:Jwks"] = TestTokens.Jwks;
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.AddPlatformDefaults("bench", typeof(MessageHopBenchmark).Assembly);
         builder.Services.AddSingleton<IIntegrationEventMap, BenchEvents>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
+using Microsoft.AspNetCore.SignalR.Client;
 using Stationery.Chat.Messages;
 using Stationery.Contracts.Identity;
 using Stationery.Testing;
@@ -45,6 +46,20 @@ public sealed class LiveDeliveryTests(ChatFixture fixture) : IClassFixture<ChatF
         clerkOwnRead.UserId.ShouldBe("clerk");
         clerkPhone.ReadUpdates.ShouldNotContain(r => r.UserId == "owner", "nobody else hears what the owner has read");
         (await ChatFixture.ChannelsAsync(owner)).Single(c => c.Id == MainGroup).LastReadSeq.ShouldBeGreaterThanOrEqualTo(posted.Seq);
+    }
+
+    [Fact]
+    public async Task A_connection_is_closed_when_its_token_expires_while_one_with_a_longer_token_stays_open()
+    {
+        var shortToken = TestTokens.Issue(ChatFixture.Tenant, "clerk", ["clerk"], ["main"], "小李", lifetime: TimeSpan.FromSeconds(4));
+        await using var expiring = await LiveClient.ConnectAsync(fixture.BaseAddress, shortToken);
+        await using var lasting = await fixture.ConnectAsync("clerk");
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        expiring.Connection.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
+
+        await Probe.Until(() => Task.FromResult(closed.Task.IsCompleted), TimeSpan.FromSeconds(60), "the hub closing the connection whose token expired");
+        expiring.Connection.State.ShouldBe(HubConnectionState.Disconnected);
+        lasting.Connection.State.ShouldBe(HubConnectionState.Connected, "a connection with an unexpired token stays open");
     }
 
     [Fact]

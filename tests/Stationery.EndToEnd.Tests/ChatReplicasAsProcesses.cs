@@ -30,7 +30,6 @@ public sealed class ChatReplicasAsProcesses : IAsyncLifetime
     private const string Tenant = "demo";
     private const string Channel = "main-group";
     private static readonly Dictionary<string, string> HotCold = new() { ["Marten__DaemonMode"] = "HotCold" };
-    private static readonly JwtSettings Jwt = new() { SigningKey = ServiceProcesses.SigningKey };
 
     private IsolatedServers servers = null!;
     private readonly ServiceProcesses processes = new();
@@ -115,8 +114,8 @@ public sealed class ChatReplicasAsProcesses : IAsyncLifetime
     }
 
     private static string Token(string user) => user == "owner"
-        ? TestTokens.Issue(Tenant, "owner", ["owner"], ["main"], "张店长", settings: Jwt)
-        : TestTokens.Issue(Tenant, "clerk", ["clerk"], ["main"], "小李", settings: Jwt);
+        ? TestTokens.Issue(Tenant, "owner", ["owner"], ["main"], "张店长")
+        : TestTokens.Issue(Tenant, "clerk", ["clerk"], ["main"], "小李");
 
     private static HttpClient Http(Uri replica, string user)
     {

@@ -44,7 +44,7 @@ public class IdentityApiTests(IdentityHost host) : IClassFixture<IdentityHost>
         body.ExpiresAt.ShouldBeLessThanOrEqualTo(DateTimeOffset.UtcNow.AddMinutes(31), "access tokens are short-lived; clients refresh them");
 
         var jwt = new JsonWebToken(body.AccessToken);
-        jwt.Alg.ShouldBe("HS256");
+        jwt.Alg.ShouldBe("ES256");
         jwt.GetClaim("tenant").Value.ShouldBe(chain);
         jwt.GetClaim("sub").Value.ShouldBe(body.User.Id);
         jwt.GetClaim("name").Value.ShouldBe("王老板");
@@ -189,25 +189,27 @@ public class IdentityApiTests(IdentityHost host) : IClassFixture<IdentityHost>
     }
 
     [Fact]
-    public async Task Refreshing_a_token_picks_up_new_roles_and_a_disabled_account_cannot_refresh()
+    public async Task Refreshing_a_session_picks_up_new_roles_and_a_disabled_account_cannot_refresh()
     {
         var chain = NewChain("refresh");
         var owner = await host.SignUpAsync(chain);
         (await OpenBranch(owner, "main", "总店")).EnsureSuccessStatusCode();
         var id = (await (await AddStaff(owner, "clerk", ["clerk"], ["main"])).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var clerkToken = await host.LogInAsync(chain, "clerk", IdentityHost.Password);
+        var clerk = await host.SignInAsync(chain, "clerk", IdentityHost.Password);
         (await host.As(owner).PutAsJsonAsync($"/api/identity/staff/{id}", new { roles = new[] { "manager" }, branches = new[] { "main" } }))
             .EnsureSuccessStatusCode();
 
-        var refreshed = await host.As(clerkToken).PostAsync("/api/identity/token/refresh", null);
+        var refreshed = await host.RefreshAsync(clerk.RefreshToken);
         refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = (await refreshed.Content.ReadFromJsonAsync<IdentityHost.LoginBody>())!;
         body.User.Roles.ShouldBe(["manager"]);
         new JsonWebToken(body.AccessToken).Claims.Where(c => c.Type == "role").Select(c => c.Value).ShouldBe(["manager"]);
+        body.RefreshToken.ShouldNotBe(clerk.RefreshToken, "every refresh rotates the refresh token");
 
         (await host.As(owner).PostAsync($"/api/identity/staff/{id}/disable", null)).EnsureSuccessStatusCode();
-        var refused = await Problem(await host.As(body.AccessToken).PostAsync("/api/identity/token/refresh", null), HttpStatusCode.Unauthorized);
-        refused.GetProperty("type").GetString().ShouldEndWith("/account-disabled");
+        var refused = await Problem(await host.RefreshAsync(body.RefreshToken), HttpStatusCode.Unauthorized);
+        refused.GetProperty("type").GetString().ShouldEndWith("/invalid-refresh-token");
+        await Problem(await host.As(body.AccessToken).GetAsync("/api/identity/me"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -39,15 +39,21 @@ public class IdentityHost : IAsyncLifetime
         return await LogInAsync(chain, owner, Password);
     }
 
-    public async Task<string> LogInAsync(string chain, string username, string password)
+    public async Task<string> LogInAsync(string chain, string username, string password) =>
+        (await SignInAsync(chain, username, password)).AccessToken;
+
+    /// <summary>Logs in and returns the whole answer (access and refresh token).</summary>
+    public async Task<LoginBody> SignInAsync(string chain, string username, string password)
     {
         var response = await Anonymous().PostAsJsonAsync("/api/identity/login", new { chain, username, password });
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<LoginBody>();
-        return body!.AccessToken;
+        return (await response.Content.ReadFromJsonAsync<LoginBody>())!;
     }
 
-    public sealed record LoginBody(string AccessToken, DateTimeOffset ExpiresAt, LoginUser User);
+    public Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        Anonymous().PostAsJsonAsync("/api/identity/token/refresh", new { refreshToken });
+
+    public sealed record LoginBody(string AccessToken, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshExpiresAt, LoginUser User);
 
     public sealed record LoginUser(string Id, string Name, string[] Roles, string[] Branches, string? SupplierId);
 }

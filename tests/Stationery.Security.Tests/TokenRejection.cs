@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.IdentityModel.Tokens;
 using Stationery.Hosting.Security;
 using Stationery.Testing;
 
@@ -17,7 +18,6 @@ public sealed class TokenRejection(SecurityPlatform platform)
     {
         var good = platform.Owner.Token;
         var owner = platform.A.OwnerId;
-        var key = new JwtSettings { SigningKey = PlatformProcesses.SigningKey };
         string[] roles = [PlatformRoles.Owner], branches = ["main", "east"];
         var parts = good.Split('.');
         var flipped = parts[2][..^2] + (parts[2][^2] == 'A' ? 'B' : 'A') + parts[2][^1];
@@ -25,12 +25,17 @@ public sealed class TokenRejection(SecurityPlatform platform)
         return
         [
             ("missing", ""),
-            ("expired", TestTokens.Issue("demo", owner, roles, branches, lifetime: TimeSpan.FromMinutes(-5), settings: key)),
+            ("expired", TestTokens.Issue("demo", owner, roles, branches, lifetime: TimeSpan.FromMinutes(-5))),
             ("tampered signature", $"{parts[0]}.{parts[1]}.{flipped}"),
             ("tampered claims (tenant changed, signature kept)", $"{parts[0]}.{otherTenant}.{parts[2]}"),
-            ("wrong issuer", TestTokens.Issue("demo", owner, roles, branches, settings: new JwtSettings { SigningKey = PlatformProcesses.SigningKey, Issuer = "someone-else" })),
-            ("wrong audience", TestTokens.Issue("demo", owner, roles, branches, settings: new JwtSettings { SigningKey = PlatformProcesses.SigningKey, Audience = "someone-else" })),
-            ("wrong key", TestTokens.Issue("demo", owner, roles, branches, settings: new JwtSettings { SigningKey = "an-attackers-own-signing-key-0123456789-xyz" })),
+            ("wrong issuer", TestTokens.Issue("demo", owner, roles, branches, settings: new JwtSettings { Issuer = "someone-else" })),
+            ("wrong audience", TestTokens.Issue("demo", owner, roles, branches, settings: new JwtSettings { Audience = "someone-else" })),
+            ("signed by an unknown key (ES256, a kid nobody published)", TestTokens.Issue("demo", owner, roles, branches, signWith: TestTokens.UnknownKey())),
+            ("signed by an unknown key reusing the published kid", TestTokens.Issue("demo", owner, roles, branches, signWith: UnknownKeyWithPublishedKid())),
+            ("HS256 with the old shared secret", TestTokens.Issue("demo", owner, roles, branches, signWith: new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes("stationery-e2e-signing-key-0123456789-abcdefgh")), SecurityAlgorithms.HmacSha256))),
+            ("HS256 keyed with the published public key (algorithm confusion)", TestTokens.Issue("demo", owner, roles, branches, signWith: new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestTokens.Jwks)) { KeyId = TestTokens.Key.KeyId }, SecurityAlgorithms.HmacSha256))),
             ("unsigned (alg none)", $"{Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{parts[1]}."),
             ("garbage", "not-a-jwt"),
         ];
@@ -93,6 +98,13 @@ public sealed class TokenRejection(SecurityPlatform platform)
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"status\":401");
+    }
+
+    private static SigningCredentials UnknownKeyWithPublishedKid()
+    {
+        var credentials = TestTokens.UnknownKey();
+        credentials.Key.KeyId = TestTokens.Key.KeyId;
+        return credentials;
     }
 
     private static string Base64Url(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -36,8 +36,6 @@ public sealed class PlatformProcesses : IAsyncLifetime
     /// </summary>
     private static readonly string[][] StartOrder = [["Chat", "Reporting"], ["Purchasing"], ["Inventory"], ["Identity"]];
 
-    public const string SigningKey = ServiceProcesses.SigningKey;
-
     /// <summary>
     /// The demo history the platform tests seed: 30 days (about 7,000 stock events) instead of <c>./stationery up</c>'s 120
     /// (about 27,600). The tests exercise the platform's flows, not the history's depth, and every event of the seed travels
@@ -97,6 +95,9 @@ public sealed class PlatformProcesses : IAsyncLifetime
         var gatewayEnv = new Dictionary<string, string>
         {
             ["Gateway__WebRoot"] = Path.Combine(RepositoryRoot(), "gateway", "web", "dist"),
+            // The services verify with the test key's JWKS inline; the gateway discovers Identity's keys as in production.
+            ["Jwt__Jwks"] = "",
+            ["Jwt__Authority"] = Service("Identity").ToString(),
         };
         foreach (var service in ServiceNames)
             gatewayEnv[$"ReverseProxy__Clusters__{service.ToLowerInvariant()}__Destinations__d1__Address"] = Service(service).ToString();

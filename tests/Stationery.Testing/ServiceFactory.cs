@@ -22,7 +22,9 @@ public class ServiceFactory<TMarker>(IsolatedServers servers, IDictionary<string
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", servers.Postgres);
         builder.UseSetting("ConnectionStrings:RabbitMq", servers.RabbitMq);
-        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
+        // Identity signs with the test process's key; every other service verifies with its public JWKS.
+        if (typeof(TMarker).Name == "IdentityService") builder.UseSetting("Jwt:SigningKeys:0", TestTokens.PrivateKeyPem);
+        else builder.UseSetting("Jwt:Jwks", TestTokens.Jwks);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -7,14 +7,13 @@ namespace Stationery.Testing;
 
 /// <summary>
 /// Built services (and gateways) as real processes: <c>dotnet &lt;dll&gt; --urls …</c> on a free loopback port, environment
-/// <c>Testing</c>, tokens signed with <see cref="SigningKey"/>, output kept for failure messages; every process started
+/// <c>Testing</c>, tokens signed with the test process's key (<see cref="TestTokens"/>: Identity holds the private key, every
+/// other process its public JWKS), output kept for failure messages; every process started
 /// here is killed on dispose (and nothing else). <see cref="PlatformProcesses"/> runs the whole platform with it; a test
 /// that needs fewer or more processes of one service (two Chat replicas, say) uses it directly.
 /// </summary>
 public sealed class ServiceProcesses : IAsyncDisposable
 {
-    public const string SigningKey = "stationery-e2e-signing-key-0123456789-abcdefgh";
-
     private readonly List<(string Name, Process Process, StringBuilder Log)> processes = [];
 
     /// <summary>
@@ -62,6 +61,22 @@ public sealed class ServiceProcesses : IAsyncDisposable
         {
             throw new TimeoutException($"{e.Message}\n{Logs(name)}");
         }
+    }
+
+    /// <summary>Waits (bounded by <see cref="ReadyTimeout"/>) for a process that should refuse to start; returns its exit code.</summary>
+    public async Task<int> WaitExitAsync(string name)
+    {
+        var process = Find(name).Process;
+        using var timeout = new CancellationTokenSource(ReadyTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{name} was still running after {ReadyTimeout.TotalSeconds:0} s:\n{Logs(name)}");
+        }
+        return process.ExitCode;
     }
 
     /// <summary>What a process wrote, for failure messages.</summary>
@@ -113,7 +128,8 @@ public sealed class ServiceProcesses : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        info.Environment["Jwt__SigningKey"] = SigningKey;
+        if (Path.GetFileNameWithoutExtension(dll) == "Stationery.Identity") info.Environment["Jwt__SigningKeys__0"] = TestTokens.PrivateKeyPem;
+        else info.Environment["Jwt__Jwks"] = TestTokens.Jwks;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in env) info.Environment[key] = value;
 

@@ -96,7 +96,8 @@ public static class ChatModule
         api.MapReadReceipts();
         api.MapPressCardButton();
         api.MapAttachments();
-        app.MapHub<ChatHub>(ChatHub.Path);
+        // A connection lives no longer than the token it was opened with; the client reconnects with a fresh one.
+        app.MapHub<ChatHub>(ChatHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Stationery.Contracts.Identity;
 using Stationery.Hosting.Messaging;
@@ -21,6 +22,7 @@ public static class DisabledAccounts
     public static IServiceCollection AddDisabledAccountCheck(this IServiceCollection services)
     {
         services.ConfigureMarten(o => o.Schema.For<DisabledAccount>());
+        services.TryAddSingleton<IDisabledAccountLookup, BusFedDisabledAccounts>();
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             var validated = o.Events.OnTokenValidated;
@@ -28,9 +30,9 @@ public static class DisabledAccounts
             {
                 await validated(ctx);
                 if (ctx.Result is not null || ctx.Principal?.TenantId() is not { } tenant) return;
-                var store = ctx.HttpContext.RequestServices.GetRequiredService<IDocumentStore>();
-                await using var session = store.QuerySession(tenant);
-                if (await session.LoadAsync<DisabledAccount>(ctx.Principal.UserId(), ctx.HttpContext.RequestAborted) is not null)
+                var services = ctx.HttpContext.RequestServices;
+                await using var session = services.GetRequiredService<IDocumentStore>().QuerySession(tenant);
+                if (await services.GetRequiredService<IDisabledAccountLookup>().IsDisabledAsync(session, ctx.Principal.UserId(), ctx.HttpContext.RequestAborted))
                     ctx.Fail("The account is disabled.");
             };
         });
@@ -39,6 +41,21 @@ public static class DisabledAccounts
 
     /// <summary>Records the account; a service with a <c>StaffMemberDisabled</c> consumer of its own calls this from it instead.</summary>
     public static void Record(IDocumentSession session, StaffMemberDisabled m) => session.Store(new DisabledAccount(m.UserId, m.OccurredAt));
+}
+
+/// <summary>
+/// Whether an account is disabled, read from the tenant's store. Every service reads the bus-fed <see cref="DisabledAccount"/>
+/// copy; Identity replaces it with its own accounts, so it refuses a just-disabled account even while the broker is down.
+/// </summary>
+public interface IDisabledAccountLookup
+{
+    Task<bool> IsDisabledAsync(IQuerySession session, string userId, CancellationToken ct);
+}
+
+internal sealed class BusFedDisabledAccounts : IDisabledAccountLookup
+{
+    public async Task<bool> IsDisabledAsync(IQuerySession session, string userId, CancellationToken ct) =>
+        await session.LoadAsync<DisabledAccount>(userId, ct) is not null;
 }
 
 /// <summary>

@@ -75,10 +75,10 @@ public static class Permissions
     public static readonly IReadOnlyList<Permission> Table =
     [
         // Identity
-        new("identity", "session", "log in, sign up a chain (anonymous, rate-limited)", [O, M, C, H, S], Reach.Chain, Anonymous: true),
-        new("identity", "me", "read own account, refresh own token", [O, M, C, H, S], Reach.Self),
+        new("identity", "session", "log in, sign up a chain, refresh a session with its refresh token (anonymous, rate-limited)", [O, M, C, H, S], Reach.Chain, Anonymous: true),
+        new("identity", "me", "read own account, change own password", [O, M, C, H, S], Reach.Self),
         new("identity", "directory.read", "list branches and staff", [O, M, C, H], Reach.Chain),
-        new("identity", "directory.manage", "open branches; add, change and disable staff; invite supplier contacts", [O, H], Reach.Chain),
+        new("identity", "directory.manage", "open branches; add, change and disable staff, reset their passwords; invite supplier contacts", [O, H], Reach.Chain),
 
         // Inventory
         new("inventory", "catalogue.read", "search the product catalogue", [O, M, C, H], Reach.Chain),

@@ -7,12 +7,17 @@ using Stationery.Identity.Staff;
 namespace Stationery.Identity.Sessions;
 
 /// <summary>
-/// Issues the platform's access tokens (JWT, HS256, the shared <see cref="JwtSettings"/>), with the claims named in
-/// <see cref="PlatformClaims"/>: one <c>role</c> claim per role, one <c>branch</c> claim per branch, <c>supplier</c> for guests.
+/// Issues the platform's access tokens (JWT, ES256, signed with the newest of Identity's <see cref="SigningKeys"/>, its
+/// <c>kid</c> in the header), with the claims named in <see cref="PlatformClaims"/>: one <c>role</c> claim per role, one
+/// <c>branch</c> claim per branch, <c>supplier</c> for guests. Only Identity holds the private keys; everyone else verifies
+/// with the public ones it serves (<c>/.well-known/jwks.json</c>).
 /// </summary>
 public sealed class AccessTokens(JwtSettings settings, TimeProvider time)
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    /// <summary>Newest first; loaded at start, so Identity refuses to start without one.</summary>
+    public IReadOnlyList<ECDsaSecurityKey> Keys { get; } = SigningKeys.LoadPrivate(settings);
 
     public sealed record Issued(string AccessToken, DateTimeOffset ExpiresAt);
 
@@ -39,7 +44,7 @@ public sealed class AccessTokens(JwtSettings settings, TimeProvider time)
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(Keys[0], SecurityAlgorithms.EcdsaSha256),
         });
         return new Issued(token, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }

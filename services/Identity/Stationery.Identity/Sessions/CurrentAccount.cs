@@ -17,3 +17,10 @@ public static class CurrentAccount
             : throw new DomainException("account-disabled", "This account no longer exists or has been disabled.", StatusCodes.Status401Unauthorized);
     }
 }
+
+/// <summary>A token of an account Identity holds as disabled is refused on every Identity route, read from Identity's own store.</summary>
+internal sealed class OwnAccounts : IDisabledAccountLookup
+{
+    public async Task<bool> IsDisabledAsync(IQuerySession session, string userId, CancellationToken ct) =>
+        await session.LoadAsync<UserAccount>(userId, ct) is { Disabled: true };
+}

@@ -1,14 +1,22 @@
+using Marten;
 using Stationery.Identity.Staff;
 
 namespace Stationery.Identity.Sessions;
 
-/// <summary>What login and refresh answer: <c>{ accessToken, expiresAt, chain, user: { id, name, username, roles, branches, supplierId } }</c>.</summary>
-public sealed record SignedIn(string AccessToken, DateTimeOffset ExpiresAt, string Chain, SignedInUser User)
+/// <summary>
+/// What login and refresh answer: <c>{ accessToken, expiresAt, refreshToken, refreshExpiresAt, chain, user: { id, name,
+/// username, roles, branches, supplierId } }</c>. The refresh token is used once: keep the new one each time.
+/// </summary>
+public sealed record SignedIn(string AccessToken, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshExpiresAt,
+    string Chain, SignedInUser User)
 {
-    public static SignedIn For(string chain, UserAccount account, AccessTokens tokens)
+    /// <summary>A fresh access token and the next refresh token of <paramref name="familyId"/> (null: a new login); the caller commits <paramref name="session"/>.</summary>
+    public static SignedIn For(IDocumentSession session, string chain, UserAccount account, AccessTokens tokens, RefreshTokens refresh,
+        string? familyId = null)
     {
-        var issued = tokens.Issue(chain, account);
-        return new SignedIn(issued.AccessToken, issued.ExpiresAt, chain,
+        var access = tokens.Issue(chain, account);
+        var next = refresh.Issue(session, chain, account.Id, familyId);
+        return new SignedIn(access.AccessToken, access.ExpiresAt, next.Token, next.ExpiresAt, chain,
             new SignedInUser(account.Id, account.DisplayName, account.Username, account.Roles, account.Branches, account.SupplierId));
     }
 }

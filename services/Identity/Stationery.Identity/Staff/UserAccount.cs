@@ -14,6 +14,8 @@ public sealed record UserAccount(string Id, string Username, string DisplayName,
     public UserAccount Apply(UserRolesChanged e) => this with { Roles = e.Roles, Branches = e.Branches };
 
     public UserAccount Apply(UserDisabled _) => this with { Disabled = true };
+
+    public UserAccount Apply(PasswordChanged e) => this with { PasswordHash = e.PasswordHash };
 }
 
 /// <summary>
@@ -28,3 +30,9 @@ public sealed record UserRolesChanged(IReadOnlyList<string> Roles, IReadOnlyList
 
 /// <summary>The account may no longer log in.</summary>
 public sealed record UserDisabled(string DisabledBy);
+
+/// <summary>
+/// The account's password hash was replaced: by its holder (<paramref name="ChangedBy"/> = the account) or reset by a
+/// directory admin. Every refresh token of the account is revoked with it; the old password stops working.
+/// </summary>
+public sealed record PasswordChanged(string PasswordHash, string ChangedBy);

@@ -9,7 +9,7 @@ using Stationery.Identity.Staff;
 namespace Stationery.Identity.Sessions.LoggingIn;
 
 /// <summary>
-/// Username and password for an access token. An unknown chain, an unknown user, a wrong password and a disabled account
+/// Username and password for an access token and a refresh token (a new family). An unknown chain, an unknown user, a wrong password and a disabled account
 /// all get the same 401, in about the same time, so a caller cannot probe which chains or usernames exist.
 /// </summary>
 public static class LogIn
@@ -23,7 +23,7 @@ public static class LogIn
     }
 
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> Handle(Request request, IDocumentStore store,
-        AccessTokens tokens, CancellationToken ct)
+        AccessTokens tokens, RefreshTokens refresh, CancellationToken ct)
     {
         var v = new Validation();
         v.NotEmpty(request.Chain, "chain", 100);
@@ -47,6 +47,9 @@ public static class LogIn
                 Detail = "The chain, username or password is wrong.",
             });
 
-        return TypedResults.Ok(SignedIn.For(request.Chain!, account, tokens));
+        await using var write = store.LightweightSession(request.Chain!);
+        var signedIn = SignedIn.For(write, request.Chain!, account, tokens, refresh);
+        await write.SaveChangesAsync(ct);
+        return TypedResults.Ok(signedIn);
     }
 }

@@ -5,11 +5,12 @@ using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
 using Stationery.Hosting.Security;
 using Stationery.Identity.Chains;
+using Stationery.Identity.Sessions;
 using Stationery.Identity.Staff.Granting;
 
 namespace Stationery.Identity.Staff.Disabling;
 
-/// <summary>An owner or hq disables an account: it can no longer log in. Disabling twice changes nothing.</summary>
+/// <summary>An owner or hq disables an account: it can no longer log in, and its refresh tokens are revoked. Disabling twice changes nothing.</summary>
 public static class DisableStaffMember
 {
     public sealed record Command(string UserId, string DisabledBy);
@@ -34,6 +35,7 @@ public static class DisableStaffMember
         var chain = await session.LoadAsync<Chain>(Chain.StreamId, ct);
         var by = await session.CallerAsync(user, chain, ct);
         await session.Decide<UserAccount>(id, account => Decide(account, chain, by, new Command(id, user.UserId())), ct);
+        RefreshTokens.RevokeAll(session, id);
         await session.SaveChangesAsync(ct);
         var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new NotFoundException("Staff member", id);
         return TypedResults.Ok(StaffView.Of(account));
