@@ -56,10 +56,13 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
         using var hq = fixture.ClientFor("hq");
         using var clerk = fixture.ClientFor("clerk");
 
-        var mine = (await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Count > 0, what: "the guest in its channel")).ShouldHaveSingleItem();
+        // Its order channel and its price channel (报价), nothing else.
+        var guests = await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Count == 2, what: "the guest in its channels");
+        var mine = guests.Single(c => c.Kind == ChannelKind.Supplier);
         (mine.Id, mine.Name, mine.Kind, mine.Branch).ShouldBe((ChenguangChannel, "供应商·晨光文具供应商", ChannelKind.Supplier, (string?)null));
-        (await Probe.Until(() => ChatFixture.ChannelsAsync(deliGuest), cs => cs.Count > 0, what: "the early guest in its channel"))
-            .ShouldHaveSingleItem().Id.ShouldBe(deli);
+        guests.Single(c => c.Kind == ChannelKind.Prices).Id.ShouldBe(PriceChannels.Id(Chenguang));
+        (await Probe.Until(() => ChatFixture.ChannelsAsync(deliGuest), cs => cs.Count == 2, what: "the early guest in its channels"))
+            .Select(c => c.Id).Order().ShouldBe([PriceChannels.Id("sup-deli"), deli]);
         (await ChatFixture.ChannelsAsync(owner)).Select(c => c.Id).ShouldContain(deli);
         (await ChatFixture.ChannelsAsync(hq)).Select(c => c.Id).ShouldContain(ChenguangChannel);
         (await ChatFixture.ChannelsAsync(clerk)).ShouldNotContain(c => c.Kind == ChannelKind.Supplier);

@@ -11,12 +11,13 @@ using Stationery.Testing;
 namespace Stationery.Chat.Tests;
 
 /// <summary>
-/// A supplier's 报价 line in its channel → the bot's card → 确认报价 by a cost role → the request Purchasing consumes →
+/// A supplier's 报价 line in its order channel → moved to its price channel → the bot's card there → 确认报价 by a cost role → the request Purchasing consumes →
 /// Purchasing's answer closes the card. Against real servers, Purchasing played by the integrator bus.
 /// </summary>
 public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<ChatFixture>
 {
     private static readonly string Channel = SupplierChannels.Id(ChatFixture.SupplierId);
+    private static readonly string PriceChannel = PriceChannels.Id(ChatFixture.SupplierId);
 
     [Fact]
     public async Task A_quote_posted_by_the_supplier_is_confirmed_by_the_owner_on_the_bots_card_and_closed_when_purchasing_records_it()
@@ -39,13 +40,15 @@ public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<Chat
             new { clientMessageId = Guid.NewGuid().ToString(), text = "报价【HL-Y】1.20 100 每盒10支 有效期至 2099-12-31" });
         posted.StatusCode.ShouldBe(HttpStatusCode.Created);
         var quote = (await posted.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
+        quote.ChannelId.ShouldBe(PriceChannel, "a price goes to the price channel");
 
-        var answer = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, Channel, quote.Seq), ms => ms.Any(m => m.ReplyTo == quote.Id),
+        var answer = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, PriceChannel, quote.Seq), ms => ms.Any(m => m.ReplyTo == quote.Id),
             what: "the bot's quote card")).Single(m => m.ReplyTo == quote.Id);
         answer.Text.ShouldBe("💰 供应商陈 报价:晨光荧光笔 黄色,请确认后登记 @总部王 @张店长");
         answer.Mentions.Order().ShouldBe(["hq", "owner"]);
         var card = answer.Card!;
         (card.Kind, card.Status).ShouldBe(("supplier-quote", "open"));
+        card.Fields.Where(f => f.Priced).Select(f => f.Label).ShouldBe(["单价"]);
         card.Fields.Select(f => (f.Label, f.Value)).ShouldBe([
             ("商品", "晨光荧光笔 黄色(HL-Y)"), ("单价", "¥1.20 / 支"), ("起订量", "100 支"), ("包装", "每包 10 支"), ("有效期至", "2099-12-31")]);
 
@@ -67,7 +70,7 @@ public sealed class SupplierQuoteTests(ChatFixture fixture) : IClassFixture<Chat
 
         await fixture.Publish(new SupplierQuoteRecorded(ChatFixture.Tenant, ChatFixture.SupplierId, "HL-Y", 100, new DateOnly(2099, 12, 31), "owner",
             answer.Id, DateTimeOffset.UtcNow));
-        var done = await Probe.Until(async () => (await ChatFixture.MessagesAsync(owner, Channel, answer.Seq - 1)).Single(m => m.Id == answer.Id),
+        var done = await Probe.Until(async () => (await ChatFixture.MessagesAsync(owner, PriceChannel, answer.Seq - 1)).Single(m => m.Id == answer.Id),
             m => m.Card!.Status == "done", what: "the card closed by Purchasing's answer");
         (done.Card!.Resolution, done.Card.ResolvedBy).ShouldBe(("已登记报价,有效期至 2099-12-31", "张店长"));
         done.Card.Actions.ShouldBeEmpty();

@@ -5,7 +5,7 @@ using Stationery.Testing;
 
 namespace Stationery.Security.Tests;
 
-/// <summary>A supplier contact is a guest: its own supplier, its own orders, no branch channels, no directory.</summary>
+/// <summary>A supplier contact is a guest: its own supplier, its own orders, its own order and price channels, no branch channels, no directory.</summary>
 [Collection(SecurityCollection.Name)]
 public sealed class SupplierGuest(SecurityPlatform platform)
 {
@@ -32,9 +32,11 @@ public sealed class SupplierGuest(SecurityPlatform platform)
             .ShouldBe([SecurityPlatform.SupplierId]);
 
         var channels = await Probe.Until(async () => (await supplier.GetJsonAsync("api/chat/channels")).EnumerateArray().ToList(),
-            l => l.Any(c => c.GetProperty("kind").GetString() == "supplier"), Probe.CrossService, "the guest's supplier channel");
-        channels.ShouldAllBe(c => c.GetProperty("kind").GetString() == "supplier", "a guest is in its supplier channel and nothing else");
-        var own = channels.Single().GetProperty("id").GetString()!;
+            l => l.Any(c => c.GetProperty("kind").GetString() == "supplier") && l.Any(c => c.GetProperty("kind").GetString() == "prices"),
+            Probe.CrossService, "the guest's order and price channels");
+        string.Join(",", channels.Select(c => c.GetProperty("id").GetString()).Order()).ShouldBe(
+            $"prices-{SecurityPlatform.SupplierId},supplier-{SecurityPlatform.SupplierId}", "a guest is in its supplier's order and price channels and nothing else");
+        var own = $"supplier-{SecurityPlatform.SupplierId}";
         (await supplier.Http.PostAsJsonAsync($"api/chat/channels/{own}/messages", new { clientMessageId = Guid.NewGuid().ToString("N"), text = "明天上午送货" }))
             .StatusCode.ShouldBe(HttpStatusCode.Created, "the guest posts in its own channel");
         (await supplier.Http.PostAsJsonAsync($"api/chat/channels/{platform.A.ChannelId}/messages", new { clientMessageId = Guid.NewGuid().ToString("N"), text = "hi" }))

@@ -27,7 +27,14 @@ public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardF
 /// <summary>One fact on a card.</summary>
 /// <param name="Label">e.g. 现有.</param>
 /// <param name="Value">e.g. 4 支.</param>
-public sealed record ChatCardField(string Label, string Value);
+public sealed record ChatCardField(string Label, string Value)
+{
+    /// <summary>
+    /// The value is a price (a unit price, an amount at cost): shown only to viewers who hold <c>costs.see</c> for the card's
+    /// supplier; everyone else gets the card without this field.
+    /// </summary>
+    public bool Priced { get; init; }
+}
 
 /// <summary>A button on a card; pressed via <c>POST /api/chat/messages/{messageId}/actions/{id}</c>.</summary>
 /// <param name="Id">Stable action id, e.g. <c>add-to-purchase-list</c>.</param>

@@ -22,7 +22,7 @@ public sealed record StockReported(Guid ChatMessageId, Guid ReplyMessageId, stri
 /// Reads every person's message in a branch channel after it is posted (never slowing the post): a stock report about one
 /// catalogue product gets a card in its thread and goes to Inventory; one that could mean several products gets a question;
 /// anything else is ordinary chat and is left alone. Slash commands are answered here too, in any channel (one consumer
-/// per message type: the processed-message record is keyed by the message alone), and so are quotes in supplier channels.
+/// per message type: the processed-message record is keyed by the message alone), and so are quotes in suppliers' price channels.
 /// </summary>
 public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockReportRecognizer> log, TimeProvider clock, StockBotTexts texts,
     SupplierBotTexts supplierTexts)
@@ -36,9 +36,9 @@ public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockRep
             await AnswerAsync(session, m, command, context.CancellationToken);
             return;
         }
-        if (SupplierQuotes.SupplierOf(m.ChannelId) is { } supplierId)
+        if (PriceChannels.SupplierOf(m.ChannelId) is { } supplierId)
         {
-            // 报价 lines in a supplier channel (Suppliers/SupplierQuotes.cs); stock reports are for branch channels only.
+            // 报价 lines in a supplier's price channel (Suppliers/SupplierQuotes.cs); stock reports are for branch channels only.
             await SupplierQuotes.AnswerAsync(session, m, supplierId, supplierTexts, clock.GetUtcNow(), context.CancellationToken);
             return;
         }

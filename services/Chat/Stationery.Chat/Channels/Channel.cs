@@ -5,7 +5,8 @@ using Stationery.Chat.Messages.Cards;
 
 namespace Stationery.Chat.Channels;
 
-public enum ChannelKind { Group, Supplier, Direct }
+/// <summary>What a channel is: a group (a branch's or ad-hoc), a supplier's order channel, a direct conversation, a supplier's price channel (报价).</summary>
+public enum ChannelKind { Group, Supplier, Direct, Prices }
 
 /// <summary>What a branch channel is for: every branch gets one of each (门店群, 库存监控, 盘点).</summary>
 public enum BranchTopic { General, StockWatch, Stocktake }

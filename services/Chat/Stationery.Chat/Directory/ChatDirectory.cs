@@ -44,6 +44,20 @@ public sealed record DirectoryUser(string Id, string Username, string DisplayNam
             ? string.Equals(SupplierId, supplierId, StringComparison.Ordinal)
             : HasRole(PlatformRoles.Owner) || HasRole(PlatformRoles.Manager) || HasRole(PlatformRoles.Hq));
 
+    /// <summary>
+    /// The chain's cost roles: whoever the permission table gives <c>costs.see</c> for every supplier (owner, hq). A supplier
+    /// guest holds it for its own supplier only (<see cref="SeesPricesOf"/>).
+    /// </summary>
+    public bool SeesAllCosts =>
+        !Disabled && !HasRole(PlatformRoles.Supplier) && Roles.Any(r => Permissions.Named(Permissions.SeeCosts).Allows(r));
+
+    /// <summary>May see this supplier's prices: a cost role, or one of the supplier's own guests.</summary>
+    public bool SeesPricesOf(string supplierId) =>
+        SeesAllCosts || (!Disabled && HasRole(PlatformRoles.Supplier) && string.Equals(SupplierId, supplierId, StringComparison.Ordinal));
+
+    /// <summary>A supplier's price channel (报价): exactly those who may see its prices.</summary>
+    public bool BelongsToPriceChannel(string supplierId) => SeesPricesOf(supplierId);
+
     /// <summary>Owners and managers of the branch: the people a stock alert @mentions.</summary>
     public bool Leads(string branch) =>
         !Disabled && !HasRole(PlatformRoles.Supplier) && Branches.Contains(branch, StringComparer.Ordinal)
@@ -63,6 +77,10 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
 
     public IReadOnlySet<string> MembersOfSupplier(string supplierId) =>
         Users.Values.Where(u => u.BelongsToSupplier(supplierId)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The members of a supplier's price channel: its guests and the chain's cost roles.</summary>
+    public IReadOnlySet<string> MembersOfPriceChannel(string supplierId) =>
+        Users.Values.Where(u => u.BelongsToPriceChannel(supplierId)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The supplier's guest contacts (whom an order card @mentions).</summary>
     public IReadOnlyList<DirectoryUser> GuestsOf(string supplierId) =>

@@ -34,21 +34,26 @@ public static class DirectorySync
             session.Events.Append(channel.Id, new MemberLeft(userId));
     }
 
-    /// <summary>Every registered supplier has its channel, with exactly the buyers and its own guests in it.</summary>
+    /// <summary>
+    /// Every registered supplier has its order channel, with exactly the buyers and its own guests in it, and its price
+    /// channel (报价), with exactly its own guests and the chain's cost roles in it.
+    /// </summary>
     private static async Task ReconcileSupplierChannelsAsync(IDocumentSession session, ChatDirectory directory, CancellationToken ct)
     {
         var suppliers = directory.KnownSuppliers.Values.ToList();
         if (suppliers.Count == 0) return;
-        var existing = (await session.LoadManyAsync<Channel>(ct, suppliers.Select(s => SupplierChannels.Id(s.Id)).ToArray()))
-            .ToDictionary(c => c.Id, StringComparer.Ordinal);
-        foreach (var supplier in suppliers)
+        var wanted = suppliers.SelectMany(s => new (string Id, Func<IReadOnlySet<string>, ChannelOpened> Open, IReadOnlySet<string> Members)[]
         {
-            var members = directory.MembersOfSupplier(supplier.Id);
-            var id = SupplierChannels.Id(supplier.Id);
+            (SupplierChannels.Id(s.Id), m => SupplierChannels.Open(s.Id, s.Name, m), directory.MembersOfSupplier(s.Id)),
+            (PriceChannels.Id(s.Id), m => PriceChannels.Open(s.Id, s.Name, m), directory.MembersOfPriceChannel(s.Id)),
+        }).ToList();
+        var existing = (await session.LoadManyAsync<Channel>(ct, wanted.Select(w => w.Id).ToArray())).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var (id, open, members) in wanted)
+        {
             if (!existing.TryGetValue(id, out var channel))
             {
-                // An order card may open it concurrently; the loser's retry reconciles instead.
-                session.Events.StartStream<Channel>(id, SupplierChannels.Open(supplier.Id, supplier.Name, members));
+                // An order card or a moved price message may open it concurrently; the loser's retry reconciles instead.
+                session.Events.StartStream<Channel>(id, open(members));
                 continue;
             }
             var changes = channel.Reconcile(members);

@@ -86,11 +86,13 @@ public abstract class SupplierBotTexts
             Card.Open, null, null, d.BranchId, null, d.PurchaseOrderId, d.SupplierId, d.ReceiptId);
 
     /// <summary>A recognised quote: what the bot understood, for an owner or hq to confirm (确认报价).</summary>
+    public const string QuoteCardKind = "supplier-quote";
+
     public Card QuoteCard(string supplierId, CatalogueItem product, PostedQuote q, QuoteTerms terms) =>
-        new("supplier-quote", QuoteTitle,
+        new(QuoteCardKind, QuoteTitle,
             [
                 new(ProductLabel, $"{LineName(product.Name, product.Spec)}({product.Id})"),
-                new(PriceLabel, $"¥{q.UnitPrice.ToString("0.00##", CultureInfo.InvariantCulture)} / {product.Unit}"),
+                new(PriceLabel, $"¥{q.UnitPrice.ToString("0.00##", CultureInfo.InvariantCulture)} / {product.Unit}", Priced: true),
                 new(MinOrderLabel, $"{q.MinOrderQty} {product.Unit}"),
                 .. q.PackSize is { } pack ? [new CardField(PackSizeLabel, PackSizeValue(pack, product.Unit))] : Array.Empty<CardField>(),
                 new(ValidUntilLabel, q.ValidUntil is { } d ? d.ToString("yyyy-MM-dd") : ValidUntilDefault),
@@ -99,6 +101,9 @@ public abstract class SupplierBotTexts
             Card.Open, null, null, null, product.Id, null, supplierId, null, terms);
 
     public abstract string RecordingQuote { get; }
+
+    /// <summary>The note left in the order channel where a price message was written: where it went, and why.</summary>
+    public abstract string PriceMessageMoved(string authorName, string priceChannelName);
 
     /// <summary>The supplier's 发货通知, told to the buyers in the order's thread.</summary>
     public abstract string DeliveryAnnounced(DeliveryAnnounced a, string branchName, IReadOnlyList<string> mentionNames);
@@ -233,6 +238,9 @@ public abstract class SupplierBotTexts
 
         public override string RecordingQuote => "正在登记报价…";
 
+        public override string PriceMessageMoved(string authorName, string priceChannelName) =>
+            $"💰 @{authorName} 的价格消息已移到「{priceChannelName}」频道:价格只有店主、总部和供应商本人能看到";
+
         public override string DeliveryAnnounced(DeliveryAnnounced a, string branchName, IReadOnlyList<string> mentionNames) =>
             $"🚚 {a.AnnouncedByName} 通知发货 · 采购单 {a.PurchaseOrderId}({branchName}):" +
             string.Join(",", a.Lines.Select(l => $"{l.ProductName} {l.Quantity} {l.Unit}")) + $",预计 {a.ExpectedOn:yyyy-MM-dd} 到货" +
@@ -343,6 +351,9 @@ public abstract class SupplierBotTexts
         protected override string CreditNoteButton => "Credit note";
 
         public override string RecordingQuote => "Recording the quote…";
+
+        public override string PriceMessageMoved(string authorName, string priceChannelName) =>
+            $"💰 @{authorName}'s price message was moved to the “{priceChannelName}” channel: prices are for the owner, hq and the supplier only";
 
         public override string DeliveryAnnounced(DeliveryAnnounced a, string branchName, IReadOnlyList<string> mentionNames) =>
             $"🚚 {a.AnnouncedByName} announced a delivery on {a.PurchaseOrderId} ({branchName}): " +

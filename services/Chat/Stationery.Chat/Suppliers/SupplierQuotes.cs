@@ -17,16 +17,13 @@ using Contract = Stationery.Contracts.Chat;
 namespace Stationery.Chat.Suppliers;
 
 /// <summary>
-/// 报价 in a supplier channel: a guest of the channel's supplier posts <c>报价 [SKU或品名] 单价 起订量 [有效期]</c>; the bot
+/// 报价 in a supplier's price channel (written in its order channel, it is moved there first, <see cref="PriceMoves"/>): a guest of the supplier posts <c>报价 [SKU或品名] 单价 起订量 [有效期]</c>; the bot
 /// answers in its thread with a card quoting what it understood and a 确认报价 button for the chain's cost roles (owner, hq).
 /// The press goes to Purchasing as <see cref="SupplierQuoteConfirmedInChat"/>; its <see cref="SupplierQuoteRecorded"/> closes
 /// the card. Text nobody can act on (an unknown or ambiguous product, a date already past) gets a plain answer instead.
 /// </summary>
 public static class SupplierQuotes
 {
-    /// <summary>The supplier a channel belongs to, or null for any other channel.</summary>
-    public static string? SupplierOf(string channelId) =>
-        channelId.StartsWith(SupplierChannels.Id(""), StringComparison.Ordinal) ? channelId[SupplierChannels.Id("").Length..] : null;
 
     /// <summary>The answers to a supplier's message: nothing unless it is a quote line written by one of the supplier's guests.</summary>
     public static IReadOnlyList<BotMessage> Answers(Contract.MessagePosted m, string supplierId, ChatDirectory directory,
@@ -80,7 +77,7 @@ public static class SupplierQuotes
             : whole;
     }
 
-    /// <summary>Appends the answers to the supplier channel's stream, in the recogniser's transaction.</summary>
+    /// <summary>Appends the answers to the price channel's stream, in the recogniser's transaction.</summary>
     public static async Task AnswerAsync(IDocumentSession session, Contract.MessagePosted m, string supplierId, SupplierBotTexts texts,
         DateTimeOffset now, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
     public const string Pending = "pending";
     public const string Done = "done";
 
-    public ChatCard ToContract() => new(Kind, Title, [.. Fields.Select(f => new ChatCardField(f.Label, f.Value))],
+    public ChatCard ToContract() => new(Kind, Title, [.. Fields.Select(f => new ChatCardField(f.Label, f.Value) { Priced = f.Priced })],
         Status == Open ? [.. Actions.Select(a => new ChatCardAction(a.Id, a.Label, a.Style))] : [], Status, ResolvedBy, Resolution)
     {
         PurchaseOrderId = PurchaseOrderId,
@@ -26,7 +26,8 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
     };
 }
 
-public sealed record CardField(string Label, string Value);
+/// <param name="Priced">A price (unit price, amount at cost): only viewers with <c>costs.see</c> for the card's supplier see the field.</param>
+public sealed record CardField(string Label, string Value, bool Priced = false);
 
 /// <summary>A message the card cites (<see cref="CardLinks"/>), opened by clients at its channel and seq.</summary>
 public sealed record CardLink(string Kind, string Label, string ChannelId, Guid MessageId, long Seq, string? By, DateTimeOffset At);

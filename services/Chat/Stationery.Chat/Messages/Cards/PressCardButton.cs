@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Alerts;
 using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
 using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
@@ -94,7 +95,7 @@ public static class PressCardButton
         await session.SaveChangesAsync(ct);
         var updated = events.OfType<CardUpdated>().Single();
         return TypedResults.Accepted($"/api/chat/channels/{message.ChannelId}/messages?after={message.Seq - 1}&limit=1",
-            (current! with { Card = updated.Card }).ToDto());
+            (current! with { Card = updated.Card }).ToDto().For(PriceViewer.Of(user), ChatDirectory.Empty));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -22,14 +23,16 @@ public sealed record MessageHistory(string ChannelId, string MessageId, long Seq
 /// </summary>
 public static class EditHistory
 {
-    public static MessageHistory Of(Channel channel, ChatMessage? message)
+    /// <param name="hidePrices">The reader may not see the prices one of the versions talks about: every text is withheld.</param>
+    public static MessageHistory Of(Channel channel, ChatMessage? message, Func<ChatMessage, bool>? hidePrices = null)
     {
         if (message is null || message.ChannelId != channel.Id) throw new NotFoundException("Message", message?.Id.ToString() ?? "");
         if (message.Deleted) return new MessageHistory(channel.Id, message.Id.ToString(), message.Seq, true, []);
         var earlier = message.Earlier ?? [];
+        var hidden = hidePrices?.Invoke(message) == true;
         var versions = earlier.Select(e => (e.Text, At: e.Since))
             .Append((message.Text, At: message.EditedAt ?? message.PostedAt))
-            .Select((v, i) => new MessageVersion(i + 1, v.Text, v.At, message.AuthorId, message.AuthorName, i == earlier.Length))
+            .Select((v, i) => new MessageVersion(i + 1, hidden ? PriceVisibility.Withheld : v.Text, v.At, message.AuthorId, message.AuthorName, i == earlier.Length))
             .ToList();
         return new MessageHistory(channel.Id, message.Id.ToString(), message.Seq, false, versions);
     }
@@ -45,6 +48,8 @@ public static class EditHistory
         CancellationToken ct)
     {
         var channel = await session.LoadForMemberAsync(channelId, user.UserId(), ct);
-        return TypedResults.Ok(Of(channel, await session.LoadAsync<ChatMessage>(messageId, ct)));
+        var viewer = PriceViewer.Of(user);
+        var directory = viewer.SeesPricesIn(channelId) ? ChatDirectory.Empty : await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        return TypedResults.Ok(Of(channel, await session.LoadAsync<ChatMessage>(messageId, ct), m => m.HidesTextFrom(viewer, directory)));
     }
 }

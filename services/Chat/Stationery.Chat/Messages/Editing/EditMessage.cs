@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages.Posting;
+using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -45,13 +46,25 @@ public static class EditMessage
     }
 
     private static async Task<Ok<MessageDto>> Edit(string channelId, Guid messageId, EditMessageRequest request, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, TimeProvider clock, SupplierBotTexts texts, CancellationToken ct)
     {
         new Validation().NotEmpty(request.Text, "text", MessagePosting.MaxTextLength).ThrowIfInvalid();
-        var (channel, message) = await LoadAsync(session, channelId, messageId, user.UserId(), ct);
+        var me = user.UserId();
+        var (channel, message) = await LoadAsync(session, channelId, messageId, me, ct);
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var text = request.Text!.Trim();
-        var events = DecideEdit(message, channelId, user.UserId(), text, Mentions.Find(text, channel, directory), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var events = DecideEdit(message, channelId, me, text, Mentions.Find(text, channel, directory), now);
+        if (events.Count > 0 && PriceMoves.Destination(channelId, PriceViewer.Of(user), text) is not null)
+        {
+            // An edit that adds a price: the original is withdrawn here and the new text goes to the price channel (报价).
+            var stream = await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct);
+            stream.AppendMany(DecideDelete(message, channelId, me, now));
+            var (moved, priceChannel) = await PriceMoves.MoveAsync(session, stream, directory,
+                new PostMessage(Guid.CreateVersion7(), me, user.DisplayName(), text, [], false, null, null), texts, now, ct);
+            await session.SaveChangesAsync(ct);
+            return TypedResults.Ok(ChatMessage.From(priceChannel.Id, moved).ToDto());
+        }
         await AppendAsync(session, channelId, events, ct);
         return TypedResults.Ok(events.OfType<MessageEdited>().Aggregate(message!, (m, e) => m.Edited(e)).ToDto());
     }

@@ -6,6 +6,7 @@ using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages.Cards;
+using Stationery.Chat.Suppliers;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -54,7 +55,7 @@ public static class MessagePosting
     }
 
     private static async Task<Results<Created<MessageDto>, Ok<MessageDto>>> Handle(string channelId, PostMessageRequest request,
-        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, SupplierBotTexts texts, CancellationToken ct)
     {
         var attachmentIds = ParseAttachmentIds(request.AttachmentIds, out var validation);
         validation.NotEmpty(request.ClientMessageId, "clientMessageId", MaxClientMessageIdLength);
@@ -86,19 +87,31 @@ public static class MessagePosting
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var text = (request.Text ?? "").Trim();
         var current = stream.Aggregate ?? channel;
-        var posted = Decide(current, new PostMessage(Guid.CreateVersion7(), me, user.DisplayName(), text,
-            Mentions.Find(text, current, directory), false, replyTo, request.ClientMessageId, Attachments: [.. attachments.Select(a => a.Ref)]),
-            clock.GetUtcNow());
-        stream.AppendOne(posted);
+        var command = new PostMessage(Guid.CreateVersion7(), me, user.DisplayName(), text, Mentions.Find(text, current, directory), false, replyTo,
+            request.ClientMessageId, Attachments: [.. attachments.Select(a => a.Ref)]);
+        var now = clock.GetUtcNow();
+        var postedIn = current;
+        MessagePosted posted;
+        if (PriceMoves.Destination(channelId, PriceViewer.Of(user), text) is not null)
+        {
+            // Price talk in a supplier's order channel goes to its price channel (报价); a note here says where.
+            MessagePosting.Decide(current, command, now);
+            (posted, postedIn) = await PriceMoves.MoveAsync(session, stream, directory, command, texts, now, ct);
+        }
+        else
+        {
+            posted = Decide(current, command, now);
+            stream.AppendOne(posted);
+        }
         // From now on the channel's members may open them.
-        foreach (var attachment in attachments.Where(a => !a.PostedIn(channelId)))
-            session.Store(attachment with { Channels = [.. attachment.Channels, channelId] });
+        foreach (var attachment in attachments.Where(a => !a.PostedIn(postedIn.Id)))
+            session.Store(attachment with { Channels = [.. attachment.Channels, postedIn.Id] });
         session.Insert(new ClientMessageReceipt(receiptId, posted.MessageId));
         // Your own message is read by you, on every device.
-        ReadMarker.Record(session, null, channelId, me, posted.Seq);
+        ReadMarker.Record(session, null, postedIn.Id, me, posted.Seq);
         await session.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/chat/channels/{channelId}/messages?after={posted.Seq - 1}&limit=1",
-            ChatMessage.From(channelId, posted).ToDto());
+        return TypedResults.Created($"/api/chat/channels/{postedIn.Id}/messages?after={posted.Seq - 1}&limit=1",
+            ChatMessage.From(postedIn.Id, posted).ToDto());
     }
 
     private static List<Guid> ParseAttachmentIds(IReadOnlyList<string?>? ids, out Validation validation)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -51,7 +52,9 @@ public static class ReadMessages
                 .Take(take)
                 .ToListAsync(ct);
         }
-        IReadOnlyList<MessageDto> page = [.. messages.Select(m => m.ToDto())];
+        var viewer = PriceViewer.Of(user);
+        var directory = viewer.SeesPricesIn(channelId) ? ChatDirectory.Empty : await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        IReadOnlyList<MessageDto> page = [.. messages.Select(m => m.ToDto().For(viewer, directory))];
         return TypedResults.Ok(page);
     }
 }

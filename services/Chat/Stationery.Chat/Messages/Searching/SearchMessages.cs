@@ -3,6 +3,7 @@ using Marten;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels;
+using Stationery.Chat.Directory;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
@@ -55,7 +56,14 @@ public static class SearchMessages
             .Skip(offset)
             .Take(take + 1)
             .ToListAsync(ct);
-        IReadOnlyList<SearchHit> hits = [.. found.Take(take).Select(m => new SearchHit(channels[m.ChannelId].Name, m.ToDto()))];
+        // Price talk a reader may not see is not found either: a hit would tell what it says.
+        var viewer = PriceViewer.Of(user);
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        IReadOnlyList<SearchHit> hits =
+        [
+            .. found.Take(take).Where(m => !m.HidesTextFrom(viewer, directory))
+                .Select(m => new SearchHit(channels[m.ChannelId].Name, m.ToDto().For(viewer, directory))),
+        ];
         return TypedResults.Ok(new SearchPage(hits, found.Count > take ? (offset + take).ToString() : null));
     }
 }
