@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Stationery.Hosting.Errors;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 using Stationery.Hosting.Security;
 using Stationery.Hosting.Tenancy;
@@ -59,6 +60,7 @@ public static class PlatformDefaults
                 opts.UseSystemTextJsonForSerialization(configure: o => o.Converters.Add(new JsonStringEnumConverter()));
                 // The inbox: (consumer, MessageId) is the id (ProcessedMessage.Key); InboxRetention purges old rows.
                 opts.Schema.For<ProcessedMessage>();
+                opts.Schema.For<AnsweredRequest>();
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
@@ -121,6 +123,7 @@ public static class PlatformDefaults
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRepeatedRequestBuffering();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

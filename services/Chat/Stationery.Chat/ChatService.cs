@@ -24,6 +24,7 @@ using Stationery.Chat.Messages.Reading;
 using Stationery.Chat.Messages.Receipts;
 using Stationery.Chat.Messages.Searching;
 using Stationery.Chat.Suppliers;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 
 namespace Stationery.Chat;
@@ -83,7 +84,7 @@ public static class ChatModule
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/chat").WithTags("Chat");
+        var api = app.MapGroup("/api/chat").WithTags("Chat").WithRepeatedRequests();
         api.MapListMyChannels();
         api.MapAdHocChannels();
         api.MapMarkChannelRead();

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 using Stationery.Identity.Branches.Listing;
 using Stationery.Identity.Branches.Opening;
@@ -58,7 +59,7 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapStationeryIdentityApi(this IEndpointRouteBuilder app)
     {
         app.MapPublishSigningKeys();
-        var api = app.MapGroup("/api/identity").WithTags("Identity");
+        var api = app.MapGroup("/api/identity").WithTags("Identity").WithRepeatedRequests();
         api.MapSignUpChain()
             .MapLogIn()
             .MapRefreshToken()

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 using Stationery.Hosting.Security;
 using Stationery.Inventory.Alerts;
@@ -53,7 +54,7 @@ public static class InventoryModule
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/inventory").WithTags("Inventory");
+        var api = app.MapGroup("/api/inventory").WithTags("Inventory").WithRepeatedRequests();
         api.MapRegisterProduct();
         api.MapSearchProducts();
         api.MapChangeProduct();

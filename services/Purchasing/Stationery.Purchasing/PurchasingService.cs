@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 using Stationery.Purchasing.Catalogue;
 using Stationery.Purchasing.PurchaseLists;
@@ -39,7 +40,6 @@ public static class PurchasingModule
             opts.Projections.Snapshot<PurchaseOrder>(SnapshotLifecycle.Inline);
             opts.Schema.For<PurchaseOrder>().Index(o => o.Branch).Index(o => o.SupplierId);
             opts.Schema.For<ProductCopy>();
-            opts.Schema.For<PlacedOrders>();
         });
         if (builder.Configuration.GetValue<bool>("Seed:Demo"))
             builder.Services.AddHostedService<DemoSuppliers>();
@@ -48,7 +48,7 @@ public static class PurchasingModule
 
     public static IEndpointRouteBuilder MapPurchasingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/purchasing").WithTags("Purchasing");
+        var api = app.MapGroup("/api/purchasing").WithTags("Purchasing").WithRepeatedRequests();
         api.MapRegisterSupplier()
             .MapListSuppliers()
             .MapRecordQuote()

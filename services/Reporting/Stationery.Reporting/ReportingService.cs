@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 using Stationery.Hosting.Security;
 using Stationery.Reporting.Branches;
@@ -49,7 +50,7 @@ public static class ReportingModule
 
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reporting").WithTags("Reporting");
+        var api = app.MapGroup("/api/reporting").WithTags("Reporting").WithRepeatedRequests();
         var branches = api.MapGroup("/branches");
         branches.MapGetDailyReport();
         branches.MapGetWeeklyReport();

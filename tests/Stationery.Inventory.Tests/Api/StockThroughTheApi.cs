@@ -81,8 +81,11 @@ public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<Inven
         var till = host.Clerk();
         till.DefaultRequestHeaders.Add("Idempotency-Key", "till-3:POS-7781");
 
-        var answers = await Task.WhenAll(till.SellAsync("main", "POS-7781", (sku, 4)), till.SellAsync("main", "POS-7781", (sku, 4)));
-        var again = await till.SellAsync("main", "POS-7781", (sku, 4));
+        // A retry is the very same request: the till sends the same body, sale time included.
+        var sale = new { reference = "POS-7781", soldAt = DateTimeOffset.UtcNow, lines = new[] { new { sku, quantity = 4, unitPrice = 3.5m } } };
+        Task<HttpResponseMessage> Sell() => till.PostAsJsonAsync("api/inventory/branches/main/sales", sale);
+        var answers = await Task.WhenAll(Sell(), Sell());
+        var again = await Sell();
 
         foreach (var answer in answers.Append(again))
         {
@@ -92,6 +95,9 @@ public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<Inven
         var ledger = (await host.Owner().JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger");
         ledger.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "sold").ShouldBe(1);
         await (await host.Clerk().SellAsync("main", "POS-7782", (sku, 1))).ShouldBe(200); // without the key: a new sale
+        var reused = await till.PostAsJsonAsync("api/inventory/branches/main/sales", sale with { reference = "POS-7783" });
+        (await reused.ProblemAsync(422)).GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString()
+            .ShouldBe("must not be reused with a different body");
     }
 
     [Fact]

@@ -24,7 +24,10 @@ export function configureApi(next: Hooks): void {
 }
 
 export interface RequestOptions {
-  /** Sent as `Idempotency-Key`: a retry with the same key is applied once. */
+  /**
+   * Sent as `Idempotency-Key` on every command: a retry with the same key and body is applied once and answers the
+   * first answer. Left out, each call gets a fresh key (a call the caller never retries).
+   */
   idempotencyKey?: string;
   signal?: AbortSignal;
   /** Login itself answers 401 for a wrong password; that must not log anyone out. */
@@ -36,7 +39,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   const token = options.anonymous ? undefined : hooks.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? newId();
 
   let response: Response;
   try {
@@ -73,7 +76,8 @@ export const del = <T>(path: string, options?: RequestOptions) => api<T>('DELETE
 export async function upload<T>(path: string, file: Blob, fileName: string, options: RequestOptions = {}): Promise<T> {
   const form = new FormData();
   form.append('file', file, fileName);
-  const response = await send(path, { method: 'POST', body: form, signal: options.signal });
+  const response = await send(path, { method: 'POST', body: form, signal: options.signal },
+    { 'Idempotency-Key': options.idempotencyKey ?? newId() });
   const text = await response.text();
   let json: unknown;
   try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
@@ -92,9 +96,9 @@ export async function getBlob(path: string, options: RequestOptions = {}): Promi
   return response.blob();
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+async function send(path: string, init: RequestInit, extraHeaders: Record<string, string> = {}): Promise<Response> {
   const token = hooks.token();
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extraHeaders };
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     return await fetch(path, { ...init, headers });

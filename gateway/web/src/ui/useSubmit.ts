@@ -23,8 +23,9 @@ export function useSubmit<T>(run: (idempotencyKey: string) => Promise<T>, onDone
       setDone(true);
       onDone?.(result);
     } catch (err) {
-      // A validation failure means nothing was applied: the corrected form is a new intent.
-      if (err instanceof ApiError && err.status === 400) key.current = newId();
+      // A validation failure means nothing was applied: the corrected form is a new intent (and 422 says the key was
+      // already spent on a different form).
+      if (err instanceof ApiError && (err.status === 400 || err.status === 422)) key.current = newId();
       setError(err);
     } finally {
       setBusy(false);

@@ -39,9 +39,9 @@ public static partial class SlashCommands
         };
     }
 
-    [GeneratedRegex(@"^/(?<name>[\p{L}\p{N}_-]+)(?:\s+(?<args>.*))?$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^/(?<name>[\p{L}\p{N}_-]+)(?:\s+(?<args>.*))?$", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex Shape();
 
-    [GeneratedRegex(@"^(?<sku>\S+)\s+(?<qty>\d{1,9})$")]
+    [GeneratedRegex(@"^(?<sku>\S+)\s+(?<qty>\d{1,9})$", RegexOptions.NonBacktracking)]
     private static partial Regex RestockArgs();
 }

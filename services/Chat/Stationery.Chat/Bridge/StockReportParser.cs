@@ -23,20 +23,26 @@ public static partial class StockReportParser
     private const string Units = "支|个|本|盒|包|件|套|张|把|瓶|卷|块|只|袋|箱|打|筒|排|枚|沓|册|副|对|根|条|台";
     private const string Number = "[0-9零〇一二两三四五六七八九十百千]+";
 
-    [GeneratedRegex(@"\[(?<name>[^\[\]]+)\]\s*\[(?<spec>[^\[\]]*)\]\s*\[(?<count>[^\[\]]+)\](?:\s*\[(?<suggested>[^\[\]]+)\])?")]
+    [GeneratedRegex(@"\[(?<name>[^\[\]]+)\]\s*\[(?<spec>[^\[\]]*)\]\s*\[(?<count>[^\[\]]+)\](?:\s*\[(?<suggested>[^\[\]]+)\])?", RegexOptions.NonBacktracking)]
     private static partial Regex HouseFormat();
 
-    [GeneratedRegex(@"(?<subject>[^,,。!!??;;:：\n]+?)(?:款|的)?\s*(?:只剩下?|还剩下?|就剩下?|仅剩|剩下?|还有)\s*(?<n>" + Number + @")\s*(?<unit>" + Units + ")?")]
+    [GeneratedRegex(@"(?<subject>[^,,。!!??;;:：\n]+?)(?:款|的)?\s*(?:只剩下?|还剩下?|就剩下?|仅剩|剩下?|还有)\s*(?<n>" + Number + @")\s*(?<unit>" + Units + ")?", RegexOptions.NonBacktracking)]
     private static partial Regex SubjectThenCount();
 
-    [GeneratedRegex(@"(?:只剩下?|还剩下?|就剩下?|仅剩|还有)\s*(?<n>" + Number + @")\s*(?<unit>" + Units + @")\s*(?<subject>[^,,。!!??;;:：\n]+)")]
+    [GeneratedRegex(@"(?:只剩下?|还剩下?|就剩下?|仅剩|还有)\s*(?<n>" + Number + @")\s*(?<unit>" + Units + @")\s*(?<subject>[^,,。!!??;;:：\n]+)", RegexOptions.NonBacktracking)]
     private static partial Regex CountThenSubject();
 
-    [GeneratedRegex(@"(?<subject>[^,,。!!??;;:：\n]+?)(?:款|的)?\s*(?:没了|没有了|卖完了|卖光了|断货了|用完了|缺货了?)")]
+    [GeneratedRegex(@"(?<subject>[^,,。!!??;;:：\n]+?)(?:款|的)?\s*(?:没了|没有了|卖完了|卖光了|断货了|用完了|缺货了?)", RegexOptions.NonBacktracking)]
     private static partial Regex SoldOut();
 
-    [GeneratedRegex(@"[吗么呢][?？]?\s*$|[?？]\s*$")]
+    [GeneratedRegex(@"[吗么呢][?？]?\s*$|[?？]\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Question();
+
+    [GeneratedRegex("(" + Units + ")$", RegexOptions.NonBacktracking)]
+    private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"@\S+\s*", RegexOptions.NonBacktracking)]
+    private static partial Regex Mention();
 
     public static IReadOnlyList<StockReport> Parse(string? text)
     {
@@ -73,7 +79,7 @@ public static partial class StockReportParser
     public static int? ParseQuantity(string raw)
     {
         var s = Normalize(raw).Trim();
-        var unit = Regex.Match(s, "(" + Units + ")$");
+        var unit = TrailingUnit().Match(s);
         if (unit.Success) s = s[..^unit.Length].TrimEnd();
         if (s.Length == 0 || s.Length > 12) return null;
         if (s.All(char.IsAsciiDigit)) return int.TryParse(s, out var n) && n <= MaxQuantity ? n : null;
@@ -112,7 +118,7 @@ public static partial class StockReportParser
 
     private static string? Subject(string raw)
     {
-        var s = Regex.Replace(raw, @"@\S+\s*", "").Trim().TrimEnd('款', '的').Trim();
+        var s = Mention().Replace(raw, "").Trim().TrimEnd('款', '的').Trim();
         return s.Length is >= 2 and <= 60 && s.Any(char.IsLetter) ? s : null;
     }
 

@@ -24,8 +24,14 @@ public static partial class QuoteParser
     /// <summary>As Purchasing accepts a pack size from the API.</summary>
     public const int MaxPackSize = 100_000;
 
-    [GeneratedRegex(@"^\s*报价\s*[:：]?\s*\[(?<product>[^\[\]]{1,100})\]\s*(?:单价\s*[:：]?\s*)?[¥￥]?\s*(?<price>\d+(?:\.\d+)?)\s*元?\s*(?:/\s*\S{1,2}\s*)?[,，]?\s*(?:起订量?\s*[:：]?\s*)?(?<min>[0-9零〇一二两三四五六七八九十百千]+)\s*(?<unit>[\p{IsCJKUnifiedIdeographs}]{0,1})(?:\s*[,，]?\s*(?:每\s*[包盒箱件打]\s*(?<pack>\d+)\s*[\p{IsCJKUnifiedIdeographs}]?|(?<pack>\d+)\s*[\p{IsCJKUnifiedIdeographs}]?\s*/\s*[包盒箱件打]|包装\s*[:：]?\s*(?<pack>\d+)\s*[\p{IsCJKUnifiedIdeographs}]?))?(?:\s*[,，]?\s*有效期?\s*(?:至|到)?\s*[:：]?\s*(?<valid>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?))?\s*[。.]?\s*$")]
+    [GeneratedRegex(@"^\s*报价\s*[:：]?\s*\[(?<product>[^\[\]]{1,100})\]\s*(?:单价\s*[:：]?\s*)?[¥￥]?\s*(?<price>\d+(?:\.\d+)?)\s*元?\s*(?:/\s*\S{1,2}\s*)?[,，]?\s*(?:起订量?\s*[:：]?\s*)?(?<min>[0-9零〇一二两三四五六七八九十百千]+)\s*(?<unit>[\p{IsCJKUnifiedIdeographs}]{0,1})(?:\s*[,，]?\s*(?:每\s*[包盒箱件打]\s*(?<pack>\d+)\s*[\p{IsCJKUnifiedIdeographs}]?|(?<pack>\d+)\s*[\p{IsCJKUnifiedIdeographs}]?\s*/\s*[包盒箱件打]|包装\s*[:：]?\s*(?<pack>\d+)\s*[\p{IsCJKUnifiedIdeographs}]?))?(?:\s*[,，]?\s*有效期?\s*(?:至|到)?\s*[:：]?\s*(?<valid>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?))?\s*[。.]?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex QuoteLine();
+
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s*[-/.年月]\s*", RegexOptions.NonBacktracking)]
+    private static partial Regex DateSeparator();
 
     public static IReadOnlyList<PostedQuote> Parse(string? text)
     {
@@ -35,7 +41,7 @@ public static partial class QuoteParser
         {
             var m = QuoteLine().Match(line);
             if (!m.Success) continue;
-            var product = Regex.Replace(m.Groups["product"].Value.Trim(), @"\s+", " ");
+            var product = Spaces().Replace(m.Groups["product"].Value.Trim(), " ");
             if (product.Length == 0) continue;
             if (!decimal.TryParse(m.Groups["price"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price)
                 || price <= 0 || price > MaxPrice || decimal.Round(price, 4) != price) continue;
@@ -60,7 +66,7 @@ public static partial class QuoteParser
 
     private static DateOnly? Date(string raw)
     {
-        var parts = Regex.Split(raw.Trim().TrimEnd('日'), @"\s*[-/.年月]\s*");
+        var parts = DateSeparator().Split(raw.Trim().TrimEnd('日'));
         return parts.Length == 3 && int.TryParse(parts[0], out var y) && int.TryParse(parts[1], out var mo) && int.TryParse(parts[2], out var d)
                && y is >= 2000 and <= 9999 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)
             ? new DateOnly(y, mo, d)

@@ -35,16 +35,13 @@ public static class ReceiveStockEndpoint
 
             var now = clock.GetUtcNow();
             var recorder = StockStream.RecorderFor(http.User);
-            var result = await RepeatedRequests.OnceAsync(http, session, "receipt", branch, clock, async () =>
+            var results = new List<MovementLineResult>();
+            foreach (var line in lines)
             {
-                var results = new List<MovementLineResult>();
-                foreach (var line in lines)
-                {
-                    var command = new ReceiveStock(branch, ProductFacts.From(products[line.Sku!]), line.Quantity!.Value, request.Reference!.Trim(), recorder);
-                    results.Add(await session.DecideStock(branch, line.Sku!, s => ReceiveStock.Decide(s, command, now), ct));
-                }
-                return new MovementResult(request.Reference!.Trim(), results);
-            }, ct);
-            return TypedResults.Ok(result);
+                var command = new ReceiveStock(branch, ProductFacts.From(products[line.Sku!]), line.Quantity!.Value, request.Reference!.Trim(), recorder);
+                results.Add(await session.DecideStock(branch, line.Sku!, s => ReceiveStock.Decide(s, command, now), ct));
+            }
+            await session.SaveChangesAsync(ct);
+            return TypedResults.Ok(new MovementResult(request.Reference!.Trim(), results));
         }).RequirePermission("stock.record").WithName("ReceiveStock");
 }

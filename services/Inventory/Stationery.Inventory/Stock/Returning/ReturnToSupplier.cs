@@ -44,26 +44,23 @@ public static class ReturnToSupplierEndpoint
             var reference = request.Reference!.Trim();
             var supplier = string.IsNullOrWhiteSpace(request.SupplierId) ? null : request.SupplierId.Trim();
             var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-            var result = await RepeatedRequests.OnceAsync(http, session, "return", branch, clock, async () =>
+            var results = new List<MovementLineResult>();
+            var shortages = new List<string>();
+            foreach (var line in lines)
             {
-                var results = new List<MovementLineResult>();
-                var shortages = new List<string>();
-                foreach (var line in lines)
+                var command = new ReturnToSupplier(branch, ProductFacts.From(products[line.Sku!]), line.Quantity!.Value, reference,
+                    supplier, reason, recorder);
+                try
                 {
-                    var command = new ReturnToSupplier(branch, ProductFacts.From(products[line.Sku!]), line.Quantity!.Value, reference,
-                        supplier, reason, recorder);
-                    try
-                    {
-                        results.Add(await session.DecideStock(branch, line.Sku!, s => ReturnToSupplier.Decide(s, command, now), ct));
-                    }
-                    catch (InsufficientStockException e)
-                    {
-                        shortages.Add(e.Message);
-                    }
+                    results.Add(await session.DecideStock(branch, line.Sku!, s => ReturnToSupplier.Decide(s, command, now), ct));
                 }
-                if (shortages.Count > 0) throw new InsufficientStockException(string.Join(" ", shortages));
-                return new MovementResult(reference, results);
-            }, ct);
-            return TypedResults.Ok(result);
+                catch (InsufficientStockException e)
+                {
+                    shortages.Add(e.Message);
+                }
+            }
+            if (shortages.Count > 0) throw new InsufficientStockException(string.Join(" ", shortages));
+            await session.SaveChangesAsync(ct);
+            return TypedResults.Ok(new MovementResult(reference, results));
         }).RequirePermission("stock.return").WithName("ReturnToSupplier");
 }

@@ -51,28 +51,25 @@ public static class RecordSaleEndpoint
 
             var recorder = StockStream.RecorderFor(http.User);
             var reference = request.Reference!.Trim();
-            var result = await RepeatedRequests.OnceAsync(http, session, "sale", branch, clock, async () =>
+            var results = new List<MovementLineResult>();
+            var shortages = new List<string>();
+            foreach (var line in lines)
             {
-                var results = new List<MovementLineResult>();
-                var shortages = new List<string>();
-                foreach (var line in lines)
+                var product = products[line.Sku!];
+                var command = new RecordSale(branch, ProductFacts.From(product), line.Quantity!.Value,
+                    line.UnitPrice ?? product.RetailPrice, reference, request.SoldAt ?? now, recorder);
+                try
                 {
-                    var product = products[line.Sku!];
-                    var command = new RecordSale(branch, ProductFacts.From(product), line.Quantity!.Value,
-                        line.UnitPrice ?? product.RetailPrice, reference, request.SoldAt ?? now, recorder);
-                    try
-                    {
-                        results.Add(await session.DecideStock(branch, product.Sku, s => RecordSale.Decide(s, command, now), ct));
-                    }
-                    catch (InsufficientStockException e)
-                    {
-                        shortages.Add(e.Message);
-                    }
+                    results.Add(await session.DecideStock(branch, product.Sku, s => RecordSale.Decide(s, command, now), ct));
                 }
-                // Every short line is reported together; nothing of the sale is written.
-                if (shortages.Count > 0) throw new InsufficientStockException(string.Join(" ", shortages));
-                return new MovementResult(reference, results);
-            }, ct);
-            return TypedResults.Ok(result);
+                catch (InsufficientStockException e)
+                {
+                    shortages.Add(e.Message);
+                }
+            }
+            // Every short line is reported together; nothing of the sale is written.
+            if (shortages.Count > 0) throw new InsufficientStockException(string.Join(" ", shortages));
+            await session.SaveChangesAsync(ct);
+            return TypedResults.Ok(new MovementResult(reference, results));
         }).RequirePermission("stock.record").WithName("RecordSale");
 }

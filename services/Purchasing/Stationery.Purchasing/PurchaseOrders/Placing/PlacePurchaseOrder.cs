@@ -20,10 +20,8 @@ namespace Stationery.Purchasing.PurchaseOrders.Placing;
 public sealed record PlacePurchaseOrderRequest(string? SupplierId, IReadOnlyList<LineRequest?>? Lines, bool? FromPurchaseList,
     IReadOnlyList<string?>? ItemIds = null, DateOnly? ExpectedBy = null);
 
-/// <summary>
-/// What one placing request did; stored under its <c>Idempotency-Key</c> (when sent) in the same transaction as the orders.
-/// </summary>
-public sealed record PlacedOrders(string Id, bool FromPurchaseList, IReadOnlyList<string> OrderIds, IReadOnlyList<string> LeftOnList,
+/// <summary>What one placing request did: the orders it placed and the list items it left for want of a supplier.</summary>
+public sealed record PlacedOrders(bool FromPurchaseList, IReadOnlyList<string> OrderIds, IReadOnlyList<string> LeftOnList,
     DateTimeOffset At);
 
 /// <summary>What ordering from the purchase list did: the orders placed, and the items left on the list for want of a supplier.</summary>
@@ -43,25 +41,12 @@ public static class PlacePurchaseOrder
         branches.MapPost("/{branch}/purchase-orders", async Task<Results<Created<PurchaseOrderView>, Created<PlacedFromList>>> (string branch,
             PlacePurchaseOrderRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
-            // A double tap on a phone must not send a supplier two orders: a repeated Idempotency-Key answers the first result.
-            var key = http.Request.Headers["Idempotency-Key"].ToString().Trim();
-            var keyId = key.Length == 0 ? null : $"place-purchase-order:{branch}:{key}";
-            var placed = keyId is null ? null : await session.LoadAsync<PlacedOrders>(keyId, ct);
-            if (placed is null)
-            {
-                placed = request.FromPurchaseList == true
-                    ? await FromListAsync(session, http, branch, request, clock, ct)
-                    : await DirectAsync(session, http, branch, request, clock, ct);
-                try
-                {
-                    if (keyId is not null) session.Insert(placed with { Id = keyId });
-                    await session.SaveChangesAsync(ct);
-                }
-                catch (DocumentAlreadyExistsException) when (keyId is not null)
-                {
-                    placed = await session.LoadAsync<PlacedOrders>(keyId, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
-                }
-            }
+            // A double tap on a phone must not send a supplier two orders: the API group's Idempotency-Key filter answers a
+            // repeat with the first answer, committed with the orders below.
+            var placed = request.FromPurchaseList == true
+                ? await FromListAsync(session, http, branch, request, clock, ct)
+                : await DirectAsync(session, http, branch, request, clock, ct);
+            await session.SaveChangesAsync(ct);
 
             var views = new List<PurchaseOrderView>();
             foreach (var id in placed.OrderIds)
@@ -93,7 +78,7 @@ public static class PlacePurchaseOrder
         var command = new Command(PurchaseOrder.NewId(now), branch, supplier,
             lines.Select(l => new Line(products[l.Sku], l.Quantity)).ToList(), http.User.UserId(), http.User.DisplayName(), request.ExpectedBy);
         await session.Decide<PurchaseOrder>(command.OrderId, po => Decide(po, command, now), ct);
-        return new PlacedOrders("", false, [command.OrderId], [], now);
+        return new PlacedOrders(false, [command.OrderId], [], now);
     }
 
     private static async Task<PlacedOrders> FromListAsync(IDocumentSession session, HttpContext http, string branch, PlacePurchaseOrderRequest request,
@@ -127,7 +112,7 @@ public static class PlacePurchaseOrder
         // The list stream joins the same transaction: the items leave the list exactly when their orders exist.
         await session.Decide<PurchaseList>(PurchaseList.StreamId(branch), _ =>
             [new PurchaseListItemsOrdered(branch, plan.Orders.SelectMany(o => o.Items).Select(i => i.ItemId).ToList(), orderIds, http.User.UserId(), now)], ct);
-        return new PlacedOrders("", true, orderIds, plan.Unassigned.Select(i => i.ItemId).ToList(), now);
+        return new PlacedOrders(true, orderIds, plan.Unassigned.Select(i => i.ItemId).ToList(), now);
     }
 
     /// <summary>The ticked items only (every id must be on the list: 400 naming <c>itemIds[i]</c> otherwise); all without a selection.</summary>
