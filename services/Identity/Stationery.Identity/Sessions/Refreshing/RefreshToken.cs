@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Stationery.Hosting.Errors;
+using Stationery.Hosting.Security;
 using Stationery.Identity.Staff;
 
 namespace Stationery.Identity.Sessions.Refreshing;
