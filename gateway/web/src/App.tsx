@@ -10,7 +10,7 @@ import { MeScreen } from './MeScreen';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
 import { PurchasingScreen } from './purchasing/PurchasingScreen';
 import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
-import { permissionsFor } from './session/permissions';
+import { noPermissions, parseMe, permissionsFrom, type Me } from './session/permissions';
 import { currentSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
 import { StockItemScreen } from './stock/StockItemScreen';
 import { StockScreen } from './stock/StockScreen';
@@ -37,7 +37,16 @@ export function App() {
 
 function SignedIn({ route }: { route: Route }) {
   const session = useSession()!;
-  const perms = useMemo(() => permissionsFor(session.user.roles), [session]);
+  // What the user may do comes from the server's permission table through /me, read again for each session.
+  const [me, setMe] = useState<Me | undefined>();
+  useEffect(() => {
+    let current = true;
+    get<unknown>('/api/identity/me').then(
+      (raw) => { if (current) setMe(parseMe(raw)); },
+      () => { if (current) setMe(noPermissions); });
+    return () => { current = false; };
+  }, [session]);
+  const perms = useMemo(() => permissionsFrom(me ?? noPermissions), [me]);
   const [branches, setBranches] = useState(() => session.user.branches.map((code) => ({ code, name: code })));
   const [branch, setBranchState] = useState(() => {
     const stored = storedBranch();
@@ -46,7 +55,7 @@ function SignedIn({ route }: { route: Route }) {
 
   // Names for the branch picker; hq (and an owner without listed branches) works across every branch of the chain.
   useEffect(() => {
-    if (perms.isSupplier) return;
+    if (!me || perms.isSupplier) return;
     get<unknown>('/api/identity/branches').then((raw) => {
       const all = asList<{ code: string; name?: string }>(raw, 'branches').map((b) => ({ code: b.code, name: b.name ?? b.code }));
       const mine = session.user.branches.length ? all.filter((b) => session.user.branches.includes(b.code)) : all;
@@ -55,7 +64,9 @@ function SignedIn({ route }: { route: Route }) {
         setBranchState((current) => (mine.some((b) => b.code === current) ? current : mine[0].code));
       }
     }, () => { /* the codes from the token are enough to work with */ });
-  }, [session, perms.isSupplier]);
+  }, [session, me, perms.isSupplier]);
+
+  if (!me) return <div class="loading" role="status">{t('app.loading')}</div>;
 
   const ctx: AppContext = {
     session, perms, branch, branches,

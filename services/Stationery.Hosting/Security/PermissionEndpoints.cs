@@ -27,7 +27,8 @@ public static class PermissionEndpoints
 
     /// <summary>
     /// Declares that the endpoint needs <paramref name="name"/> (endpoint metadata, read by the OpenAPI documents) and
-    /// checks it before the handler runs: the caller's roles (403 naming the rule) and, for a <see cref="Reach.Branch"/>
+    /// checks it before the handler runs: the caller's roles (403 naming the rule; 404 where the table's row is denied as
+    /// 404) and, for a <see cref="Reach.Branch"/>
     /// permission on a route with <c>{branch}</c>, that the branch is in the caller's token (hq: all) — 404 when the
     /// chain has no such branch, 403 otherwise. An anonymous permission (<c>session</c>) lets anyone in.
     /// </summary>
@@ -47,7 +48,12 @@ public static class PermissionEndpoints
     private static async Task CheckAsync(Permission permission, HttpContext http)
     {
         var user = http.User;
-        if (!permission.Roles.Any(user.IsInRole)) throw new ForbiddenException(permission.RoleRefusal(user));
+        if (!permission.Roles.Any(user.IsInRole))
+        {
+            // Where the table hides that the thing exists (a channel one is not in), a refused role learns nothing either.
+            if (permission.Denied == 404) throw new NotFoundException("资源 resource", http.Request.Path);
+            throw new ForbiddenException(permission.RoleRefusal(user));
+        }
         if (permission.Reach != Reach.Branch || http.GetRouteValue("branch") is not string branch || user.CanAccessBranch(branch)) return;
         if (user.IsSupplierGuest() && permission.Allows(PlatformRoles.Supplier)) return;
         if (http.RequestServices.GetService<IBranchDirectory>() is { } directory && !await directory.HasBranchAsync(branch, http.RequestAborted))

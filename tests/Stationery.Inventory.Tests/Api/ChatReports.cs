@@ -44,7 +44,7 @@ public sealed class ChatReports(InventoryHost host) : IClassFixture<InventoryHos
     }
 
     [Fact]
-    public async Task A_spot_count_from_chat_by_a_manager_adjusts_with_reason_count_and_one_from_a_clerk_changes_nothing()
+    public async Task A_spot_count_from_chat_by_a_manager_adjusts_with_reason_count_and_one_from_a_supplier_guest_changes_nothing()
     {
         await using var chat = await IntegratorAsync();
         var owner = host.Owner();
@@ -52,7 +52,7 @@ public sealed class ChatReports(InventoryHost host) : IClassFixture<InventoryHos
         await (await owner.ReceiveAsync("main", "R-1", (sku, 8))).ShouldBe(200);
         var card = Guid.NewGuid().ToString();
 
-        await chat.Publish(new SpotCountRequested("demo", "main", sku, 1, "clerk", "小李", ["clerk"], Guid.NewGuid().ToString(), DateTimeOffset.UtcNow));
+        await chat.Publish(new SpotCountRequested("demo", "main", sku, 1, "supplier", "供应商陈", ["supplier"], Guid.NewGuid().ToString(), DateTimeOffset.UtcNow));
         await chat.Publish(new SpotCountRequested("demo", "main", sku, 3, "manager", "李店长", ["manager"], card, DateTimeOffset.UtcNow));
 
         var recorded = (await Probe.Until(() => Task.FromResult(chat.Received<SpotCountRecorded>().Where(c => c.Sku == sku).ToList()),
@@ -65,7 +65,7 @@ public sealed class ChatReports(InventoryHost host) : IClassFixture<InventoryHos
         var adjustment = ledger.Single(e => e.GetProperty("kind").GetString() == "adjusted");
         (adjustment.GetProperty("reason").GetString(), adjustment.GetProperty("source").GetString(), adjustment.GetProperty("by").GetString(),
             adjustment.GetProperty("balance").GetInt32()).ShouldBe(("count", $"chat:{card}", "李店长", 3));
-        // The clerk's request (published first, same queue) was dropped: one adjustment only.
+        // The supplier guest's request (published first, same queue) was dropped: it lacks stock.record. One adjustment only.
         ledger.Count(e => e.GetProperty("kind").GetString() == "adjusted").ShouldBe(1);
     }
 }

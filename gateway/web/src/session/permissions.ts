@@ -1,10 +1,27 @@
 import type { User } from './session';
 
 /**
- * What the signed-in user may see and do. The server enforces all of it; this only hides controls that would fail.
- * Cost figures (purchase prices, quotes) belong to owner and hq alone.
+ * How far the user's permissions reach, as `GET /api/identity/me` answers: every branch (hq) or the listed ones; a supplier
+ * guest reaches its own supplier only.
+ */
+export interface Reach {
+  allBranches: boolean;
+  branches: string[];
+  supplier?: string | null;
+}
+
+/** The part of `GET /api/identity/me` that says what the user may do: permission names from the server's one table. */
+export interface Me {
+  permissions: string[];
+  reach: Reach;
+}
+
+/**
+ * What the signed-in user may see and do, derived from the permission names `/me` gives (the server's table is the only
+ * copy of who may do what). The server enforces all of it; this only hides controls that would fail.
  */
 export interface Permissions {
+  /** costs.see across the chain (a supplier guest sees only its own prices, which the server already limits). */
   seeCost: boolean;
   isSupplier: boolean;
   viewStock: boolean;
@@ -13,7 +30,7 @@ export interface Permissions {
   adjustStock: boolean;
   viewPurchasing: boolean;
   addToPurchaseList: boolean;
-  /** Change a list line's quantity or supplier, remove it (purchase-list.edit: who may add to the list and place orders). */
+  /** Change a list line's quantity or supplier, remove it (purchase-list.edit). */
   editPurchaseList: boolean;
   createPurchaseOrders: boolean;
   confirmPurchaseOrder: boolean;
@@ -21,24 +38,40 @@ export interface Permissions {
   cancelPurchaseOrder: boolean;
 }
 
-export function permissionsFor(roles: readonly string[]): Permissions {
-  const has = (...r: string[]) => r.some((x) => roles.includes(x));
-  const staff = has('owner', 'manager', 'clerk', 'hq');
+/** Nothing allowed: until `/me` has answered, or when it could not be read. */
+export const noPermissions: Me = { permissions: [], reach: { allBranches: false, branches: [], supplier: null } };
+
+/** Reads `/me`'s answer; anything malformed counts as no permission at all. */
+export function parseMe(raw: unknown): Me {
+  const r = (raw ?? {}) as Partial<Me>;
+  const reach = (r.reach ?? {}) as Partial<Reach>;
   return {
-    seeCost: has('owner', 'hq'),
-    isSupplier: has('supplier') && !staff,
-    viewStock: staff,
-    recordSale: has('owner', 'manager', 'clerk', 'hq'),
-    recordReceipt: has('owner', 'manager', 'clerk', 'hq'),
-    adjustStock: has('owner', 'manager'),
-    viewPurchasing: staff,
-    addToPurchaseList: has('owner', 'manager', 'clerk', 'hq'),
-    editPurchaseList: has('owner', 'manager', 'hq'),
-    createPurchaseOrders: has('owner', 'manager', 'hq'),
-    // The order's supplier confirms; the owner may confirm for a supplier who answered by phone.
-    confirmPurchaseOrder: has('supplier', 'owner'),
-    receivePurchaseOrder: has('owner', 'manager', 'clerk'),
-    cancelPurchaseOrder: has('owner', 'manager', 'hq'),
+    permissions: Array.isArray(r.permissions) ? r.permissions.filter((p): p is string => typeof p === 'string') : [],
+    reach: {
+      allBranches: reach.allBranches === true,
+      branches: Array.isArray(reach.branches) ? reach.branches : [],
+      supplier: typeof reach.supplier === 'string' ? reach.supplier : null,
+    },
+  };
+}
+
+export function permissionsFrom(me: Me): Permissions {
+  const has = (name: string) => me.permissions.includes(name);
+  const isSupplier = !!me.reach.supplier;
+  return {
+    seeCost: has('costs.see') && !isSupplier,
+    isSupplier,
+    viewStock: has('stock.read'),
+    recordSale: has('stock.record'),
+    recordReceipt: has('stock.record'),
+    adjustStock: has('stock.adjust'),
+    viewPurchasing: has('purchase-list'),
+    addToPurchaseList: has('purchase-list'),
+    editPurchaseList: has('purchase-list.edit'),
+    createPurchaseOrders: has('orders.place'),
+    confirmPurchaseOrder: has('orders.confirm'),
+    receivePurchaseOrder: has('orders.receive'),
+    cancelPurchaseOrder: has('orders.place'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsUser, permissionsFor, withoutCosts } from './permissions';
+import { mentionsUser, parseMe, permissionsFrom, withoutCosts } from './permissions';
 import { parseStoredSession, sessionFromLogin } from './session';
 
 const now = new Date('2025-02-20T08:00:00Z');
@@ -22,26 +22,37 @@ describe('the stored session', () => {
   });
 });
 
-describe('what a role may see and do', () => {
-  it('shows costs to owner and hq only', () => {
-    expect(permissionsFor(['owner']).seeCost).toBe(true);
-    expect(permissionsFor(['hq']).seeCost).toBe(true);
-    for (const role of ['manager', 'clerk', 'supplier']) expect(permissionsFor([role]).seeCost).toBe(false);
+// What /me answers for the demo roles (the server's permission table; the web app keeps no copy of it).
+const me = (permissions: string[], supplier: string | null = null) =>
+  permissionsFrom(parseMe({ permissions, reach: { allBranches: false, branches: supplier ? [] : ['main'], supplier } }));
+const owner = me(['stock.read', 'stock.record', 'stock.adjust', 'costs.see', 'purchase-list', 'purchase-list.edit', 'orders.place', 'orders.confirm', 'orders.receive']);
+const clerk = me(['stock.read', 'stock.record', 'purchase-list', 'orders.receive']);
+const supplier = me(['costs.see', 'orders.read', 'orders.confirm', 'orders.announce'], 's1');
+
+describe('what the user may see and do, from the permission names /me gives', () => {
+  it('shows costs to holders of costs.see across the chain, not to a supplier guest (its own prices come from the server)', () => {
+    expect(owner.seeCost).toBe(true);
+    expect(clerk.seeCost).toBe(false);
+    expect(supplier.seeCost).toBe(false);
   });
 
   it('lets a supplier confirm orders but not see stock or purchasing', () => {
-    const p = permissionsFor(['supplier']);
-    expect(p).toMatchObject({ isSupplier: true, confirmPurchaseOrder: true, viewStock: false, viewPurchasing: false, createPurchaseOrders: false });
+    expect(supplier).toMatchObject({ isSupplier: true, confirmPurchaseOrder: true, viewStock: false, viewPurchasing: false, createPurchaseOrders: false });
   });
 
   it('lets a clerk record sales and receipts but not adjust or order', () => {
-    expect(permissionsFor(['clerk'])).toMatchObject({ recordSale: true, recordReceipt: true, adjustStock: false, createPurchaseOrders: false });
+    expect(clerk).toMatchObject({ recordSale: true, recordReceipt: true, adjustStock: false, createPurchaseOrders: false, isSupplier: false });
   });
 
-  it('strips cost fields for roles without the cost right', () => {
+  it('allows nothing when /me is missing or malformed', () => {
+    expect(Object.values(permissionsFrom(parseMe(undefined))).some(Boolean)).toBe(false);
+    expect(Object.values(permissionsFrom(parseMe({ permissions: 'stock.read', reach: null }))).some(Boolean)).toBe(false);
+  });
+
+  it('strips cost fields for users without the cost right', () => {
     const line = { sku: 'A', quantity: 3, unitCost: 1.2, lineTotal: 3.6, retailPrice: 2.5 };
-    expect(withoutCosts(line, permissionsFor(['clerk']))).toEqual({ sku: 'A', quantity: 3, retailPrice: 2.5 });
-    expect(withoutCosts(line, permissionsFor(['owner']))).toEqual(line);
+    expect(withoutCosts(line, clerk)).toEqual({ sku: 'A', quantity: 3, retailPrice: 2.5 });
+    expect(withoutCosts(line, owner)).toEqual(line);
   });
 
   it('recognises mentions of me by id, username or role', () => {

@@ -16,7 +16,7 @@ public static class ListBranches
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<Branch>>> Handle(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<Branch>>> Handle(IQuerySession session, CancellationToken ct)
     {
         var chain = await session.LoadAsync<Chain>(Chain.StreamId, ct);
         return TypedResults.Ok(chain?.Branches ?? []);

@@ -15,7 +15,7 @@ public static class ListStaff
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<StaffView>>> Handle(ClaimsPrincipal user, IQuerySession session,
+    private static async Task<Ok<IReadOnlyList<StaffView>>> Handle(IQuerySession session,
         int? limit, string? after, CancellationToken ct)
     {
         new Validation().Require(limit is null or (> 0 and <= 200), "limit", "must be between 1 and 200").ThrowIfInvalid();

@@ -15,7 +15,7 @@ public static class GetDailyReport
         branches.MapGet("/{branch}/daily", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var (copy, day) = await ResolveAsync(session, http, branch, date, clock, ct);
+            var (copy, day) = await ResolveAsync(session, branch, date, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, DailyReport.ChartFrom(day), DailyReport.BaselineFrom(day), day, ct);
             return TypedResults.Ok(DailyReport.Build(data, day));
         }).RequirePermission("reports.branch").WithName("GetDailyReport");
@@ -23,7 +23,7 @@ public static class GetDailyReport
         branches.MapGet("/{branch}/daily.csv", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var (copy, day) = await ResolveAsync(session, http, branch, date, clock, ct);
+            var (copy, day) = await ResolveAsync(session, branch, date, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, day, day, day, ct);
             return TypedResults.File(ReportCsv.Write($"{day:yyyy-MM-dd}", copy.Id, data.ProductsIn(day, day), data.Product),
                 ReportCsv.ContentType, $"{copy.Id}-{day:yyyy-MM-dd}.csv");
@@ -32,7 +32,7 @@ public static class GetDailyReport
         branches.MapGet("/{branch}/daily.png", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
             RevenueChart chart, CancellationToken ct) =>
         {
-            var (copy, day) = await ResolveAsync(session, http, branch, date, clock, ct);
+            var (copy, day) = await ResolveAsync(session, branch, date, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, DailyReport.ChartFrom(day), day, day, ct);
             var days = SalesReport.Days(DailyReport.ChartFrom(day), day, data.DaysIn(DailyReport.ChartFrom(day), day));
             return TypedResults.File(chart.Render(copy.Name, copy.Id, $"{DailyReport.ChartFrom(day):M/d}–{day:M/d}", days, highlightLast: true),
@@ -40,7 +40,7 @@ public static class GetDailyReport
         }).RequirePermission("reports.branch").WithName("GetDailyReportChart").Produces(200, contentType: RevenueChart.ContentType);
     }
 
-    private static async Task<(BranchCopy Branch, DateOnly Day)> ResolveAsync(IQuerySession session, HttpContext http, string branch,
+    private static async Task<(BranchCopy Branch, DateOnly Day)> ResolveAsync(IQuerySession session, string branch,
         string? date, TimeProvider clock, CancellationToken ct)
     {
         var copy = await session.BranchAsync(branch, ct);

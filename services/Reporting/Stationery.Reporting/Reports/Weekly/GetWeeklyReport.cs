@@ -15,7 +15,7 @@ public static class GetWeeklyReport
         branches.MapGet("/{branch}/weekly", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
+            var (copy, iso) = await ResolveAsync(session, branch, week, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, iso.Previous.Monday, iso.Previous.Monday, iso.Sunday, ct);
             return TypedResults.Ok(WeeklyReport.Build(data, iso));
         }).RequirePermission("reports.branch").WithName("GetWeeklyReport");
@@ -23,7 +23,7 @@ public static class GetWeeklyReport
         branches.MapGet("/{branch}/weekly.csv", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
+            var (copy, iso) = await ResolveAsync(session, branch, week, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, iso.Monday, iso.Monday, iso.Sunday, ct);
             return TypedResults.File(ReportCsv.Write(iso.ToString(), copy.Id, data.ProductsIn(iso.Monday, iso.Sunday), data.Product),
                 ReportCsv.ContentType, $"{copy.Id}-{iso}.csv");
@@ -32,14 +32,14 @@ public static class GetWeeklyReport
         branches.MapGet("/{branch}/weekly.png", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
             RevenueChart chart, CancellationToken ct) =>
         {
-            var (copy, iso) = await ResolveAsync(session, http, branch, week, clock, ct);
+            var (copy, iso) = await ResolveAsync(session, branch, week, clock, ct);
             var data = await ReportData.LoadAsync(session, copy, iso.Monday, iso.Sunday, iso.Sunday, ct);
             var days = SalesReport.Days(iso.Monday, iso.Sunday, data.DaysIn(iso.Monday, iso.Sunday));
             return TypedResults.File(chart.Render(copy.Name, copy.Id, iso.ToString(), days, highlightLast: false), RevenueChart.ContentType);
         }).RequirePermission("reports.branch").WithName("GetWeeklyReportChart").Produces(200, contentType: RevenueChart.ContentType);
     }
 
-    private static async Task<(BranchCopy Branch, IsoWeek Week)> ResolveAsync(IQuerySession session, HttpContext http, string branch,
+    private static async Task<(BranchCopy Branch, IsoWeek Week)> ResolveAsync(IQuerySession session, string branch,
         string? week, TimeProvider clock, CancellationToken ct)
     {
         var copy = await session.BranchAsync(branch, ct);
