@@ -21,6 +21,7 @@ public sealed class DisabledAccounts(SecurityPlatform platform)
         var username = $"sec-leaver-{Guid.NewGuid():N}"[..20];
         var id = await platform.AddStaffAsync(username, "离职店员", ["clerk"], ["main"]);
         using var leaver = await GatewayClient.LoginAsync(platform.Gateway, username);
+        using var anonymous = new HttpClient { BaseAddress = platform.Gateway };
         (await leaver.Http.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Probe.Until(async () => (await leaver.Http.GetAsync($"api/chat/channels/{platform.A.ChannelId}/messages")).StatusCode == HttpStatusCode.OK,
             Probe.CrossService, "the new clerk joining branch main's channel");
@@ -36,7 +37,8 @@ public sealed class DisabledAccounts(SecurityPlatform platform)
         (await platform.Owner.Http.PostAsync($"api/identity/staff/{id}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await leaver.Http.GetAsync("api/identity/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "Identity refuses at once");
-        (await leaver.Http.PostAsync("api/identity/token/refresh", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "no fresh token");
+        (await anonymous.PostAsJsonAsync("api/identity/token/refresh", new { refreshToken = leaver.RefreshToken }))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "no fresh token");
         (await leaver.Http.PostAsJsonAsync("api/identity/login", new { chain = "demo", username, password = SecurityPlatform.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "no new login");
         // The same token, still unexpired, everywhere else: refused once the event has arrived (authentication, before any rule).
@@ -52,7 +54,7 @@ public sealed class DisabledAccounts(SecurityPlatform platform)
     }
 
     [Fact]
-    public async Task Access_tokens_are_short_lived_and_refresh_gives_a_new_one_from_the_account_as_stored()
+    public async Task Access_tokens_are_short_lived_and_a_refresh_token_through_the_gateway_gives_a_new_pair()
     {
         using var http = new HttpClient { BaseAddress = platform.Gateway };
         var login = await (await http.PostAsJsonAsync("api/identity/login", new { chain = "demo", username = "clerk", password = SecurityPlatform.Password }))
@@ -60,11 +62,11 @@ public sealed class DisabledAccounts(SecurityPlatform platform)
         var expiresAt = login.GetProperty("expiresAt").GetDateTimeOffset();
         (expiresAt - DateTimeOffset.UtcNow).ShouldBeLessThanOrEqualTo(MaxAccessTokenLifetime + TimeSpan.FromSeconds(5));
 
-        http.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
-        using var refreshed = await http.PostAsync("api/identity/token/refresh", null);
+        using var refreshed = await http.PostAsJsonAsync("api/identity/token/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
         refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("accessToken").GetString().ShouldNotBeNullOrEmpty();
         body.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(expiresAt);
+        body.GetProperty("refreshToken").GetString().ShouldNotBe(login.GetProperty("refreshToken").GetString());
     }
 }

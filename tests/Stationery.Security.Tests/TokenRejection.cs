@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using Stationery.Hosting.Security;
@@ -88,6 +90,20 @@ public sealed class TokenRejection(SecurityPlatform platform)
             using var ok = await http.PostAsync($"hubs/chat/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(platform.Owner.Token)}", null);
             ok.StatusCode.ShouldBe(HttpStatusCode.OK, $"the owner's own token on the hub at {baseUri}");
         }
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_identitys_public_keys_anonymously_and_only_the_public_half()
+    {
+        using var http = new HttpClient { BaseAddress = platform.Gateway };
+        var discovery = await http.GetFromJsonAsync<JsonElement>(".well-known/openid-configuration");
+        discovery.GetProperty("jwks_uri").GetString()!.ShouldEndWith("/.well-known/jwks.json");
+        var jwks = await http.GetFromJsonAsync<JsonElement>(".well-known/jwks.json");
+        var key = jwks.GetProperty("keys").EnumerateArray().Single();
+        key.GetProperty("kid").GetString().ShouldBe(TestTokens.Key.KeyId);
+        key.GetProperty("alg").GetString().ShouldBe("ES256");
+        key.TryGetProperty("d", out _).ShouldBeFalse("the private key never leaves Identity");
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(platform.Owner.Token).Kid.ShouldBe(TestTokens.Key.KeyId, "Identity signs with the published key");
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
 
     public HttpClient Http { get; } = new() { BaseAddress = gateway };
     public string Token { get; private set; } = "";
+    /// <summary>The login's refresh token (single use: refreshing answers the next one).</summary>
+    public string RefreshToken { get; private set; } = "";
     public JsonElement User { get; private set; }
 
     /// <summary>Logs in, waiting (bounded) for the demo seed to have created the user.</summary>
@@ -23,6 +25,7 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
             r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"login of {username}");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         client.Token = body.GetProperty("accessToken").GetString()!;
+        client.RefreshToken = body.GetProperty("refreshToken").GetString()!;
         client.User = body.GetProperty("user");
         client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
         return client;

@@ -47,9 +47,9 @@ export interface LoggedIn {
 const sessions = new Map<string, LoggedIn>();
 
 /** Logs in through the API once per user per test file (the gateway allows 10 logins a minute per address). */
-export async function apiLogin(username: string): Promise<LoggedIn> {
+export async function apiLogin(username: string, fresh = false): Promise<LoggedIn> {
   const cached = sessions.get(username);
-  if (cached) return cached;
+  if (cached && !fresh) return cached;
   const response = await fetch(`${BASE_URL}/api/identity/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -66,9 +66,12 @@ export async function apiLogin(username: string): Promise<LoggedIn> {
   return session;
 }
 
-/** A context already signed in as `username` (the session the app keeps in localStorage). */
+/**
+ * A context already signed in as `username` (the session the app keeps in localStorage). Each context gets a login of
+ * its own: a refresh token works once, and two contexts refreshing a shared one would revoke each other.
+ */
 export async function signedIn(browser: Browser, username: string): Promise<BrowserContext> {
-  const session = await apiLogin(username);
+  const session = await apiLogin(username, true);
   const context = await phone(browser);
   await context.addInitScript((s: string) => {
     if (!localStorage.getItem('stationery.session')) localStorage.setItem('stationery.session', s);

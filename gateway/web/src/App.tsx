@@ -11,12 +11,16 @@ import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
 import { PurchasingScreen } from './purchasing/PurchasingScreen';
 import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
 import { noPermissions, parseMe, permissionsFrom, type Me } from './session/permissions';
-import { currentSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
+import { freshToken, refreshSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
 import { StockItemScreen } from './stock/StockItemScreen';
 import { StockScreen } from './stock/StockScreen';
 import { Icon } from './ui/icons';
 
-configureApi({ token: () => currentSession()?.accessToken, onUnauthorized: () => signOut(true) });
+configureApi({
+  token: freshToken,
+  refresh: async () => (await refreshSession()) === 'refreshed',
+  onUnauthorized: () => signOut(true),
+});
 
 export function App() {
   const locale = useLocale();

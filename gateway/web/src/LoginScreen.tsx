@@ -4,7 +4,7 @@ import { LanguageSwitch } from './App';
 import { t } from './i18n';
 import { navigate, paths } from './router';
 import { sessionFromLogin, type LoginResponse } from './session/session';
-import { lastSignOutExpired, signIn } from './session/store';
+import { lastSignOutWasForced, signIn } from './session/store';
 import { ErrorMessage, Field } from './ui/components';
 
 const LAST_LOGIN = 'stationery.lastLogin';
@@ -41,7 +41,7 @@ export function LoginScreen() {
       <img src="/icons/icon.svg" alt="" width="72" height="72" class="login-logo" />
       <h1>{t('app.name')}</h1>
       <p class="muted">{t('login.subtitle')}</p>
-      {lastSignOutExpired && !error && <p class="alert alert-info" role="status">{t('login.expired')}</p>}
+      {lastSignOutWasForced() && !error && <p class="alert alert-info" role="status">{t('login.expired')}</p>}
       <form class="card form" onSubmit={submit} aria-labelledby="login-title" noValidate>
         <h2 id="login-title" class="visually-hidden">{t('login.title')}</h2>
         <Field label={t('login.chain')} name="chain" idPrefix="login" value={chain} autoComplete="organization" required

@@ -12,12 +12,16 @@ export class ApiError extends Error {
   }
 }
 
-interface Hooks {
-  token: () => string | undefined;
+export interface Hooks {
+  /** An access token that is not about to expire (the session refreshes it first if need be). */
+  token: () => Promise<string | undefined> | string | undefined;
+  /** A call answered 401: try to refresh the session; true when there is a new token to retry with. */
+  refresh: () => Promise<boolean>;
+  /** Refused even after a refresh: sign out. */
   onUnauthorized: () => void;
 }
 
-let hooks: Hooks = { token: () => undefined, onUnauthorized: () => {} };
+let hooks: Hooks = { token: () => undefined, refresh: async () => false, onUnauthorized: () => {} };
 
 export function configureApi(next: Hooks): void {
   hooks = next;
@@ -35,35 +39,48 @@ export interface RequestOptions {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = options.anonymous ? undefined : hooks.token();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? newId();
-
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal,
-    });
-  } catch (e) {
-    if ((e as Error)?.name === 'AbortError') throw e;
-    throw new ApiError(0);
-  }
+  // One key for the request and its retry after a refreshed token: the server applies it once.
+  const idempotencyKey = method !== 'GET' ? (options.idempotencyKey ?? newId()) : undefined;
+  const init = (token: string | undefined): RequestInit => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    return { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: options.signal };
+  };
+  const response = options.anonymous ? await fetchOrFail(path, init(undefined)) : await withSession(path, init);
 
   const text = await response.text();
   let json: unknown;
   if (text) {
     try { json = JSON.parse(text); } catch { json = undefined; }
   }
-  if (!response.ok) {
-    if (response.status === 401 && !options.anonymous) hooks.onUnauthorized();
-    throw new ApiError(response.status, (json as ProblemDetails | undefined) ?? { title: response.statusText });
-  }
+  if (!response.ok) throw new ApiError(response.status, (json as ProblemDetails | undefined) ?? { title: response.statusText });
   return json as T;
+}
+
+/**
+ * Sends with a fresh access token; a 401 (the token expired while the device slept, or was refused) refreshes the
+ * session and retries once — the same Idempotency-Key, so a command still has one effect. Refused again: signed out.
+ */
+export async function withSession(path: string, init: (token: string | undefined) => RequestInit): Promise<Response> {
+  const response = await fetchOrFail(path, init(await hooks.token()));
+  if (response.status !== 401) return response;
+  if (await hooks.refresh()) {
+    const retried = await fetchOrFail(path, init(await hooks.token()));
+    if (retried.status !== 401) return retried;
+  }
+  hooks.onUnauthorized();
+  return response;
+}
+
+async function fetchOrFail(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ApiError(0);
+  }
 }
 
 export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', path, undefined, options);
@@ -96,20 +113,14 @@ export async function getBlob(path: string, options: RequestOptions = {}): Promi
   return response.blob();
 }
 
-async function send(path: string, init: RequestInit, extraHeaders: Record<string, string> = {}): Promise<Response> {
-  const token = hooks.token();
-  const headers: Record<string, string> = { ...extraHeaders };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  try {
-    return await fetch(path, { ...init, headers });
-  } catch (e) {
-    if ((e as Error)?.name === 'AbortError') throw e;
-    throw new ApiError(0);
-  }
+function send(path: string, init: RequestInit, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  return withSession(path, (token): RequestInit => ({
+    ...init,
+    headers: token ? { ...extraHeaders, Authorization: `Bearer ${token}` } : { ...extraHeaders },
+  }));
 }
 
 function failure(response: Response, json: unknown): ApiError {
-  if (response.status === 401) hooks.onUnauthorized();
   return new ApiError(response.status, (json as ProblemDetails | undefined) ?? { title: response.statusText });
 }
 

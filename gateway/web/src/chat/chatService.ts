@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { asList, del, get, newId, post, put, query } from '../api/client';
 import type { Permissions } from '../session/permissions';
 import type { Session } from '../session/session';
+import { freshToken } from '../session/store';
 import { countIncoming, firstUnreadSeq, markChannelRead, normalizeChannel, setNotificationLevel, visibleChannels } from './channels';
 import { applyUpdate } from './compose';
 import { ChatHub, type HubNotification, type HubStatus } from './hub';
@@ -56,7 +57,7 @@ export class ChatService {
   private filling = new Map<string, Promise<void>>();
 
   constructor(private session: Session, private perms: Permissions) {
-    this.hub = new ChatHub(() => this.session.accessToken, {
+    this.hub = new ChatHub(freshToken, {
       messagePosted: (m) => this.onPosted(normalizeMessage(m)),
       messageUpdated: (m) => this.onUpdate(m),
       notification: (n) => this.onNotification(n),

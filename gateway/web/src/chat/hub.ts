@@ -45,9 +45,13 @@ export class ChatHub {
   private attempts = 0;
   private wasReady = false;
 
-  constructor(token: () => string | undefined, private handlers: HubHandlers) {
+  /**
+   * `token` answers a fresh access token (refreshed first when about to expire): the hub closes a connection when its
+   * token expires, and the restart below connects again with the fresh one.
+   */
+  constructor(token: () => Promise<string | undefined>, private handlers: HubHandlers) {
     this.connection = new HubConnectionBuilder()
-      .withUrl('/hubs/chat', { accessTokenFactory: () => token() ?? '' })
+      .withUrl('/hubs/chat', { accessTokenFactory: async () => (await token()) ?? '' })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => (ctx.previousRetryCount < 8 ? retryDelay(ctx.previousRetryCount) : null) })
       .configureLogging(LogLevel.Warning)
       .build();

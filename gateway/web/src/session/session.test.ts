@@ -4,20 +4,23 @@ import { parseStoredSession, sessionFromLogin } from './session';
 
 const now = new Date('2025-02-20T08:00:00Z');
 const login = {
-  accessToken: 'jwt', expiresAt: '2025-02-20T20:00:00Z',
+  accessToken: 'jwt', expiresAt: '2025-02-20T08:30:00Z', refreshToken: 'demo.r1', refreshExpiresAt: '2025-02-20T20:00:00Z',
   user: { id: 'u1', name: '张店长', username: 'owner', roles: ['Owner'], branches: ['main'] },
 };
 
 describe('the stored session', () => {
-  it('survives a reload until it expires', () => {
+  it('survives a reload, even with an expired access token, until its refresh token expires', () => {
     const raw = JSON.stringify(sessionFromLogin(login, 'demo'));
     expect(parseStoredSession(raw, now)?.user.roles).toEqual(['owner']);
+    expect(parseStoredSession(raw, new Date('2025-02-20T12:00:00Z'))?.refreshToken).toBe('demo.r1');
     expect(parseStoredSession(raw, new Date('2025-02-21T00:00:00Z'))).toBeUndefined();
   });
 
   it('ignores junk in storage', () => {
     expect(parseStoredSession('{not json', now)).toBeUndefined();
     expect(parseStoredSession('{"accessToken":"x"}', now)).toBeUndefined();
+    // A session stored before refresh tokens existed cannot be kept alive: log in again.
+    expect(parseStoredSession(JSON.stringify({ ...sessionFromLogin(login, 'demo'), refreshToken: undefined }), now)).toBeUndefined();
     expect(parseStoredSession(null, now)).toBeUndefined();
   });
 });

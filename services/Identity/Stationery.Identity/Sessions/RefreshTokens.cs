@@ -67,6 +67,17 @@ public sealed class RefreshTokens(JwtSettings settings, TimeProvider time)
         session.DeleteWhere<SpentRefreshToken>(t => t.UserId == userId);
     }
 
+    /// <summary>
+    /// Drops the account's tokens that expired, and the marks of tokens spent longer ago than a token lives (a replay of
+    /// one is refused as unknown anyway), so the store does not grow by two documents every half hour for ever.
+    /// </summary>
+    public void ForgetExpired(IDocumentSession session, string userId, DateTimeOffset now)
+    {
+        session.DeleteWhere<RefreshSession>(t => t.UserId == userId && t.ExpiresAt < now);
+        var spentBefore = now - settings.RefreshTokenLifetime;
+        session.DeleteWhere<SpentRefreshToken>(t => t.UserId == userId && t.SpentAt < spentBefore);
+    }
+
     public static void RevokeFamily(IDocumentSession session, string familyId)
     {
         session.DeleteWhere<RefreshSession>(t => t.FamilyId == familyId);

@@ -52,6 +52,7 @@ public static class RefreshToken
         }
 
         session.Insert(new SpentRefreshToken(hash, token!.UserId, token.FamilyId, time.GetUtcNow()));
+        refresh.ForgetExpired(session, token.UserId, time.GetUtcNow());
         var signedIn = SignedIn.For(session, chain, account!, tokens, refresh, token.FamilyId);
         try
         {

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { configureApi, get, post } from './client';
+
+function answer(status: number, body: unknown = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+describe('a call whose token was refused', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('refreshes once and retries with the new token and the same Idempotency-Key', async () => {
+    let token = 'old';
+    const seen: { auth?: string; key?: string }[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (_path: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      seen.push({ auth: headers.Authorization, key: headers['Idempotency-Key'] });
+      return headers.Authorization === 'Bearer new' ? answer(201, { id: 's1' }) : answer(401);
+    }));
+    const onUnauthorized = vi.fn();
+    configureApi({ token: async () => token, refresh: async () => { token = 'new'; return true; }, onUnauthorized });
+
+    await expect(post('/api/inventory/branches/main/sales', { lines: [] }, { idempotencyKey: 'k1' })).resolves.toEqual({ id: 's1' });
+    expect(seen).toEqual([{ auth: 'Bearer old', key: 'k1' }, { auth: 'Bearer new', key: 'k1' }]);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('signs out when the refresh is refused, without a second try', async () => {
+    const fetch = vi.fn(async () => answer(401, { status: 401, title: 'Unauthorized' }));
+    vi.stubGlobal('fetch', fetch);
+    const onUnauthorized = vi.fn();
+    configureApi({ token: async () => 'old', refresh: async () => false, onUnauthorized });
+
+    await expect(get('/api/identity/me')).rejects.toMatchObject({ status: 401 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves anonymous calls (login) alone: a wrong password is not a sign-out', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => answer(401, { status: 401 })));
+    const refresh = vi.fn(async () => true);
+    const onUnauthorized = vi.fn();
+    configureApi({ token: async () => 'old', refresh, onUnauthorized });
+
+    await expect(post('/api/identity/login', { chain: 'demo' }, { anonymous: true })).rejects.toMatchObject({ status: 401 });
+    expect(refresh).not.toHaveBeenCalled();
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+});
