@@ -60,7 +60,7 @@ public sealed class PriceChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         var guests = await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Any(c => c.Id == PriceChannel), what: "the guest in the price channel");
         var prices = guests.Single(c => c.Id == PriceChannel);
         (prices.Name, prices.Kind, prices.Branch).ShouldBe(("报价·晨光文具供应商", ChannelKind.Prices, (string?)null));
-        guests.Select(c => c.Id).Order().ShouldBe([OrderChannel, PriceChannel]);
+        guests.Select(c => c.Id).Order(StringComparer.Ordinal).ShouldBe([PriceChannel, OrderChannel]);
 
         await using var session = fixture.Chat.Service<IDocumentStore>().QuerySession(ChatFixture.Tenant);
         var members = (await session.LoadAsync<Channel>(PriceChannel))!.Members;
