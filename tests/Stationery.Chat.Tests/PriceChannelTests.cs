@@ -167,4 +167,29 @@ public sealed class PriceChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         var history = (await manager.GetFromJsonAsync<MessageHistory>($"api/chat/channels/{OrderChannel}/messages/{id}/history", ChatFixture.Json))!;
         history.Versions.ShouldAllBe(v => v.Text == PriceVisibility.Withheld);
     }
+
+    [Fact]
+    public async Task The_first_price_in_a_chain_whose_price_channel_was_never_opened_opens_it_with_the_cost_roles_and_the_author()
+    {
+        await SetUpAsync();
+        var supplierId = $"sup-old-{Guid.NewGuid():N}"[..16];
+        var guestId = $"guest-{supplierId}";
+        // As a chain from before price channels: the supplier's order channel only, its guest in it, unknown to the directory.
+        await using (var session = fixture.Chat.Service<IDocumentStore>().LightweightSession(ChatFixture.Tenant))
+        {
+            session.Events.StartStream<Channel>(SupplierChannels.Id(supplierId), SupplierChannels.Open(supplierId, "老供应商", ["owner", "hq", guestId]));
+            await session.SaveChangesAsync();
+        }
+        using var guest = fixture.Chat.ClientFor(TestTokens.IssueSupplierGuest(ChatFixture.Tenant, guestId, supplierId, "老供应商小王"));
+        using var owner = fixture.ClientFor("owner");
+
+        var moved = await PostAsync(guest, SupplierChannels.Id(supplierId), "报价 [HL-Y] 0.9917 500");
+
+        moved.ChannelId.ShouldBe(PriceChannels.Id(supplierId));
+        await using var read = fixture.Chat.Service<IDocumentStore>().QuerySession(ChatFixture.Tenant);
+        var opened = (await read.LoadAsync<Channel>(PriceChannels.Id(supplierId)))!;
+        (opened.Kind, opened.Name).ShouldBe((ChannelKind.Prices, $"报价·{supplierId}"));
+        opened.Members.Order(StringComparer.Ordinal).ShouldBe([guestId, "hq", "owner"]);
+        (await ChatFixture.MessagesAsync(owner, PriceChannels.Id(supplierId))).ShouldContain(m => m.Id == moved.Id);
+    }
 }

@@ -95,7 +95,6 @@ public static class MessagePosting
         if (PriceMoves.Destination(channelId, PriceViewer.Of(user), text) is not null)
         {
             // Price talk in a supplier's order channel goes to its price channel (报价); a note here says where.
-            MessagePosting.Decide(current, command, now);
             (posted, postedIn) = await PriceMoves.MoveAsync(session, stream, directory, command, texts, now, ct);
         }
         else
