@@ -60,7 +60,7 @@ public sealed class PriceChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         var guests = await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Any(c => c.Id == PriceChannel), what: "the guest in the price channel");
         var prices = guests.Single(c => c.Id == PriceChannel);
         (prices.Name, prices.Kind, prices.Branch).ShouldBe(("报价·晨光文具供应商", ChannelKind.Prices, (string?)null));
-        guests.Select(c => c.Id).Order().ShouldBe([OrderChannel, PriceChannel]);
+        guests.Select(c => c.Id).Order(StringComparer.Ordinal).ShouldBe([PriceChannel, OrderChannel]);
 
         await using var session = fixture.Chat.Service<IDocumentStore>().QuerySession(ChatFixture.Tenant);
         var members = (await session.LoadAsync<Channel>(PriceChannel))!.Members;
@@ -166,5 +166,30 @@ public sealed class PriceChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         (await SearchAsync(manager, "HL-Y")).Items.ShouldNotContain(h => h.Message.Id == id.ToString());
         var history = (await manager.GetFromJsonAsync<MessageHistory>($"api/chat/channels/{OrderChannel}/messages/{id}/history", ChatFixture.Json))!;
         history.Versions.ShouldAllBe(v => v.Text == PriceVisibility.Withheld);
+    }
+
+    [Fact]
+    public async Task The_first_price_in_a_chain_whose_price_channel_was_never_opened_opens_it_with_the_cost_roles_and_the_author()
+    {
+        await SetUpAsync();
+        var supplierId = $"sup-old-{Guid.NewGuid():N}"[..16];
+        var guestId = $"guest-{supplierId}";
+        // As a chain from before price channels: the supplier's order channel only, its guest in it, unknown to the directory.
+        await using (var session = fixture.Chat.Service<IDocumentStore>().LightweightSession(ChatFixture.Tenant))
+        {
+            session.Events.StartStream<Channel>(SupplierChannels.Id(supplierId), SupplierChannels.Open(supplierId, "老供应商", ["owner", "hq", guestId]));
+            await session.SaveChangesAsync();
+        }
+        using var guest = fixture.Chat.ClientFor(TestTokens.IssueSupplierGuest(ChatFixture.Tenant, guestId, supplierId, "老供应商小王"));
+        using var owner = fixture.ClientFor("owner");
+
+        var moved = await PostAsync(guest, SupplierChannels.Id(supplierId), "报价 [HL-Y] 0.9917 500");
+
+        moved.ChannelId.ShouldBe(PriceChannels.Id(supplierId));
+        await using var read = fixture.Chat.Service<IDocumentStore>().QuerySession(ChatFixture.Tenant);
+        var opened = (await read.LoadAsync<Channel>(PriceChannels.Id(supplierId)))!;
+        (opened.Kind, opened.Name).ShouldBe((ChannelKind.Prices, $"报价·{supplierId}"));
+        opened.Members.Order(StringComparer.Ordinal).ShouldBe([guestId, "hq", "owner"]);
+        (await ChatFixture.MessagesAsync(owner, PriceChannels.Id(supplierId))).ShouldContain(m => m.Id == moved.Id);
     }
 }

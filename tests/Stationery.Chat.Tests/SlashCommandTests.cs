@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Stationery.Chat.Catalogue;
+using Stationery.Chat.Channels;
 using Stationery.Chat.Messages;
 using Stationery.Contracts.Inventory;
 using Stationery.Contracts.Purchasing;
@@ -91,7 +92,8 @@ public sealed class SlashCommandTests(ChatFixture fixture) : IClassFixture<ChatF
     {
         await fixture.Publish(new SupplierRegistered(ChatFixture.Tenant, ChatFixture.SupplierId, "晨光文具供应商", null, 3, [], DateTimeOffset.UtcNow));
         using var supplier = fixture.ClientFor("supplier");
-        var channel = (await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Count == 1, what: "the supplier's channel")).Single().Id;
+        var channel = (await Probe.Until(() => ChatFixture.ChannelsAsync(supplier), cs => cs.Any(c => c.Kind == ChannelKind.Supplier),
+            what: "the supplier's channel")).Single(c => c.Kind == ChannelKind.Supplier).Id;
 
         (await AskAsync(supplier, channel, "/帮助")).Text.ShouldStartWith("🤖 可用命令:\n/库存 商品名");
         var refused = await AskAsync(supplier, channel, "/库存 荧光笔");

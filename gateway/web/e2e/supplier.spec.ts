@@ -11,7 +11,7 @@ describe('a supplier contact', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('sees only their own channel and orders, confirms a purchase order, announces its delivery, exports the timeline and opens what a discrepancy cites', async () => {
+  it('sees only their own channels and orders, confirms a purchase order, announces its delivery, exports the timeline and opens what a discrepancy cites', async () => {
     const supplier = await api<{ supplierId?: string }>('supplier', 'GET', '/api/identity/me');
     const supplierId = supplier.supplierId ?? 'demo-supplier-chenguang';
     // The owner sends this supplier an order for a pen (晨光 supplies 笔类).
@@ -24,8 +24,10 @@ describe('a supplier contact', () => {
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/chat`);
     await page.locator('.channel').first().waitFor();
+    await page.locator('.channel', { hasText: '报价·' }).waitFor();
     const channels = await page.locator('.channel').allTextContents();
-    expect(channels).toHaveLength(1);
+    // Its order channel and its price channel (报价), nothing else.
+    expect(channels).toHaveLength(2);
     expect(await page.getByRole('link', { name: '库存' }).count()).toBe(0);
     await screenshot(page, '10-supplier-chat');
 
@@ -69,7 +71,7 @@ describe('a supplier contact', () => {
       lines: [{ sku: board[0].sku, quantity: 5 }],
     });
     await page.goto(`${BASE_URL}/chat`);
-    await page.locator('.channel').first().click();
+    await page.locator('.channel', { hasText: '供应商·' }).first().click();
     const discrepancy = page.locator('.bot-card', { hasText: `到货差异 · ${order.id}` });
     await discrepancy.getByRole('link', { name: /订单原文/ }).waitFor({ timeout: HOP });
     await discrepancy.getByRole('link', { name: /供应商确认/ }).waitFor();

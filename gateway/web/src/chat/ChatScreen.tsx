@@ -70,7 +70,7 @@ function ChannelItem({ channel, active }: { channel: Channel; active: boolean })
   return (
     <li>
       <a href={paths.chat(channel.id)} class={`channel${active ? ' active' : ''}${unread ? ' unread' : ''}`} aria-current={active ? 'page' : undefined}>
-        <span class="channel-avatar" aria-hidden="true">{channel.kind === 'supplier' ? <Icon name="truck" /> : channel.name.slice(0, 1)}</span>
+        <span class="channel-avatar" aria-hidden="true">{channel.kind === 'supplier' ? <Icon name="truck" /> : channel.kind === 'prices' ? <Icon name="price" /> : channel.name.slice(0, 1)}</span>
         <span class="channel-text">
           <span class="channel-name">{channel.name}</span>
           <span class="channel-meta muted">{[kindKey && t(kindKey), (channel.branchName as string | undefined) ?? channel.branch].filter(Boolean).join(' · ')}</span>

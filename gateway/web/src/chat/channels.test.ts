@@ -46,6 +46,11 @@ describe('the channel list', () => {
     expect(visibleChannels(channels, owner, false)).toHaveLength(4);
   });
 
+  it('shows a supplier contact their own price channel (报价) too, and no other supplier\'s', () => {
+    const withPrices: Channel[] = [...channels, { id: 'p1', name: '报价·晨光', kind: 'prices', supplierId: 's1' }, { id: 'p2', name: '报价·得力', kind: 'prices', supplierId: 's2' }];
+    expect(visibleChannels(withPrices, supplier, true).map((c) => c.id)).toEqual(['s1', 'p1']);
+  });
+
   it('reads channel items whatever the counters are called', () => {
     expect(normalizeChannel({ id: 7, title: '群', unreadCount: 4, latestSeq: 9 })).toMatchObject({
       id: '7', name: '群', unread: 4, lastSeq: 9, mentions: 0,

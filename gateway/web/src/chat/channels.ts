@@ -2,10 +2,11 @@ import { mentionsUser } from '../session/permissions';
 import type { User } from '../session/session';
 import { NOTIFICATION_LEVELS, type Channel, type ChatMessage, type NotificationLevel } from './model';
 
-/** The channels a user should see: a supplier contact only their own supplier channel (the server filters too). */
+/** The channels a user should see: a supplier contact only their own supplier's order and price channels (the server filters too). */
 export function visibleChannels(channels: readonly Channel[], user: User, isSupplier: boolean): Channel[] {
   if (!isSupplier) return [...channels];
-  return channels.filter((c) => c.kind === 'supplier' && (!c.supplierId || !user.supplierId || c.supplierId === user.supplierId));
+  return channels.filter((c) => (c.kind === 'supplier' || c.kind === 'prices')
+    && (!c.supplierId || !user.supplierId || c.supplierId === user.supplierId));
 }
 
 /** Counts a live message into the channel list: unread and mention badges for channels not on screen. */

@@ -8,7 +8,7 @@ import { applyUpdate } from './compose';
 import { ChatHub, type HubNotification, type HubStatus } from './hub';
 import type { Attachment, Channel, ChatMessage, MessageUpdate, NotificationLevel } from './model';
 import {
-  addPending, emptyTimeline, fillGaps, initialPage, lastSeq, markReachedStart, mergeMessages, olderPage, opensGap,
+  addPending, dropPending, emptyTimeline, fillGaps, initialPage, lastSeq, markReachedStart, mergeMessages, olderPage, opensGap,
   setPendingState, type Timeline,
 } from './timeline';
 
@@ -210,8 +210,12 @@ export class ChatService {
       if (replyTo) body.replyTo = replyTo;
       if (attachments?.length) body.attachmentIds = attachments.map((a) => a.id);
       const created = await post<ChatMessage | undefined>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages`, body);
-      if (created && Number.isFinite(Number(created.seq)))
-        this.onPosted(normalizeMessage({ ...created, channelId: created.channelId ?? channelId, clientMessageId }));
+      if (created && Number.isFinite(Number(created.seq))) {
+        const postedIn = created.channelId ?? channelId;
+        // Price talk in a supplier's order channel is posted in its price channel (报价); the bot's note here says where.
+        if (postedIn !== channelId) this.setTimeline(channelId, dropPending(this.timeline(channelId), clientMessageId));
+        this.onPosted(normalizeMessage({ ...created, channelId: postedIn, clientMessageId }));
+      }
     } catch {
       this.setTimeline(channelId, setPendingState(this.timeline(channelId), clientMessageId, 'failed'));
     }

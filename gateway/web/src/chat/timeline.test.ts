@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './model';
 import {
-  addPending, catchUpAfter, emptyTimeline, fillGaps, findGaps, initialPage, lastSeq, mergeMessages, olderPage, opensGap,
+  addPending, catchUpAfter, dropPending, emptyTimeline, fillGaps, findGaps, initialPage, lastSeq, mergeMessages, olderPage, opensGap,
   type Timeline,
 } from './timeline';
 
@@ -136,5 +136,14 @@ describe('paging', () => {
   it('has nothing older once the start is reached', () => {
     expect(olderPage(withSeqs(1, 2), 50)).toBeUndefined();
     expect(olderPage(emptyTimeline(), 50)).toBeUndefined();
+  });
+});
+
+describe('a send posted in another channel', () => {
+  it('is no longer pending in the channel it was written in (a price moved to the 报价 channel)', () => {
+    const t = addPending(addPending(emptyTimeline(), { clientMessageId: 'a', text: '单价 1.2', postedAt: '2025-02-20T08:00:00+08:00', state: 'sending' }),
+      { clientMessageId: 'b', text: '明天送货', postedAt: '2025-02-20T08:00:01+08:00', state: 'sending' });
+    expect(dropPending(t, 'a').pending.map((p) => p.clientMessageId)).toEqual(['b']);
+    expect(dropPending(t, 'zzz')).toBe(t);
   });
 });

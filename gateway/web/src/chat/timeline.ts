@@ -124,6 +124,13 @@ export function addPending(timeline: Timeline, p: PendingMessage): Timeline {
   return { ...timeline, pending: [...timeline.pending.filter((x) => x.clientMessageId !== p.clientMessageId), p] };
 }
 
+/** A send the server posted elsewhere (a price written in a supplier's order channel goes to its 报价 channel): no longer pending here. */
+export function dropPending(timeline: Timeline, clientMessageId: string): Timeline {
+  return timeline.pending.some((p) => p.clientMessageId === clientMessageId)
+    ? { ...timeline, pending: timeline.pending.filter((p) => p.clientMessageId !== clientMessageId) }
+    : timeline;
+}
+
 export function setPendingState(timeline: Timeline, clientMessageId: string, state: PendingMessage['state']): Timeline {
   return { ...timeline, pending: timeline.pending.map((p) => (p.clientMessageId === clientMessageId ? { ...p, state } : p)) };
 }

@@ -63,6 +63,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'chat.mentionsYou': 'mentions you',
   'chat.kind.group': 'Group',
   'chat.kind.supplier': 'Supplier',
+  'chat.kind.prices': 'Prices',
   'chat.kind.direct': 'Direct',
   'chat.connecting': 'Connecting…',
   'chat.reconnecting': 'Connection lost, reconnecting…',

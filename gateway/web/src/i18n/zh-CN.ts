@@ -61,6 +61,7 @@ export const zhCN = {
   'chat.mentionsYou': '提到了你',
   'chat.kind.group': '群聊',
   'chat.kind.supplier': '供应商',
+  'chat.kind.prices': '报价',
   'chat.kind.direct': '私聊',
   'chat.connecting': '正在连接…',
   'chat.reconnecting': '连接中断，正在重连…',

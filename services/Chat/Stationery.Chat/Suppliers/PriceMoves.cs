@@ -31,7 +31,11 @@ public static class PriceMoves
         ChatDirectory directory, PostMessage message, SupplierBotTexts texts, DateTimeOffset now, CancellationToken ct)
     {
         var supplierId = SupplierChannels.SupplierOf(orderChannel.Key!) ?? throw new ArgumentException("Not a supplier's order channel.");
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(PriceChannels.Id(supplierId), ct);
+        var id = PriceChannels.Id(supplierId);
+        // Queued behind other posters once it exists; a first post that opens it collides with a concurrent opener instead.
+        var stream = await session.LoadAsync<Channel>(id, ct) is null
+            ? await session.Events.FetchForWriting<Channel>(id, ct)
+            : await session.Events.FetchForExclusiveWriting<Channel>(id, ct);
         var events = new List<object>();
         var channel = stream.Aggregate;
         if (channel is null)

@@ -50,7 +50,9 @@ public static class MessagePosting
     public static RouteGroupBuilder MapPostMessage(this RouteGroupBuilder api)
     {
         api.MapPost("/channels/{channelId}/messages", Handle).RequirePermission("messages")
-            .WithSummary("Post a message; a resend with the same clientMessageId returns the first message (200) and posts nothing.");
+            .WithSummary("Post a message; a resend with the same clientMessageId returns the first message (200) and posts nothing. " +
+                "Price talk in a supplier's order channel by someone holding its prices is posted in its price channel (报价) instead: " +
+                "the answer's channelId says where.");
         return api;
     }
 
@@ -95,7 +97,6 @@ public static class MessagePosting
         if (PriceMoves.Destination(channelId, PriceViewer.Of(user), text) is not null)
         {
             // Price talk in a supplier's order channel goes to its price channel (报价); a note here says where.
-            MessagePosting.Decide(current, command, now);
             (posted, postedIn) = await PriceMoves.MoveAsync(session, stream, directory, command, texts, now, ct);
         }
         else
