@@ -67,7 +67,7 @@ public sealed class AdHocChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         created.ShouldBe(HttpStatusCode.Created);
         group!.Id.ShouldStartWith("g-");
         var (retried, same) = await OpenAsync(clerk, request, key);
-        (retried, same!.Id).ShouldBe((HttpStatusCode.OK, group.Id));
+        (retried, same!.Id).ShouldBe((HttpStatusCode.Created, group.Id)); // the first answer, replayed
         (await hq.GetAsync($"api/chat/channels/{group.Id}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         await using var eastPhone = await fixture.ConnectAsync("clerk-east");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Stationery.Chat.Messages;
 using Stationery.Chat.Messages.Searching;
 
@@ -83,5 +84,19 @@ public sealed class SearchTests(ChatFixture fixture) : IClassFixture<ChatFixture
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         }
+    }
+
+    [Fact]
+    public async Task Paging_deeper_than_a_thousand_hits_is_a_400_naming_the_offset_in_chinese_first()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        (await clerk.GetAsync("api/chat/search?q=笔&cursor=1000")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await clerk.GetAsync("api/chat/search?q=笔&cursor=1001");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var rule = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("cursor")[0].GetString()!;
+        rule.ShouldStartWith("翻页最多到第 1000 条(offset)");
+        rule.ShouldContain("the offset must be at most 1000");
     }
 }

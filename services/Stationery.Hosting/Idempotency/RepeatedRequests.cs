@@ -34,6 +34,8 @@ public static class RepeatedRequests
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 200;
+    /// <summary>Set on an answer replayed from the first request (as Stripe names it): the handler did not run again.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>Applies the rule to every command route of the group (and of the groups under it).</summary>
     public static TBuilder WithRepeatedRequests<TBuilder>(this TBuilder group) where TBuilder : IEndpointConventionBuilder =>
@@ -168,7 +170,7 @@ public static class RepeatedRequests
         if (earlier.Status is not { } status)
             throw new DomainException("request-in-progress",
                 $"使用此 {Header} 的第一个请求仍在处理中，请稍后再试。 / The first request with this {Header} is still being processed; try again shortly.");
-        return new ReplayedAnswer(status, earlier.ContentType, earlier.Body ?? [], earlier.Location);
+        return new ReplayedAnswer(status, earlier.ContentType, earlier.Body ?? [], earlier.Location, Replayed: true);
     }
 
     private sealed record Captured(IResult Result, int Status, string? ContentType, byte[] Body, string? Location);
@@ -200,11 +202,12 @@ public static class RepeatedRequests
         return new Captured(new ReplayedAnswer(status, http.Response.ContentType, body, location), status, http.Response.ContentType, body, location);
     }
 
-    private sealed class ReplayedAnswer(int status, string? contentType, byte[] body, string? location) : IResult
+    private sealed class ReplayedAnswer(int status, string? contentType, byte[] body, string? location, bool Replayed = false) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
             http.Response.StatusCode = status;
+            if (Replayed) http.Response.Headers[ReplayedHeader] = "true";
             if (contentType is not null) http.Response.ContentType = contentType;
             if (location is not null) http.Response.Headers.Location = location;
             if (body.Length > 0) await http.Response.Body.WriteAsync(body);

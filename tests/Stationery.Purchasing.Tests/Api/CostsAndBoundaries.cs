@@ -74,6 +74,29 @@ public class CostsAndBoundaries(PurchasingHost host) : IClassFixture<PurchasingH
     }
 
     [Fact]
+    public async Task A_manager_of_one_branch_gets_a_full_first_page_of_its_own_orders_when_another_branch_ordered_more_since()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        using var manager = host.Manager(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色");
+        var supplier = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商");
+        await PurchasingHost.QuoteAsync(owner, supplier, "HL-Y", 1.20m);
+        var ours = new List<string>();
+        for (var i = 1; i <= 3; i++)
+            ours.Add((await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 10 * i)).GetProperty("id").GetString()!);
+        for (var i = 1; i <= 6; i++) await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", i, branch: "east");
+
+        var page = await manager.GetFromJsonAsync<JsonElement>("api/purchasing/purchase-orders?limit=3");
+
+        page.EnumerateArray().Select(o => o.GetProperty("id").GetString()).ShouldBe(Enumerable.Reverse(ours));
+        page.EnumerateArray().ShouldAllBe(o => o.GetProperty("branch").GetString() == "main");
+        (await owner.GetFromJsonAsync<JsonElement>("api/purchasing/purchase-orders?limit=3")).EnumerateArray()
+            .ShouldAllBe(o => o.GetProperty("branch").GetString() == "east", "the owner of both branches sees the newest first");
+        (await manager.GetAsync("api/purchasing/purchase-orders?limit=201")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Another_branchs_staff_and_another_chain_get_404_for_an_order()
     {
         var chain = PurchasingHost.NewChain();

@@ -23,6 +23,8 @@ public static class SearchMessages
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
     public const int MaxQueryLength = 100;
+    /// <summary>Deeper than this, skipping rows costs the database more than a narrower search would: ask for one.</summary>
+    public const int MaxOffset = 1_000;
 
     public static RouteGroupBuilder MapSearchMessages(this RouteGroupBuilder api)
     {
@@ -42,6 +44,8 @@ public static class SearchMessages
             .NotEmpty(q, "q", MaxQueryLength)
             .Require(limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}")
             .Require(cursor is null || (int.TryParse(cursor, out offset) && offset >= 0), "cursor", "must be a cursor from the previous page")
+            .Require(offset <= MaxOffset, "cursor",
+                $"翻页最多到第 {MaxOffset} 条(offset),请缩小搜索范围 / the offset must be at most {MaxOffset}; narrow the search")
             .ThrowIfInvalid();
         var me = user.UserId();
         var channels = (await session.Query<Channel>().Where(c => c.Members.Contains(me)).ToListAsync(ct)).ToDictionary(c => c.Id);

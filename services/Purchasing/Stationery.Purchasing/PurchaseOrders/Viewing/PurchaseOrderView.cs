@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
+using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
 namespace Stationery.Purchasing.PurchaseOrders.Viewing;
@@ -101,20 +102,30 @@ public static class TimelineText
 
 public static class ViewPurchaseOrder
 {
+    public const int MaxListed = 200;
+
     public static RouteGroupBuilder MapViewPurchaseOrder(this RouteGroupBuilder orders)
     {
         orders.MapGet("/{id}", async (string id, HttpContext http, IQuerySession session, CancellationToken ct) =>
             TypedResults.Ok(await PurchaseOrderView.LoadAsync(session, http.User, id, ct))).RequirePermission("orders.read").WithName("ViewPurchaseOrder");
 
-        // Without a timeline: the list of orders a caller may see (a branch's, or a supplier guest's own), newest first.
-        orders.MapGet("/", async (string? branch, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        // Without a timeline: the list of orders a caller may see (a branch's, or a supplier guest's own), newest first, at
+        // most `limit`. Filtered in the query, before the page is cut: a page of other branches' orders would come back empty.
+        orders.MapGet("/", async (string? branch, int? limit, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             var user = http.User;
             var guestOf = user.IsSupplierGuest() ? user.SupplierId() ?? "" : null;
+            new Validation().Require(limit is null or >= 1 and <= MaxListed, "limit", $"须在 1 到 {MaxListed} 之间 / must be between 1 and {MaxListed}")
+                .ThrowIfInvalid();
             var query = session.Query<PurchaseOrder>().AsQueryable();
             if (guestOf is not null) query = query.Where(o => o.SupplierId == guestOf);
+            else if (!user.IsInRole(PlatformRoles.Hq))
+            {
+                var reach = user.Branches().ToArray();
+                query = query.Where(o => o.Branch.IsOneOf(reach));
+            }
             if (!string.IsNullOrWhiteSpace(branch)) query = query.Where(o => o.Branch == branch);
-            var found = await query.OrderByDescending(o => o.PlacedAt).Take(200).ToListAsync(ct);
+            var found = await query.OrderByDescending(o => o.PlacedAt).Take(limit ?? MaxListed).ToListAsync(ct);
             return TypedResults.Ok(found
                 .Where(o => user.Permits("orders.read", o.Branch, o.SupplierId))
                 .Select(o => PurchaseOrderView.From(o, [], user.SeesCostsOf(o)))
