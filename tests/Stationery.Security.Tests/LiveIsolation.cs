@@ -47,7 +47,8 @@ public sealed class LiveIsolation(SecurityPlatform platform)
         // A reconnect with the still-valid token is refused or ended at once.
         HubConnection? retry = null;
         try { retry = await ConnectAsync(leaver.Token, new ConcurrentQueue<JsonElement>()); }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or OperationCanceledException) { }
+        // Refused at negotiate (401): the client reports it as one of these, or as several at once (one per transport tried).
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or OperationCanceledException or AggregateException) { }
         if (retry is not null)
             await using (retry)
                 await Probe.Until(() => Task.FromResult(retry.State == HubConnectionState.Disconnected), TimeSpan.FromSeconds(10),

@@ -1,7 +1,9 @@
+using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using Stationery.Contracts.Identity;
 using Stationery.Hosting.Messaging;
+using Stationery.Hosting.Security;
 using Contract = Stationery.Contracts.Chat;
 
 namespace Stationery.Chat.Live;
@@ -18,14 +20,23 @@ public sealed class ChannelReadFanOut(IHubContext<ChatHub> hub) : IConsumer<Cont
     }
 }
 
-/// <summary>A disabled account: its connections to this replica end now (its token may still be valid for a while).</summary>
+/// <summary>
+/// A disabled account: its connections to this replica end now (its token may still be valid for a while). The account is
+/// recorded as disabled first (an idempotent upsert, also made by Chat's directory consumer), because that consumer runs
+/// on its own queue: ending the connections before the record is committed let a reconnect in between pass the
+/// disabled-account check and stay connected.
+/// </summary>
 [InstanceConsumer]
-public sealed class DisabledAccountFanOut(LiveConnections connections) : IConsumer<StaffMemberDisabled>
+public sealed class DisabledAccountFanOut(LiveConnections connections, IDocumentStore store) : IConsumer<StaffMemberDisabled>
 {
-    public Task Consume(ConsumeContext<StaffMemberDisabled> context)
+    public async Task Consume(ConsumeContext<StaffMemberDisabled> context)
     {
+        await using (var session = store.LightweightSession(context.Message.TenantId))
+        {
+            DisabledAccounts.Record(session, context.Message);
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
         connections.EndAll(context.Message.TenantId, context.Message.UserId);
-        return Task.CompletedTask;
     }
 }
 
