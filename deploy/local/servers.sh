@@ -228,6 +228,8 @@ EOF
                 (exec 3<>"/dev/tcp/127.0.0.1/$EPMD_PORT") 2>/dev/null && break
                 sleep 0.1
             done
+            # In its own directory: a node killed mid-write leaves MnesiaCore/erl_crash dumps in its working directory.
+            cd "$r"
             setsid nohup "$RABBIT_SBIN/rabbitmq-server" </dev/null >"$STATEDIR/logs/rabbitmq-server.log" 2>&1 9>&- &
             echo $! >"$STATEDIR/pids/rabbitmq-wrapper.pid"
         )
