@@ -1,6 +1,7 @@
 using Stationery.Hosting.Errors;
 using Stationery.Identity.Sessions;
 using Stationery.Identity.Staff;
+using Stationery.Identity.Staff.Granting;
 using Stationery.Identity.Staff.ResettingPassword;
 using static Stationery.Identity.Sessions.RefreshTokens;
 
@@ -47,21 +48,21 @@ public class SessionSpecs
     [Fact]
     public void An_owner_of_main_resets_main_s_clerk_but_not_an_hq_account_nor_one_with_another_branch()
     {
-        var owner = new ResetPassword.Caller("u-owner", ["owner"], ["main"]);
-        ResetPassword.Decide(Clerk, Clerk.Id, owner, "new-hash").ShouldBe([new PasswordChanged("new-hash", "u-owner")]);
-        Should.Throw<ForbiddenException>(() => ResetPassword.Decide(Clerk with { Roles = ["hq"], Branches = [] }, Clerk.Id, owner, "h"));
-        Should.Throw<ForbiddenException>(() => ResetPassword.Decide(Clerk with { Branches = ["main", "east"] }, Clerk.Id, owner, "h"));
-        var hq = new ResetPassword.Caller("u-hq", ["hq"], []);
-        ResetPassword.Decide(Clerk with { Roles = ["hq"], Branches = [] }, Clerk.Id, hq, "h").Count.ShouldBe(1);
+        var owner = new AccountReach("u-owner", ["owner"], ["main"], FoundsChain: false);
+        ResetPassword.Decide(Clerk, Clerk.Id, null, owner, "new-hash").ShouldBe([new PasswordChanged("new-hash", "u-owner")]);
+        Should.Throw<ForbiddenException>(() => ResetPassword.Decide(Clerk with { Roles = ["hq"], Branches = [] }, Clerk.Id, null, owner, "h"));
+        Should.Throw<ForbiddenException>(() => ResetPassword.Decide(Clerk with { Branches = ["main", "east"] }, Clerk.Id, null, owner, "h"));
+        var hq = new AccountReach("u-hq", ["hq"], [], FoundsChain: false);
+        ResetPassword.Decide(Clerk with { Roles = ["hq"], Branches = [] }, Clerk.Id, null, hq, "h").Count.ShouldBe(1);
     }
 
     [Fact]
     public void Nobody_resets_their_own_password_and_a_disabled_account_is_not_reset()
     {
-        var self = new ResetPassword.Caller(Clerk.Id, ["owner"], ["main"]);
-        Should.Throw<DomainException>(() => ResetPassword.Decide(Clerk, Clerk.Id, self, "h")).Code.ShouldBe("cannot-reset-own-password");
-        var owner = new ResetPassword.Caller("u-owner", ["owner"], ["main"]);
-        Should.Throw<DomainException>(() => ResetPassword.Decide(Clerk with { Disabled = true }, Clerk.Id, owner, "h")).Code.ShouldBe("account-disabled");
-        Should.Throw<NotFoundException>(() => ResetPassword.Decide(null, "u-none", owner, "h"));
+        var self = new AccountReach(Clerk.Id, ["owner"], ["main"], FoundsChain: false);
+        Should.Throw<DomainException>(() => ResetPassword.Decide(Clerk, Clerk.Id, null, self, "h")).Code.ShouldBe("cannot-reset-own-password");
+        var owner = new AccountReach("u-owner", ["owner"], ["main"], FoundsChain: false);
+        Should.Throw<DomainException>(() => ResetPassword.Decide(Clerk with { Disabled = true }, Clerk.Id, null, owner, "h")).Code.ShouldBe("account-disabled");
+        Should.Throw<NotFoundException>(() => ResetPassword.Decide(null, "u-none", null, owner, "h"));
     }
 }
