@@ -17,8 +17,11 @@ namespace Stationery.Security.Tests;
 [Collection(SecurityCollection.Name)]
 public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelper output)
 {
-    /// <summary>Anonymous routes have no chain to keep an answer under: logging in twice gives two tokens, signing up twice is a 409.</summary>
-    private static readonly string[] Anonymous = ["POST /api/identity/login", "POST /api/identity/chains"];
+    /// <summary>
+    /// Routes whose answer holds a secret (a temporary password, a session's tokens): applied once, the answer never kept, so
+    /// the repeat is a 409 <c>answer-not-kept</c> (replayed) instead of the first answer.
+    /// </summary>
+    private static readonly string[] SecretAnswers = ["POST /api/identity/me/password", "POST /api/identity/staff/{id}/password-reset"];
 
     /// <summary>One ready-to-send command: who sends it, where, the body (twice the same), another body, and its effect count.</summary>
     private sealed record Sample(GatewayClient Client, string Path, Func<HttpContent?> Body, Func<HttpContent?> OtherBody,
@@ -34,7 +37,9 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
         var counted = 0;
         foreach (var op in commands)
         {
-            if (Anonymous.Contains(op.Route)) continue;
+            // Anonymous routes (log in, sign up, refresh a session) have no chain to keep an answer under: logging in twice
+            // gives two sessions, signing up twice is a 409, a refresh token is single use.
+            if (op.Permission.Anonymous) continue;
             if (!samples.TryGetValue(op.Route, out var make))
             {
                 failures.Add($"{op}: no sample request in IdempotencySweep.Samples (add a valid request for it)");
@@ -53,7 +58,12 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
 
             if (first.Status is < 200 or >= 300) { failures.Add($"{op}: the sample is not a valid request: {first}"); continue; }
             if (first.Replayed) failures.Add($"{op}: the first send was marked as a replay");
-            if (second.Status != first.Status || second.Body != first.Body)
+            if (SecretAnswers.Contains(op.Route))
+            {
+                if (second.Status != 409 || !second.Body.Contains("answer-not-kept", StringComparison.Ordinal) || second.Body.Contains(first.Body, StringComparison.Ordinal))
+                    failures.Add($"{op}: the repeat of a command whose answer holds a secret should be a 409 answer-not-kept without the secret: {second}");
+            }
+            else if (second.Status != first.Status || second.Body != first.Body)
                 failures.Add($"{op}: the repeat answered differently:\n  first  {first}\n  repeat {second}");
             if (!second.Replayed) failures.Add($"{op}: the repeat ran the command again (no Idempotent-Replayed): {second}");
             if (other.Status != 422 || !other.Body.Contains("Idempotency-Key", StringComparison.Ordinal))
@@ -126,7 +136,17 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
             ["POST /api/identity/branches"] = async () => new(platform.OwnerB, "api/identity/branches",
                 Json(new { code = Unique("b").ToLowerInvariant(), name = "幂等店", timeZone = "Asia/Shanghai" }),
                 Json(new { code = Unique("c").ToLowerInvariant(), name = "另一店", timeZone = "Asia/Shanghai" })),
-            ["POST /api/identity/token/refresh"] = async () => new(owner, "api/identity/token/refresh", Json(new { }), Json(new { other = 1 })),
+            ["POST /api/identity/staff/{id}/password-reset"] = async () => new(owner, $"api/identity/staff/{await StaffAsync()}/password-reset",
+                Json(new { }), Json(new { other = 1 })),
+            ["POST /api/identity/me/password"] = async () =>
+            {
+                var username = Unique("idem-pw");
+                await platform.AddStaffAsync(username, "改密码", ["clerk"], ["main"]);
+                var self = await GatewayClient.LoginAsync(platform.Gateway, username);
+                return new(self, "api/identity/me/password",
+                    Json(new { currentPassword = SecurityPlatform.Password, newPassword = "a-new-password-1" }),
+                    Json(new { currentPassword = SecurityPlatform.Password, newPassword = "another-password-2" }));
+            },
 
             ["POST /api/inventory/products"] = async () => new(owner, "api/inventory/products",
                 Json(new { sku = Unique("IDEM").ToUpperInvariant(), name = "幂等商品", spec = "", brand = "", category = a.Category, unit = "支", retailPrice = 2m, packSize = 1 }),

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
@@ -22,8 +23,12 @@ namespace Stationery.Hosting.Idempotency;
 /// <param name="Id">Caller, method, path and key; the tenant is the session's (conjoined).</param>
 /// <param name="BodyHash">SHA-256 of the request body: the same key with another body is a client bug, answered 422.</param>
 /// <param name="Status">Null while the first request is still running (or if it stopped between commit and answer).</param>
+/// <param name="Withheld">The answer carried a secret (a password, a token) that is never stored: a repeat is told so.</param>
 public sealed record AnsweredRequest(string Id, string BodyHash, DateTimeOffset At, int? Status = null, string? ContentType = null,
-    byte[]? Body = null, string? Location = null);
+    byte[]? Body = null, string? Location = null, bool Withheld = false);
+
+/// <summary>Endpoint metadata: the answer holds a secret (a temporary password, a refresh token), so it is not kept.</summary>
+public sealed class SecretAnswer;
 
 /// <summary>
 /// 幂等: a phone or till that lost the answer to a command sends it again with the same <c>Idempotency-Key</c>; the repeat
@@ -40,6 +45,13 @@ public static class RepeatedRequests
     /// <summary>Applies the rule to every command route of the group (and of the groups under it).</summary>
     public static TBuilder WithRepeatedRequests<TBuilder>(this TBuilder group) where TBuilder : IEndpointConventionBuilder =>
         group.AddEndpointFilter(FilterAsync);
+
+    /// <summary>
+    /// The answer of this command holds a secret (a password, a session's tokens): it has one effect like every command,
+    /// but its answer is not stored, and a repeat gets a 409 saying the command was applied and its answer is not kept.
+    /// </summary>
+    public static TBuilder WithSecretAnswer<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new SecretAnswer());
 
     /// <summary>
     /// Lets the filter read a command's body after model binding has consumed it. Only requests that carry the header pay
@@ -97,7 +109,9 @@ public static class RepeatedRequests
         // In a session of its own: the request's may hold the leftovers of a commit that lost a race the handler absorbed.
         await using var own = session.DocumentStore.LightweightSession(session.TenantId);
         if (await own.LoadAsync<AnsweredRequest>(id, ct) is { Status: not null } answered) return Replay(answered, hash);
-        own.Store(record with { Status = answer.Status, ContentType = answer.ContentType, Body = answer.Body, Location = answer.Location });
+        own.Store(http.GetEndpoint()?.Metadata.GetMetadata<SecretAnswer>() is not null
+            ? record with { Status = answer.Status, Withheld = true }
+            : record with { Status = answer.Status, ContentType = answer.ContentType, Body = answer.Body, Location = answer.Location });
         await own.SaveChangesAsync(ct);
         return answer.Result;
     }
@@ -170,6 +184,14 @@ public static class RepeatedRequests
         if (earlier.Status is not { } status)
             throw new DomainException("request-in-progress",
                 $"使用此 {Header} 的第一个请求仍在处理中，请稍后再试。 / The first request with this {Header} is still being processed; try again shortly.");
+        if (earlier.Withheld)
+            return new ReplayedAnswer(409, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
+            {
+                Status = 409, Type = PlatformProblemDetails.TypeBase + "answer-not-kept", Title = "Already applied; the answer is not kept",
+                Detail = $"使用此 {Header} 的请求已经执行过一次；它的回答含有密码或令牌，不会保存，也不会再发一次。如需新的，请用新的 {Header} 重新请求。 / " +
+                         $"The request with this {Header} was already applied; its answer held a password or tokens, which are never kept " +
+                         $"or sent twice. Send a new request with a new {Header} for new ones.",
+            }), null, Replayed: true);
         return new ReplayedAnswer(status, earlier.ContentType, earlier.Body ?? [], earlier.Location, Replayed: true);
     }
 

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Security;
 using Stationery.Identity.Staff;
 
@@ -29,7 +30,7 @@ public static class ChangePassword
 
     public static RouteGroupBuilder MapChangePassword(this RouteGroupBuilder api)
     {
-        api.MapPost("/me/password", Handle).RequirePermission("me").WithName("ChangePassword");
+        api.MapPost("/me/password", Handle).RequirePermission("me").WithSecretAnswer().WithName("ChangePassword");
         return api;
     }
 

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.EventSourcing;
+using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Security;
 using Stationery.Identity.Chains;
 using Stationery.Identity.Sessions;
@@ -37,7 +38,7 @@ public static class ResetPassword
 
     public static RouteGroupBuilder MapResetPassword(this RouteGroupBuilder api)
     {
-        api.MapPost("/staff/{id}/password-reset", Handle).RequirePermission("directory.manage").WithName("ResetStaffPassword");
+        api.MapPost("/staff/{id}/password-reset", Handle).RequirePermission("directory.manage").WithSecretAnswer().WithName("ResetStaffPassword");
         return api;
     }
 
