@@ -17,7 +17,7 @@ public sealed class FaultPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         servers = await LocalServers.StartAsync();
-        Platform = new PlatformProcesses(servers.Addresses);
+        Platform = PlatformProcesses.On(servers.Addresses);
         await Platform.InitializeAsync();
     }
 

@@ -17,9 +17,12 @@ public sealed class PlatformProcesses : IAsyncLifetime
 
     /// <summary>
     /// On <paramref name="on"/>: servers of the test's own (the fault suite stops and restarts them), every service with
-    /// <paramref name="serviceSettings"/> (environment-variable names) on top of the seed's.
+    /// <paramref name="serviceSettings"/> (environment-variable names) on top of the seed's. A factory, not a constructor:
+    /// xunit refuses a collection fixture with two public constructors.
     /// </summary>
-    public PlatformProcesses(ServerAddresses on, IReadOnlyDictionary<string, string>? serviceSettings = null)
+    public static PlatformProcesses On(ServerAddresses on, IReadOnlyDictionary<string, string>? serviceSettings = null) => new(on, serviceSettings);
+
+    private PlatformProcesses(ServerAddresses on, IReadOnlyDictionary<string, string>? serviceSettings)
     {
         this.on = on;
         if (serviceSettings is not null) this.serviceSettings = serviceSettings;
