@@ -4,7 +4,7 @@ using Stationery.Testing;
 namespace Stationery.Faults.Tests;
 
 /// <summary>
-/// PostgreSQL and RabbitMQ of the fault suite's own, started by <c>deploy/local/servers.sh start DIR --test</c> in a fresh
+/// PostgreSQL and RabbitMQ of the fault suite's own, started by <c>deploy/local/servers.sh start DIR</c> (fsync on) in a fresh
 /// directory: the suite stops and restarts them, which it must never do to the servers other tests share. Stopped (and the
 /// directory removed) on dispose.
 /// </summary>
@@ -27,7 +27,9 @@ public sealed class LocalServers : IAsyncDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101); // 755: the postgres user must enter it
         try
         {
-            await ServersAsync("start", dir, "--test");
+            // Production settings, not --test: with synchronous_commit=off and fsync=off a crash (F2's immediate stop) loses
+            // transactions PostgreSQL already confirmed — a consumer's effect gone after its message was acknowledged.
+            await ServersAsync("start", dir);
             var env = (await File.ReadAllLinesAsync(Path.Combine(dir, "env")))
                 .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
                 .Select(l => l["export ".Length..].Split('=', 2))
