@@ -20,7 +20,7 @@ public static class DisableStaffMember
         if (account is null) throw new NotFoundException("Staff member", command.UserId);
         if (account.Id == command.DisabledBy)
             throw new DomainException("cannot-disable-self", "You cannot disable your own account.");
-        GrantRules.Touch(by, AccountReach.Of(account, chain), "停用", "disable");
+        GrantRules.Touch(by, AccountReach.Of(account, chain), "停用它", "disable");
         return account.Disabled ? [] : [new UserDisabled(command.DisabledBy)];
     }
 

@@ -62,7 +62,7 @@ public static class GrantRules
     {
         if (by.UserId == target.UserId)
             throw new ForbiddenException("不能修改自己的角色 (nobody changes their own roles; ask another owner or hq).");
-        Touch(by, target, "修改", "change");
+        Touch(by, target, "修改它", "change");
     }
 
     /// <summary>Throws 403 when <paramref name="target"/> reaches further than <paramref name="by"/> (change or disable).</summary>
@@ -73,7 +73,7 @@ public static class GrantRules
             || target.Branches.Any(b => !by.HoldsBranch(b));
         if (further)
             throw new ForbiddenException(
-                $"该账号的权限范围超出你的范围，你不能{zhAction}它 (nobody may {action} an account that reaches further than theirs: it has {target.Describe()}; you have {by.Describe()}).");
+                $"该账号的权限范围超出你的范围，你不能{zhAction} (nobody may {action} an account that reaches further than theirs: it has {target.Describe()}; you have {by.Describe()}).");
     }
 }
 

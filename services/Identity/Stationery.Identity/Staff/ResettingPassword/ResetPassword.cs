@@ -29,7 +29,7 @@ public static class ResetPassword
         if (account.Id == by.UserId)
             throw new DomainException("cannot-reset-own-password",
                 "不能重置自己的密码，请修改密码。You cannot reset your own password: change it with your current one (POST /api/identity/me/password).", 403);
-        GrantRules.Touch(by, AccountReach.Of(account, chain), "重置密码", "reset the password of");
+        GrantRules.Touch(by, AccountReach.Of(account, chain), "重置它的密码", "reset the password of");
         return [new PasswordChanged(temporaryPasswordHash, by.UserId)];
     }
 
