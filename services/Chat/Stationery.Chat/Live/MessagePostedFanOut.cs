@@ -28,12 +28,19 @@ public sealed class MessagePostedFanOut(IHubContext<ChatHub> hub, RecentMessages
         var dto = new MessageDto(m.ChannelId, m.Seq, m.MessageId, m.AuthorId, m.AuthorName, m.Text, m.Mentions, m.Important,
             m.ReplyTo, m.OccurredAt, Card: m.Card, Attachments: m.Attachments ?? []);
         await using var session = store.QuerySession(m.TenantId);
-        var channel = await session.LoadAsync<Channel>(m.ChannelId, ct);
-        var readers = await PricedPushes.ReadersAsync(session, channel, m.Text, m.Card, ct);
+        // The common message holds no price: pushed to the channel's group before anything is read from the store.
+        Channel? channel = null;
+        PricedPushes.Readers? readers = null;
+        if (PriceVisibility.MayHidePrices(m.Text, m.Card))
+        {
+            channel = await session.LoadAsync<Channel>(m.ChannelId, ct);
+            readers = await PricedPushes.ReadersAsync(session, channel, m.Text, m.Card, ct);
+        }
         if (readers is null)
             await hub.Clients.Group(ChatHub.GroupOf(m.TenantId, m.ChannelId)).SendAsync(ChatHub.MessagePosted, dto, ct);
         else
             await PricedPushes.SendAsync(hub, connections, m.TenantId, readers, ChatHub.MessagePosted, v => dto.For(v, readers.Directory), ct);
+        channel ??= await session.LoadAsync<Channel>(m.ChannelId, ct);
         await NotifyAsync(session, channel, m, readers, ct);
     }
 
