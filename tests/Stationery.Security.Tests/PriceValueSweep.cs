@@ -197,9 +197,9 @@ public sealed class PriceValueSweep(SecurityPlatform platform, ITestOutputHelper
     private static string Trim(string s) => s.Length > 300 ? s[..300] + "…" : s;
 
     /// <summary>
-    /// The price as a number of its own: not the middle of a longer number, such as a timestamp's seconds
-    /// (<c>10:48:33.8512</c> holds 33.85 by chance: the sweep failed on it once).
+    /// The price as a number of its own: not the middle of a longer number, nor a time's seconds (<c>10:48:33.8512</c> holds
+    /// 33.85 by chance: the sweep failed on it once). A JSON field's <c>"unitCost":8.4623</c> still counts.
     /// </summary>
     private static bool ShowsPrice(string text, string price) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\d:.]){System.Text.RegularExpressions.Regex.Escape(price)}(?![\d])");
+        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\d.])(?<!\d:){System.Text.RegularExpressions.Regex.Escape(price)}(?![\d])");
 }
