@@ -58,7 +58,7 @@ public static class PlatformDefaults
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.UseSystemTextJsonForSerialization(configure: o => o.Converters.Add(new JsonStringEnumConverter()));
-                // The inbox: (consumer, MessageId) is the id (ProcessedMessage.Key); InboxRetention purges old rows.
+                // The inbox: (consumer, MessageId) is the id (ProcessedMessage.Key); RecordRetention purges old rows (and old AnsweredRequest rows).
                 opts.Schema.For<ProcessedMessage>();
                 opts.Schema.For<AnsweredRequest>();
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -75,7 +75,7 @@ public static class PlatformDefaults
             .AddAsyncDaemon(Enum.Parse<DaemonMode>(config["Marten:DaemonMode"] ?? nameof(DaemonMode.HotCold)));
 
         services.AddPlatformBus(serviceName, rabbit, serviceAssembly);
-        services.AddHostedService<InboxRetention>();
+        services.AddHostedService<RecordRetention>();
         services.AddPlatformAuthentication(config);
         services.AddDisabledAccountCheck();
         services.AddPlatformProblemDetails();

@@ -171,6 +171,12 @@ public static class RepeatedRequests
 
     private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The record is committed with the effect, the answer right after: a record still without an answer this long after
+    /// its request began belongs to a service that stopped in between. Its effect stands; only the answer is gone.
+    /// </summary>
+    public static readonly TimeSpan AnswerLostAfter = TimeSpan.FromSeconds(30);
+
     private static IResult Replay(AnsweredRequest earlier, string hash)
     {
         if (!string.Equals(earlier.BodyHash, hash, StringComparison.Ordinal))
@@ -181,6 +187,14 @@ public static class RepeatedRequests
                          $"with a different request body; send a new {Header} for a new request.",
                 Extensions = { ["errors"] = new Dictionary<string, string[]> { [Header] = ["must not be reused with a different body"] } },
             });
+        if (earlier.Status is null && DateTimeOffset.UtcNow - earlier.At > AnswerLostAfter)
+            return new ReplayedAnswer(409, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
+            {
+                Status = 409, Type = PlatformProblemDetails.TypeBase + "answer-lost", Title = "Already applied; the answer was lost",
+                Detail = $"使用此 {Header} 的请求已经执行过一次，但它的回答没有保存下来（服务在回答前中断）。请刷新查看结果，不要用新的 {Header} 重发，否则会再执行一次。 / " +
+                         $"The request with this {Header} was already applied, but its answer was lost (the service stopped before answering). " +
+                         $"Reload to see the outcome; do not resend it with a new {Header}, or it is applied again.",
+            }), null, Replayed: true);
         if (earlier.Status is not { } status)
             throw new DomainException("request-in-progress",
                 $"使用此 {Header} 的第一个请求仍在处理中，请稍后再试。 / The first request with this {Header} is still being processed; try again shortly.");

@@ -9,7 +9,7 @@ namespace Stationery.Hosting.Messaging;
 /// <summary>
 /// A message one consumer of this service has applied (the inbox), stored with the effect in one transaction. Keyed by
 /// (consumer, MessageId) — <see cref="Key"/> — so two consumers of one message type in one service each apply it once;
-/// rows older than <see cref="InboxRetention.Keep"/> are purged (a redelivery comes within minutes, not weeks).
+/// rows older than <see cref="RecordRetention.InboxKeep"/> are purged (a redelivery comes within minutes, not weeks).
 /// </summary>
 public sealed record ProcessedMessage(Guid Id, string Consumer, Guid MessageId, string MessageType, DateTimeOffset ProcessedAt)
 {

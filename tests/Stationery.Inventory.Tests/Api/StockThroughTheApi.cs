@@ -1,3 +1,6 @@
+using Marten;
+using Stationery.Hosting;
+using Stationery.Hosting.Idempotency;
 using System.Text.Json;
 
 namespace Stationery.Inventory.Tests.Api;
@@ -98,6 +101,61 @@ public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<Inven
         var reused = await till.PostAsJsonAsync("api/inventory/branches/main/sales", sale with { reference = "POS-7783" });
         (await reused.ProblemAsync(422)).GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString()
             .ShouldBe("must not be reused with a different body");
+    }
+
+    [Fact]
+    public async Task A_sale_whose_answer_was_lost_after_it_was_applied_is_not_applied_again_and_says_so()
+    {
+        var sku = await host.Owner().RegisterAsync(NewSku("AL"));
+        await (await host.Clerk().ReceiveAsync("main", "R-1", (sku, 10))).ShouldBe(200);
+        var till = host.Clerk();
+        var key = $"till-4:{Guid.NewGuid():N}";
+        till.DefaultRequestHeaders.Add("Idempotency-Key", key);
+        var sale = new { reference = "POS-8801", soldAt = DateTimeOffset.UtcNow, lines = new[] { new { sku, quantity = 4, unitPrice = 3.5m } } };
+        await (await till.PostAsJsonAsync("api/inventory/branches/main/sales", sale)).ShouldBe(200);
+
+        // The service stopped between committing the sale (with its key record) and writing the answer, a minute ago.
+        var store = host.Service.Service<IDocumentStore>();
+        await using (var session = store.LightweightSession("demo"))
+        {
+            var record = (await session.Query<AnsweredRequest>().ToListAsync()).Single(r => r.Id.EndsWith("|" + key, StringComparison.Ordinal));
+            session.Store(record with { Status = null, ContentType = null, Body = null, At = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            await session.SaveChangesAsync();
+        }
+
+        var again = await till.PostAsJsonAsync("api/inventory/branches/main/sales", sale);
+        var problem = await again.ProblemAsync(409);
+        problem.GetProperty("type").GetString()!.ShouldEndWith("/answer-lost");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("使用此 Idempotency-Key 的请求已经执行过一次");
+        again.Headers.GetValues(RepeatedRequests.ReplayedHeader).ShouldBe(["true"]);
+        var ledger = (await host.Owner().JsonAsync($"api/inventory/branches/main/stock/{sku}")).GetProperty("ledger");
+        ledger.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "sold").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Answered_commands_are_kept_a_week_then_purged_like_the_inbox()
+    {
+        var sku = await host.Owner().RegisterAsync(NewSku("RT"));
+        var till = host.Clerk();
+        var key = $"till-5:{Guid.NewGuid():N}";
+        till.DefaultRequestHeaders.Add("Idempotency-Key", key);
+        await (await till.PostAsJsonAsync("api/inventory/branches/main/receipts", new { reference = "R-RT", lines = new[] { new { sku, quantity = 3 } } }))
+            .ShouldBe(200);
+        var store = host.Service.Service<IDocumentStore>();
+        async Task<bool> Kept()
+        {
+            await using var query = store.QuerySession("demo");
+            return (await query.Query<AnsweredRequest>().ToListAsync()).Any(r => r.Id.EndsWith("|" + key, StringComparison.Ordinal));
+        }
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        RecordRetention At(TimeSpan later) => new(store, config, new TestClock(DateTimeOffset.UtcNow + later),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RecordRetention>.Instance);
+
+        await At(TimeSpan.FromDays(6)).PurgeAsync(CancellationToken.None);
+        (await Kept()).ShouldBeTrue();
+        var (_, answers) = await At(TimeSpan.FromDays(7.5)).PurgeAsync(CancellationToken.None);
+        answers.ShouldBeGreaterThanOrEqualTo(1);
+        (await Kept()).ShouldBeFalse();
     }
 
     [Fact]

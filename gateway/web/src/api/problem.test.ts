@@ -45,4 +45,18 @@ describe('problem details for the user', () => {
   it('says the network is down when nothing answered', () => {
     expect(describeProblem(0, undefined, zh, 'zh-CN').message).toBe(zh('error.network'));
   });
+
+  it('says in the reader\'s language that a repeated command was already applied and its answer lost', () => {
+    const detail = '使用此 Idempotency-Key 的请求已经执行过一次，但它的回答没有保存下来。 / The request with this Idempotency-Key was already applied, but its answer was lost.';
+    expect(describeProblem(409, { type: `${base}answer-lost`, detail }, zh, 'zh-CN').message).toBe('这个操作已经完成，但结果没有返回。请刷新查看结果，不要重复提交');
+    expect(describeProblem(409, { type: `${base}answer-lost`, detail }, en, 'en').message)
+      .toBe('The request with this Idempotency-Key was already applied, but its answer was lost.');
+    expect(describeProblem(422, { type: `${base}idempotency-key-reused`, detail }, zh, 'zh-CN').message).toBe('这个请求之前以不同内容发送过，请作为新请求重新操作');
+  });
+
+  it('gives each reader their half of a bilingual detail of a rule it does not know', () => {
+    const detail = '采购单已确认，不能再改。 / The purchase order is confirmed and cannot change.';
+    expect(describeProblem(409, { type: `${base}po-already-confirmed`, detail }, zh, 'zh-CN').message).toBe('采购单已确认，不能再改。');
+    expect(describeProblem(409, { type: `${base}po-already-confirmed`, detail }, en, 'en').message).toBe('The purchase order is confirmed and cannot change.');
+  });
 });

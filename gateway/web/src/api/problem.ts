@@ -33,6 +33,10 @@ const BY_CODE: Record<string, MessageKey> = {
   'payload-too-large': 'error.payloadTooLarge',
   'unsupported-media-type': 'error.unsupportedMediaType',
   'insufficient-stock': 'error.insufficientStock',
+  'idempotency-key-reused': 'error.keyReused',
+  'request-in-progress': 'error.requestInProgress',
+  'answer-not-kept': 'error.answerNotKept',
+  'answer-lost': 'error.answerLost',
   'server-error': 'error.server',
 };
 
@@ -79,12 +83,31 @@ export function describeProblem(status: number, problem: ProblemDetails | undefi
 
   const code = problemCode(problem?.type);
   const known = code ? BY_CODE[code] : undefined;
-  if (known) return { message: english && detail ? detail : t(known), fields };
+  const englishDetail = detail ? englishPart(detail) : undefined;
+  if (known) return { message: english && englishDetail ? englishDetail : t(known), fields };
 
-  if (detail && (english || /[\u4e00-\u9fff]/.test(detail))) return { message: detail, fields };
+  if (english && englishDetail) return { message: englishDetail, fields };
+  if (detail && HAS_CHINESE.test(detail)) return { message: chinesePart(detail), fields };
   const general = BY_STATUS[status];
   if (general) return { message: detail ? `${t(general)}（${detail}）` : t(general), fields };
   return { message: detail ?? problem?.title ?? t('error.unknown', { status }), fields };
+}
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+// The services write a rule's detail as "中文 / English": each reader gets their half.
+const HALVES = / \/ (?=[^\u4e00-\u9fff]*$)/;
+
+/** The English of a detail: all of it when it has no Chinese, else the half after " / " (none when there is no such half). */
+function englishPart(detail: string): string | undefined {
+  if (!HAS_CHINESE.test(detail)) return detail;
+  const halves = detail.split(HALVES);
+  return halves.length === 2 && halves[1].trim() ? halves[1].trim() : undefined;
+}
+
+/** The Chinese of a detail: the half before " / " when an English half follows, else all of it. */
+function chinesePart(detail: string): string {
+  const halves = detail.split(HALVES);
+  return halves.length === 2 && halves[1].trim() ? halves[0].trim() : detail;
 }
 
 export function translateFieldMessage(message: string, t: Translate): string {
