@@ -148,8 +148,8 @@ public sealed class SupplierChannelTests(ChatFixture fixture) : IClassFixture<Ch
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var (action, day, rule) in new[]
                  {
-                     ("confirm-order", today.AddDays(-1), "must not be in the past"),
-                     ("confirm-order", today.AddDays(400), "must be within a year"),
+                     ("confirm-order", today.AddDays(-1), "不能早于现在 / must not be in the past"),
+                     ("confirm-order", today.AddDays(400), "须在一年之内 / must be within a year"),
                  })
         {
             var refused = await supplier.PostAsJsonAsync($"api/chat/messages/{message.Id}/actions/{action}", new { expectedBy = day });

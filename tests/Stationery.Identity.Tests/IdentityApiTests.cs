@@ -92,6 +92,7 @@ public class IdentityApiTests(IdentityHost host) : IClassFixture<IdentityHost>
 
         var problem = await Problem(again, HttpStatusCode.Conflict);
         problem.GetProperty("type").GetString().ShouldEndWith("/chain-exists");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith($"连锁代码 '{chain}' 已被使用");
         (await host.LogInAsync(chain, "owner", IdentityHost.Password)).ShouldNotBeEmpty("the first owner keeps the chain");
     }
 

@@ -83,7 +83,7 @@ public class SessionTests(IdentityHost host) : IClassFixture<IdentityHost>
             (await Problem(await host.RefreshAsync(token), HttpStatusCode.Unauthorized))
                 .GetProperty("type").GetString().ShouldBe("https://stationery.dev/problems/invalid-refresh-token", token);
         var missing = await Problem(await host.Anonymous().PostAsJsonAsync("/api/identity/token/refresh", new { }), HttpStatusCode.BadRequest);
-        missing.GetProperty("errors").GetProperty("refreshToken")[0].GetString().ShouldBe("is required");
+        missing.GetProperty("errors").GetProperty("refreshToken")[0].GetString().ShouldBe("必填 / is required");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class SessionTests(IdentityHost host) : IClassFixture<IdentityHost>
         wrong.GetProperty("errors").GetProperty("currentPassword")[0].GetString()!.ShouldContain("does not match the current password");
         var shortOne = await Problem(await host.As(counter.AccessToken).PostAsJsonAsync("/api/identity/me/password",
             new { currentPassword = IdentityHost.Password, newPassword = "short" }), HttpStatusCode.BadRequest);
-        shortOne.GetProperty("errors").GetProperty("newPassword")[0].GetString().ShouldBe("must be at least 8 characters");
+        shortOne.GetProperty("errors").GetProperty("newPassword")[0].GetString().ShouldBe("至少 8 个字符 / must be at least 8 characters");
         (await Refreshed(phone.RefreshToken)).RefreshToken.ShouldNotBeEmpty("a refused change revokes nothing");
 
         var changed = await host.As(counter.AccessToken).PostAsJsonAsync("/api/identity/me/password",

@@ -6,7 +6,12 @@ import { stopChat } from './chat/chatService';
 import { Ctx, useApp, type AppContext } from './context';
 import { setLocale, t, useLocale, type Locale } from './i18n';
 import { LoginScreen } from './LoginScreen';
+import { AdminScreen } from './admin/AdminScreen';
+import { BranchesAdmin } from './admin/BranchesAdmin';
+import { ProductsAdmin } from './admin/ProductsAdmin';
+import { StaffAdmin } from './admin/StaffAdmin';
 import { MeScreen } from './MeScreen';
+import { SignUpScreen } from './SignUpScreen';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
 import { PurchasingScreen } from './purchasing/PurchasingScreen';
 import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
@@ -30,12 +35,12 @@ export function App() {
 
   useEffect(() => {
     if (!session) stopChat();
-    if (!session && route.name !== 'login') navigate(paths.login(), true);
+    if (!session && route.name !== 'login' && route.name !== 'signup') navigate(paths.login(), true);
     if (session && route.name === 'login') navigate(paths.chat(), true);
   }, [session, route.name]);
 
-  if (!session || route.name === 'login')
-    return <div class="login-page" key={locale} onClick={onLinkClick}><LoginScreen /></div>;
+  if (!session || route.name === 'login' || route.name === 'signup')
+    return <div class="login-page" key={locale} onClick={onLinkClick}>{route.name === 'signup' && !session ? <SignUpScreen /> : <LoginScreen />}</div>;
   return <SignedIn key={`${locale}-${session.user.id}`} route={route} />;
 }
 
@@ -84,6 +89,8 @@ function SignedIn({ route }: { route: Route }) {
         { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
+  const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff';
+  if (perms.admin) nav.push({ href: paths.admin(), key: 'nav.admin', active: inAdmin });
   nav.push({ href: paths.me(), key: 'nav.me', active: route.name === 'me' });
 
   return (
@@ -118,7 +125,7 @@ function SignedIn({ route }: { route: Route }) {
   );
 }
 
-const ICONS: Record<string, string> = { 'nav.chat': 'chat', 'nav.stock': 'stock', 'nav.purchasing': 'purchasing', 'nav.orders': 'orders', 'nav.me': 'me' };
+const ICONS: Record<string, string> = { 'nav.chat': 'chat', 'nav.stock': 'stock', 'nav.purchasing': 'purchasing', 'nav.orders': 'orders', 'nav.admin': 'admin', 'nav.me': 'me' };
 
 function Screen({ route }: { route: Route }) {
   const { perms } = useApp();
@@ -130,6 +137,10 @@ function Screen({ route }: { route: Route }) {
     case 'purchasing': return <PurchasingScreen />;
     case 'purchaseOrder': return <PurchaseOrderScreen id={route.id} />;
     case 'me': return <MeScreen />;
+    case 'admin': return perms.admin ? <AdminScreen /> : <NotFound />;
+    case 'adminBranches': return perms.manageDirectory ? <BranchesAdmin /> : <NotFound />;
+    case 'adminProducts': return perms.manageCatalogue ? <ProductsAdmin /> : <NotFound />;
+    case 'adminStaff': return perms.manageDirectory ? <StaffAdmin /> : <NotFound />;
     default: return <NotFound />;
   }
 }

@@ -53,6 +53,7 @@ export function LoginScreen() {
         <ErrorMessage error={Object.keys(fields).length ? undefined : error} />
         <button type="submit" class="btn btn-primary btn-block" disabled={busy}>{busy ? t('login.submitting') : t('login.submit')}</button>
       </form>
+      <p><a href={paths.signup()}>{t('login.signUp')}</a></p>
     </main>
   );
 }

@@ -14,6 +14,15 @@ describe('routes', () => {
     expect(paths.search('荧光 笔')).toBe('/search?q=%E8%8D%A7%E5%85%89%20%E7%AC%94');
   });
 
+  it('reaches sign-up and every part of 管理', () => {
+    expect(matchRoute(paths.signup())).toEqual({ name: 'signup' });
+    expect(matchRoute(paths.admin())).toEqual({ name: 'admin' });
+    expect(matchRoute(paths.adminBranches())).toEqual({ name: 'adminBranches' });
+    expect(matchRoute(paths.adminProducts())).toEqual({ name: 'adminProducts' });
+    expect(matchRoute(paths.adminStaff())).toEqual({ name: 'adminStaff' });
+    expect(matchRoute('/admin/nope')).toEqual({ name: 'notFound' });
+  });
+
   it('does not match unknown paths', () => {
     expect(matchRoute('/stock/a/b')).toEqual({ name: 'notFound' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });

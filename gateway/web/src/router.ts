@@ -9,6 +9,11 @@ export type Route =
   | { name: 'purchasing' }
   | { name: 'purchaseOrder'; id: string }
   | { name: 'me' }
+  | { name: 'signup' }
+  | { name: 'admin' }
+  | { name: 'adminBranches' }
+  | { name: 'adminProducts' }
+  | { name: 'adminStaff' }
   | { name: 'notFound' };
 
 /** The screen for a path. `/` is the chat, the home screen. */
@@ -24,6 +29,11 @@ export function matchRoute(pathname: string): Route {
   if (a === 'purchasing' && parts.length === 1) return { name: 'purchasing' };
   if (a === 'purchasing' && b === 'orders' && c && parts.length === 3) return { name: 'purchaseOrder', id: c };
   if (a === 'me' && parts.length === 1) return { name: 'me' };
+  if (a === 'signup' && parts.length === 1) return { name: 'signup' };
+  if (a === 'admin' && parts.length === 1) return { name: 'admin' };
+  if (a === 'admin' && parts.length === 2 && b === 'branches') return { name: 'adminBranches' };
+  if (a === 'admin' && parts.length === 2 && b === 'products') return { name: 'adminProducts' };
+  if (a === 'admin' && parts.length === 2 && b === 'staff') return { name: 'adminStaff' };
   return { name: 'notFound' };
 }
 
@@ -39,6 +49,11 @@ export const paths = {
   purchasing: () => '/purchasing',
   purchaseOrder: (id: string) => `/purchasing/orders/${encodeURIComponent(id)}`,
   me: () => '/me',
+  signup: () => '/signup',
+  admin: () => '/admin',
+  adminBranches: () => '/admin/branches',
+  adminProducts: () => '/admin/products',
+  adminStaff: () => '/admin/staff',
   login: () => '/login',
 };
 

@@ -46,9 +46,10 @@ public static class PlatformProblemDetails
         {
             var problem = exception switch
             {
-                ValidationException v => new HttpValidationProblemDetails(v.Errors)
+                ValidationException v => new HttpValidationProblemDetails(FieldRules.ChineseFirst(v.Errors))
                 {
-                    Status = 400, Type = TypeBase + "validation", Title = "Invalid request", Detail = v.Message,
+                    Status = 400, Type = TypeBase + "validation", Title = "Invalid request",
+                    Detail = "请求中有字段不符合要求，见 errors。 / " + v.Message,
                 },
                 DomainException d => new ProblemDetails
                 {

@@ -185,7 +185,7 @@ public static class RepeatedRequests
                 Status = 422, Type = PlatformProblemDetails.TypeBase + "idempotency-key-reused", Title = "Idempotency-Key reused",
                 Detail = $"同一个 {Header} 已用于另一个请求内容；每个新请求须用新的 {Header}。 / This {Header} was already used " +
                          $"with a different request body; send a new {Header} for a new request.",
-                Extensions = { ["errors"] = new Dictionary<string, string[]> { [Header] = ["must not be reused with a different body"] } },
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { [Header] = [FieldRules.ChineseFirst("must not be reused with a different body")] } },
             });
         if (earlier.Status is null && DateTimeOffset.UtcNow - earlier.At > AnswerLostAfter)
             return new ReplayedAnswer(409, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails

@@ -43,11 +43,11 @@ public sealed class BadInput(InventoryHost host) : IClassFixture<InventoryHost>
         var sku = await host.Owner().RegisterAsync($"NQ-{Guid.NewGuid():N}"[..16]);
 
         var problem = await (await host.Clerk().SellAsync("main", "POS-1", (sku, -2))).ProblemAsync(400);
-        problem.FieldErrors("lines[0].quantity").ShouldBe(["must be greater than 0"]);
+        problem.FieldErrors("lines[0].quantity").ShouldBe(["必须大于 0 / must be greater than 0"]);
 
         var receipt = await (await host.Clerk().ReceiveAsync("main", "", (sku, 0))).ProblemAsync(400);
-        receipt.FieldErrors("lines[0].quantity").ShouldBe(["must be greater than 0"]);
-        receipt.FieldErrors("reference").ShouldBe(["is required"]);
+        receipt.FieldErrors("lines[0].quantity").ShouldBe(["必须大于 0 / must be greater than 0"]);
+        receipt.FieldErrors("reference").ShouldBe(["必填 / is required"]);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class BadInput(InventoryHost host) : IClassFixture<InventoryHost>
 
         var problem = await response.ProblemAsync(400);
         problem.FieldErrors("sku").ShouldNotBeEmpty();
-        problem.FieldErrors("name").ShouldBe(["is required"]);
+        problem.FieldErrors("name").ShouldBe(["必填 / is required"]);
         problem.FieldErrors("barcode").ShouldHaveSingleItem().ShouldContain("EAN-13");
         problem.FieldErrors("retailPrice").ShouldNotBeEmpty();
         problem.FieldErrors("packSize").ShouldNotBeEmpty();

@@ -100,7 +100,7 @@ public sealed class StockThroughTheApi(InventoryHost host) : IClassFixture<Inven
         await (await host.Clerk().SellAsync("main", "POS-7782", (sku, 1))).ShouldBe(200); // without the key: a new sale
         var reused = await till.PostAsJsonAsync("api/inventory/branches/main/sales", sale with { reference = "POS-7783" });
         (await reused.ProblemAsync(422)).GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString()
-            .ShouldBe("must not be reused with a different body");
+            .ShouldBe("不能用于内容不同的请求 / must not be reused with a different body");
     }
 
     [Fact]

@@ -59,4 +59,10 @@ describe('problem details for the user', () => {
     expect(describeProblem(409, { type: `${base}po-already-confirmed`, detail }, zh, 'zh-CN').message).toBe('采购单已确认，不能再改。');
     expect(describeProblem(409, { type: `${base}po-already-confirmed`, detail }, en, 'en').message).toBe('The purchase order is confirmed and cannot change.');
   });
+
+  it('gives each reader their half of a field rule the server writes in both languages', () => {
+    const problem = { type: `${base}validation`, errors: { barcode: ['须为有效的 EAN-13 条码（13 位数字，校验位正确） / must be a valid EAN-13 barcode (13 digits with a correct check digit)'] } };
+    expect(describeProblem(400, problem, zh, 'zh-CN').fields).toEqual({ barcode: ['须为有效的 EAN-13 条码（13 位数字，校验位正确）'] });
+    expect(describeProblem(400, problem, en, 'en').fields).toEqual({ barcode: ['must be a valid EAN-13 barcode (13 digits with a correct check digit)'] });
+  });
 });

@@ -74,7 +74,7 @@ export function problemCode(type: string | undefined): string | undefined {
 export function describeProblem(status: number, problem: ProblemDetails | undefined, t: Translate, locale: string): DescribedProblem {
   const fields: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(problem?.errors ?? {}))
-    fields[field] = (Array.isArray(messages) ? messages : [String(messages)]).map((m) => translateFieldMessage(m, t));
+    fields[field] = (Array.isArray(messages) ? messages : [String(messages)]).map((m) => translateFieldMessage(m, t, locale));
 
   if (status === 0) return { message: t('error.network'), fields };
   const english = locale.startsWith('en');
@@ -110,7 +110,12 @@ function chinesePart(detail: string): string {
   return halves.length === 2 && halves[1].trim() ? halves[0].trim() : detail;
 }
 
-export function translateFieldMessage(message: string, t: Translate): string {
+/**
+ * A field's rule in the reader's language: the server writes the rules it knows as "中文 / English" (each reader gets
+ * their half); an English-only rule that is common gets our sentence, any other is shown as sent.
+ */
+export function translateFieldMessage(message: string, t: Translate, locale = 'zh-CN'): string {
+  if (HAS_CHINESE.test(message)) return locale.startsWith('en') ? englishPart(message) ?? message : chinesePart(message);
   for (const [pattern, key] of FIELD_PHRASES) if (pattern.test(message.trim())) return t(key);
   return message;
 }

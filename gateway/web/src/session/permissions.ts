@@ -36,6 +36,12 @@ export interface Permissions {
   confirmPurchaseOrder: boolean;
   receivePurchaseOrder: boolean;
   cancelPurchaseOrder: boolean;
+  /** Register, change and discontinue products (catalogue.manage). */
+  manageCatalogue: boolean;
+  /** Open branches; add, change and disable staff (directory.manage). */
+  manageDirectory: boolean;
+  /** Any part of 管理. */
+  admin: boolean;
 }
 
 /** Nothing allowed: until `/me` has answered, or when it could not be read. */
@@ -72,6 +78,9 @@ export function permissionsFrom(me: Me): Permissions {
     confirmPurchaseOrder: has('orders.confirm'),
     receivePurchaseOrder: has('orders.receive'),
     cancelPurchaseOrder: has('orders.place'),
+    manageCatalogue: has('catalogue.manage'),
+    manageDirectory: has('directory.manage'),
+    admin: !isSupplier && (has('catalogue.manage') || has('directory.manage')),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { adminSections } from '../admin/AdminScreen';
 import { mentionsUser, parseMe, permissionsFrom, withoutCosts } from './permissions';
 import { parseStoredSession, sessionFromLogin } from './session';
 
@@ -45,6 +46,16 @@ describe('what the user may see and do, from the permission names /me gives', ()
 
   it('lets a clerk record sales and receipts but not adjust or order', () => {
     expect(clerk).toMatchObject({ recordSale: true, recordReceipt: true, adjustStock: false, createPurchaseOrders: false, isSupplier: false });
+  });
+
+  it('opens 管理 to whom may manage the catalogue or the directory, each part by its own permission', () => {
+    const founder = me(['catalogue.manage', 'directory.manage', 'directory.read']);
+    const manager = me(['catalogue.manage', 'stock.read']);
+    expect(founder).toMatchObject({ admin: true, manageCatalogue: true, manageDirectory: true });
+    expect(adminSections(founder).map((s) => s.href)).toEqual(['/admin/branches', '/admin/products', '/admin/staff']);
+    expect(adminSections(manager).map((s) => s.href)).toEqual(['/admin/products']);
+    expect(clerk.admin).toBe(false);
+    expect(me(['catalogue.manage'], 's1').admin).toBe(false);
   });
 
   it('allows nothing when /me is missing or malformed', () => {

@@ -18,7 +18,7 @@ public static class SignUpChain
 
     public static IReadOnlyList<object> Decide(Chain? chain, Command command) =>
         chain is not null
-            ? throw new DomainException("chain-exists", $"The chain code '{command.Chain}' is already taken. Choose another one.")
+            ? throw new DomainException("chain-exists", $"连锁代码 '{command.Chain}' 已被使用，请换一个。 / The chain code '{command.Chain}' is already taken. Choose another one.")
             : [new ChainSignedUp(command.Chain, command.Name, command.Owner.UserId),
                 new UsernameReserved(command.Owner.Username, command.Owner.UserId)];
 
