@@ -42,10 +42,9 @@ export function SignUpScreen() {
   return (
     <main id="main" class="login">
       <div class="login-top"><LanguageSwitch /></div>
-      <h1>{t('signup.title')}</h1>
+      <h1 id="signup-title">{t('signup.title')}</h1>
       <p class="muted">{t('signup.subtitle')}</p>
       <form class="card form" onSubmit={submit} aria-labelledby="signup-title" noValidate>
-        <h2 id="signup-title" class="visually-hidden">{t('signup.title')}</h2>
         {field('chain', t('signup.chain'), { autoCapitalize: 'none', spellcheck: false, autoComplete: 'off', hint: t('signup.chainHint') })}
         {field('name', t('signup.name'), { autoComplete: 'organization' })}
         {field('ownerDisplayName', t('signup.ownerDisplayName'), { autoComplete: 'name' })}
