@@ -50,6 +50,7 @@ public static partial class FieldRules
         (Rx("is required: one of (?<list>.+)"), "必填，取值之一：${list}"),
         (Rx("must be one of (?<list>.+)"), "须为以下之一：${list}"),
         (Rx("exactly one file is required"), "须正好上传一个文件"),
+        (Rx("must take in at least one unit"), "至少要收货一件"),
     ];
 
     /// <summary>"中文 / English" for a rule the table knows; the rule itself otherwise (or when it is already in Chinese).</summary>

@@ -40,6 +40,36 @@ public sealed class TransfersBetweenBranches(InventoryHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_receipt_may_take_in_part_of_a_transfer_and_the_rest_later_and_never_more_than_was_sent()
+    {
+        var owner = host.Owner();
+        var sku = await owner.RegisterAsync($"TP-{Guid.NewGuid():N}"[..16], name: "得力中性笔");
+        await (await owner.ReceiveAsync("main", "R-1", (sku, 10))).ShouldBe(200);
+        var sent = await host.Manager("main").PostAsJsonAsync("api/inventory/branches/main/transfers",
+            new { toBranch = "east", lines = new[] { new { sku, quantity = 7 } } });
+        var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var receive = $"api/inventory/branches/east/transfers/{id}/receive";
+
+        var part = await host.Clerk("east").PostAsJsonAsync(receive, new { lines = new[] { new { sku, quantity = 5 } } });
+        await part.ShouldBe(200);
+        var view = await part.Content.ReadFromJsonAsync<JsonElement>();
+        view.GetProperty("status").GetString().ShouldBe("partly-received");
+        view.GetProperty("received")[0].GetProperty("quantity").GetInt32().ShouldBe(5);
+        (await StockAsync("east", sku)).ShouldBe((5, 2));
+
+        var tooMany = await (await host.Clerk("east").PostAsJsonAsync(receive, new { lines = new[] { new { sku, quantity = 3 } } })).ProblemAsync(400);
+        tooMany.FieldErrors("lines[0].quantity")[0].ShouldStartWith("最多 2");
+        (await StockAsync("east", sku)).ShouldBe((5, 2));
+
+        await (await host.Clerk("east").PostAsync(receive, null)).ShouldBe(200);
+        (await StockAsync("east", sku)).ShouldBe((7, 0));
+        (await StockAsync("main", sku)).ShouldBe((3, 0));
+        var done = await host.Clerk("east").JsonAsync($"api/inventory/branches/east/transfers/{id}");
+        done.GetProperty("status").GetString().ShouldBe("received");
+        done.GetProperty("received")[0].GetProperty("quantity").GetInt32().ShouldBe(7);
+    }
+
+    [Fact]
     public async Task A_transfer_to_the_own_or_an_unknown_branch_names_the_field_and_writes_nothing()
     {
         var sku = await host.Owner().RegisterAsync($"TO-{Guid.NewGuid():N}"[..16]);

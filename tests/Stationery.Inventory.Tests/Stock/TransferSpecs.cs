@@ -34,14 +34,44 @@ public sealed class TransferSpecs
         east = StockStream.Replay(east, DispatchTransfer.ExpectIn(east, Send, Pen, 7, Now));
     }
 
-    private IReadOnlyList<object> Receive()
+    private IReadOnlyList<object> Receive(int? quantity = null)
     {
-        var command = new ReceiveTransfer(Send.Id, "east", new Recorder("clerk-east", "api"));
+        var command = new ReceiveTransfer(Send.Id, "east", new Recorder("clerk-east", "api"),
+            quantity is { } q ? [new ReceivedLine("PEN-05", q)] : null);
         var events = ReceiveTransfer.Decide(transfer, command, Now);
         transfer = StateOf(transfer, events);
-        var stock = ReceiveTransfer.TakeIn(east, command, "main", Pen, 7, Now);
+        var arrived = ((TransferReceived)events[0]).Lines!.Single().Quantity;
+        var stock = ReceiveTransfer.TakeIn(east, command, "main", Pen, arrived, Now);
         east = StockStream.Replay(east, stock);
         return stock;
+    }
+
+    [Fact]
+    public void A_partial_receipt_lands_what_arrived_and_leaves_the_rest_in_transit_until_it_comes()
+    {
+        var before = Total;
+        Dispatch();
+
+        Receive(5).ShouldHaveSingleItem().ShouldBe(new StockTransferredIn("east", "PEN-05", 5, 8, 2, Send.Id, "main", "clerk-east", Now));
+        east!.InTransit.ShouldBe(2);
+        transfer!.Status.ShouldBe(TransferStatus.PartlyReceived);
+        transfer.Outstanding("PEN-05").ShouldBe(2);
+        Total.ShouldBe(before);
+
+        Should.Throw<ValidationException>(() => Receive(3)).Errors["lines[0].quantity"][0].ShouldStartWith("最多 2");
+        Receive().ShouldHaveSingleItem().ShouldBe(new StockTransferredIn("east", "PEN-05", 2, 10, 0, Send.Id, "main", "clerk-east", Now));
+        transfer!.Status.ShouldBe(TransferStatus.Received);
+        TransferView.From(transfer).Received.Single().Quantity.ShouldBe(7);
+        Total.ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_receipt_of_a_product_not_on_the_transfer_names_the_line()
+    {
+        Dispatch();
+        var command = new ReceiveTransfer(Send.Id, "east", Manager, [new ReceivedLine("RUL-30", 1)]);
+        Should.Throw<ValidationException>(() => ReceiveTransfer.Decide(transfer, command, Now))
+            .Errors["lines[0].sku"][0].ShouldStartWith("商品 RUL-30 不在调拨单");
     }
 
     private static Transfer? StateOf(Transfer? t, IEnumerable<object> events) => events.Aggregate(t, (s, e) => e switch
@@ -96,7 +126,7 @@ public sealed class TransferSpecs
         Dispatch();
         Receive();
 
-        Should.Throw<DomainException>(Receive).Code.ShouldBe("transfer-already-received");
+        Should.Throw<DomainException>(() => Receive()).Code.ShouldBe("transfer-already-received");
         east!.OnHand.ShouldBe(10);
     }
 

@@ -188,8 +188,15 @@ public sealed record StockItem(string Id, string Branch, string Sku, ProductFact
 
     public StockItem Apply(TransferInbound e) => this with { Inbound = Inbound.SetItem(e.TransferId, e.Quantity) };
 
+    /// <summary>A receipt takes in some or all of a transfer's units on their way (a partial receipt leaves the rest in transit).</summary>
     public StockItem Apply(StockTransferredIn e) =>
-        this with { OnHand = e.OnHand, Stocked = true, StockedAt = StockedAt ?? e.At, Inbound = Inbound.Remove(e.TransferId) };
+        this with
+        {
+            OnHand = e.OnHand, Stocked = true, StockedAt = StockedAt ?? e.At,
+            Inbound = Inbound.GetValueOrDefault(e.TransferId) > e.Quantity
+                ? Inbound.SetItem(e.TransferId, Inbound[e.TransferId] - e.Quantity)
+                : Inbound.Remove(e.TransferId),
+        };
 
     public StockItem Apply(LowStockDetected e) => this with { AlertOpen = true };
 
