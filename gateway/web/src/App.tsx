@@ -19,6 +19,7 @@ import { noPermissions, parseMe, permissionsFrom, type Me } from './session/perm
 import { freshToken, refreshSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
 import { StockItemScreen } from './stock/StockItemScreen';
 import { StockScreen } from './stock/StockScreen';
+import { TransfersScreen } from './stock/TransfersScreen';
 import { Icon } from './ui/icons';
 
 configureApi({
@@ -86,7 +87,7 @@ function SignedIn({ route }: { route: Route }) {
     ? [{ href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' || route.name === 'search' }, { href: paths.purchasing(), key: 'nav.orders', active: route.name === 'purchasing' || route.name === 'purchaseOrder' }]
     : [
         { href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' || route.name === 'search' },
-        { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' },
+        { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
   const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff';
@@ -134,6 +135,7 @@ function Screen({ route }: { route: Route }) {
     case 'search': return <SearchScreen />;
     case 'stock': return perms.viewStock ? <StockScreen /> : <NotFound />;
     case 'stockItem': return perms.viewStock ? <StockItemScreen sku={route.sku} /> : <NotFound />;
+    case 'transfers': return perms.viewStock ? <TransfersScreen /> : <NotFound />;
     case 'purchasing': return <PurchasingScreen />;
     case 'purchaseOrder': return <PurchaseOrderScreen id={route.id} />;
     case 'me': return <MeScreen />;

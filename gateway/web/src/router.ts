@@ -6,6 +6,7 @@ export type Route =
   | { name: 'search'; q?: string }
   | { name: 'stock' }
   | { name: 'stockItem'; sku: string }
+  | { name: 'transfers' }
   | { name: 'purchasing' }
   | { name: 'purchaseOrder'; id: string }
   | { name: 'me' }
@@ -25,6 +26,7 @@ export function matchRoute(pathname: string): Route {
   if (a === 'chat' && parts.length <= 2) return b ? { name: 'chat', channelId: b } : { name: 'chat' };
   if (a === 'search' && parts.length === 1) return { name: 'search' };
   if (a === 'stock' && parts.length === 1) return { name: 'stock' };
+  if (a === 'stock' && parts.length === 2 && b === 'transfers') return { name: 'transfers' };
   if (a === 'stock' && parts.length === 2) return { name: 'stockItem', sku: b };
   if (a === 'purchasing' && parts.length === 1) return { name: 'purchasing' };
   if (a === 'purchasing' && b === 'orders' && c && parts.length === 3) return { name: 'purchaseOrder', id: c };
@@ -46,6 +48,7 @@ export const paths = {
   search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
   stock: () => '/stock',
   stockItem: (sku: string) => `/stock/${encodeURIComponent(sku)}`,
+  transfers: () => '/stock/transfers',
   purchasing: () => '/purchasing',
   purchaseOrder: (id: string) => `/purchasing/orders/${encodeURIComponent(id)}`,
   me: () => '/me',

@@ -28,6 +28,8 @@ export interface Permissions {
   recordSale: boolean;
   recordReceipt: boolean;
   adjustStock: boolean;
+  /** Send stock to another branch (stock.transfer). */
+  transferStock: boolean;
   viewPurchasing: boolean;
   addToPurchaseList: boolean;
   /** Change a list line's quantity or supplier, remove it (purchase-list.edit). */
@@ -71,6 +73,7 @@ export function permissionsFrom(me: Me): Permissions {
     recordSale: has('stock.record'),
     recordReceipt: has('stock.record'),
     adjustStock: has('stock.adjust'),
+    transferStock: has('stock.transfer'),
     viewPurchasing: has('purchase-list'),
     addToPurchaseList: has('purchase-list'),
     editPurchaseList: has('purchase-list.edit'),

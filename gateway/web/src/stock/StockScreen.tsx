@@ -43,6 +43,7 @@ export function StockScreen() {
   return (
     <section class="page" aria-labelledby="stock-title">
       <h1 id="stock-title">{t('stock.title')}</h1>
+      <p><a href={paths.transfers()}>{t('transfer.title')}</a></p>
       <div class="toolbar">
         <div class="field grow">
           <label for="stock-search">{t('stock.search')}</label>
