@@ -188,26 +188,27 @@ public static class RepeatedRequests
                 Extensions = { ["errors"] = new Dictionary<string, string[]> { [Header] = [FieldRules.ChineseFirst("must not be reused with a different body")] } },
             });
         if (earlier.Status is null && DateTimeOffset.UtcNow - earlier.At > AnswerLostAfter)
-            return new ReplayedAnswer(409, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
-            {
-                Status = 409, Type = PlatformProblemDetails.TypeBase + "answer-lost", Title = "Already applied; the answer was lost",
-                Detail = $"使用此 {Header} 的请求已经执行过一次，但它的回答没有保存下来（服务在回答前中断）。请刷新查看结果，不要用新的 {Header} 重发，否则会再执行一次。 / " +
-                         $"The request with this {Header} was already applied, but its answer was lost (the service stopped before answering). " +
-                         $"Reload to see the outcome; do not resend it with a new {Header}, or it is applied again.",
-            }), null, Replayed: true);
+            return AlreadyApplied("answer-lost", "Already applied; the answer was lost",
+                $"使用此 {Header} 的请求已经执行过一次，但它的回答没有保存下来（服务在回答前中断）。请刷新查看结果，不要用新的 {Header} 重发，否则会再执行一次。 / " +
+                $"The request with this {Header} was already applied, but its answer was lost (the service stopped before answering). " +
+                $"Reload to see the outcome; do not resend it with a new {Header}, or it is applied again.");
         if (earlier.Status is not { } status)
             throw new DomainException("request-in-progress",
                 $"使用此 {Header} 的第一个请求仍在处理中，请稍后再试。 / The first request with this {Header} is still being processed; try again shortly.");
         if (earlier.Withheld)
-            return new ReplayedAnswer(409, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
-            {
-                Status = 409, Type = PlatformProblemDetails.TypeBase + "answer-not-kept", Title = "Already applied; the answer is not kept",
-                Detail = $"使用此 {Header} 的请求已经执行过一次；它的回答含有密码或令牌，不会保存，也不会再发一次。如需新的，请用新的 {Header} 重新请求。 / " +
-                         $"The request with this {Header} was already applied; its answer held a password or tokens, which are never kept " +
-                         $"or sent twice. Send a new request with a new {Header} for new ones.",
-            }), null, Replayed: true);
+            return AlreadyApplied("answer-not-kept", "Already applied; the answer is not kept",
+                $"使用此 {Header} 的请求已经执行过一次；它的回答含有密码或令牌，不会保存，也不会再发一次。如需新的，请用新的 {Header} 重新请求。 / " +
+                $"The request with this {Header} was already applied; its answer held a password or tokens, which are never kept " +
+                $"or sent twice. Send a new request with a new {Header} for new ones.");
         return new ReplayedAnswer(status, earlier.ContentType, earlier.Body ?? [], earlier.Location, Replayed: true);
     }
+
+    /// <summary>A repeat of a command that was applied but whose answer cannot be replayed: 409 saying why, marked replayed.</summary>
+    private static ReplayedAnswer AlreadyApplied(string code, string title, string detail) =>
+        new(409, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
+        {
+            Status = 409, Type = PlatformProblemDetails.TypeBase + code, Title = title, Detail = detail,
+        }), null, Replayed: true);
 
     private sealed record Captured(IResult Result, int Status, string? ContentType, byte[] Body, string? Location);
 
