@@ -49,20 +49,21 @@ public sealed class PostedMessageReadersTests(ChatFixture fixture) : IClassFixtu
         }, what: "Chat's catalogue copy");
         using var clerk = fixture.ClientFor("clerk");
 
-        // Both readers append their answers to main-group's stream at once (and so do the posts): the losers of each race run again.
-        var texts = Enumerable.Range(1, EachKind).SelectMany(i => new[] { "/帮助", $"【橡皮{suffix}】【白色】【{i}】【20】" }).ToList();
-        var said = await Task.WhenAll(texts.Select(async text =>
+        // Posted back to back without waiting for answers: both readers append their answers to main-group's stream at once
+        // (and so do the next posts); the losers of each race run again.
+        var said = new List<MessageDto>();
+        foreach (var text in Enumerable.Range(1, EachKind).SelectMany(i => new[] { "/帮助", $"【橡皮{suffix}】【白色】【{i}】【20】" }))
         {
             var response = await clerk.PostAsJsonAsync("api/chat/channels/main-group/messages", new { clientMessageId = Guid.NewGuid().ToString(), text });
             response.StatusCode.ShouldBe(HttpStatusCode.Created);
-            return (await response.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!;
-        }));
+            said.Add((await response.Content.ReadFromJsonAsync<MessageDto>(ChatFixture.Json))!);
+        }
         var from = said.Min(m => m.Seq) - 1;
         var asked = said.Select(m => m.Id).ToHashSet();
 
         var answers = await Probe.Until(async () => (await ChatFixture.MessagesAsync(clerk, "main-group", from))
                 .Where(m => m.ReplyTo is { } r && asked.Contains(r)).ToList(),
-            a => a.Select(m => m.ReplyTo).Distinct().Count() == said.Length, what: "an answer to every command and report");
+            a => a.Select(m => m.ReplyTo).Distinct().Count() == said.Count, what: "an answer to every command and report");
 
         answers.GroupBy(a => a.ReplyTo).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty("answered more than once");
         answers.Count(a => a.Card?.Kind == "stock-report").ShouldBe(EachKind);

@@ -107,6 +107,27 @@ public static class TestServers
         return backlog;
     }
 
+    /// <summary>
+    /// Force-closes (management API <c>DELETE /api/connections/{name}</c>) the AMQP connection that owns the isolated virtual
+    /// host's exclusive queue whose name <paramref name="queueMatches"/>, as a network fault would cut it; answers its name.
+    /// </summary>
+    public static async Task<string> CloseConnectionOwningAsync(IsolatedServers isolated, Func<string, bool> queueMatches)
+    {
+        using var http = Management(isolated.Servers);
+        var queues = await http.GetFromJsonAsync<JsonElement>($"api/queues/{Uri.EscapeDataString(isolated.Id)}");
+        var owned = queues.EnumerateArray()
+            .Where(q => q.TryGetProperty("exclusive", out var e) && e.ValueKind == JsonValueKind.True && queueMatches(q.GetProperty("name").GetString()!))
+            .Select(q => q.TryGetProperty("owner_pid_details", out var owner) && owner.ValueKind == JsonValueKind.Object
+                ? owner.GetProperty("name").GetString() : null)
+            .OfType<string>().Distinct().ToList();
+        if (owned.Count != 1)
+            throw new InvalidOperationException($"Expected one connection owning the matching exclusive queue, found {owned.Count} among " +
+                string.Join(", ", queues.EnumerateArray().Select(q => q.GetProperty("name").GetString())));
+        using var closed = await http.DeleteAsync($"api/connections/{Uri.EscapeDataString(owned[0])}");
+        closed.EnsureSuccessStatusCode();
+        return owned[0];
+    }
+
     private static HttpClient Management(ServerAddresses servers)
     {
         var uri = new Uri(servers.RabbitManagement);
