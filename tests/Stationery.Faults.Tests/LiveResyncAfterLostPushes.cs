@@ -52,8 +52,8 @@ public sealed class LiveResyncAfterLostPushes(FaultPlatform faults, ITestOutputH
 
         var posted = await PostAsync(owner, run, 0, PerPhase);
         await Probe.Until(() => Task.FromResult(client.MissingOf(posted)), m => m.Count == 0, Probe.CrossService, "the first messages pushed live");
-        // Chat's bus connection owns its exclusive fan-out queue (chat-live): closing it drops every push until the queue is back.
-        var closed = await TestServers.CloseConnectionOwningAsync(faults.Platform.Servers,
+        // Chat's bus connection consumes its temporary fan-out queue (chat-live): closing it drops every push until the queue is back.
+        var closed = await TestServers.CloseConnectionConsumingAsync(faults.Platform.Servers,
             q => System.Text.RegularExpressions.Regex.IsMatch(q, "chat[-_]?live", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         var since = Stopwatch.StartNew();
         posted.AddRange(await PostAsync(owner, run, PerPhase, 2 * PerPhase));

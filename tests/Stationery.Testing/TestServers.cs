@@ -108,24 +108,23 @@ public static class TestServers
     }
 
     /// <summary>
-    /// Force-closes (management API <c>DELETE /api/connections/{name}</c>) the AMQP connection that owns the isolated virtual
-    /// host's exclusive queue whose name <paramref name="queueMatches"/>, as a network fault would cut it; answers its name.
+    /// Force-closes (management API <c>DELETE /api/connections/{name}</c>) the AMQP connection consuming from the isolated
+    /// virtual host's queue whose name <paramref name="queueMatches"/>, as a network fault would cut it; answers its name.
     /// </summary>
-    public static async Task<string> CloseConnectionOwningAsync(IsolatedServers isolated, Func<string, bool> queueMatches)
+    public static async Task<string> CloseConnectionConsumingAsync(IsolatedServers isolated, Func<string, bool> queueMatches)
     {
         using var http = Management(isolated.Servers);
-        var queues = await http.GetFromJsonAsync<JsonElement>($"api/queues/{Uri.EscapeDataString(isolated.Id)}");
-        var owned = queues.EnumerateArray()
-            .Where(q => q.TryGetProperty("exclusive", out var e) && e.ValueKind == JsonValueKind.True && queueMatches(q.GetProperty("name").GetString()!))
-            .Select(q => q.TryGetProperty("owner_pid_details", out var owner) && owner.ValueKind == JsonValueKind.Object
-                ? owner.GetProperty("name").GetString() : null)
-            .OfType<string>().Distinct().ToList();
-        if (owned.Count != 1)
-            throw new InvalidOperationException($"Expected one connection owning the matching exclusive queue, found {owned.Count} among " +
-                string.Join(", ", queues.EnumerateArray().Select(q => q.GetProperty("name").GetString())));
-        using var closed = await http.DeleteAsync($"api/connections/{Uri.EscapeDataString(owned[0])}");
+        var consumers = await http.GetFromJsonAsync<JsonElement>($"api/consumers/{Uri.EscapeDataString(isolated.Id)}");
+        var owners = consumers.EnumerateArray()
+            .Where(c => queueMatches(c.GetProperty("queue").GetProperty("name").GetString()!))
+            .Select(c => c.GetProperty("channel_details").GetProperty("connection_name").GetString()!)
+            .Distinct().ToList();
+        if (owners.Count != 1)
+            throw new InvalidOperationException($"Expected one connection consuming from the matching queue, found {owners.Count} among the consumers of " +
+                string.Join(", ", consumers.EnumerateArray().Select(c => c.GetProperty("queue").GetProperty("name").GetString())));
+        using var closed = await http.DeleteAsync($"api/connections/{Uri.EscapeDataString(owners[0])}");
         closed.EnsureSuccessStatusCode();
-        return owned[0];
+        return owners[0];
     }
 
     private static HttpClient Management(ServerAddresses servers)
