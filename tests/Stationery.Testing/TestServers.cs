@@ -107,6 +107,26 @@ public static class TestServers
         return backlog;
     }
 
+    /// <summary>
+    /// Force-closes (management API <c>DELETE /api/connections/{name}</c>) the AMQP connection consuming from the isolated
+    /// virtual host's queue whose name <paramref name="queueMatches"/>, as a network fault would cut it; answers its name.
+    /// </summary>
+    public static async Task<string> CloseConnectionConsumingAsync(IsolatedServers isolated, Func<string, bool> queueMatches)
+    {
+        using var http = Management(isolated.Servers);
+        var consumers = await http.GetFromJsonAsync<JsonElement>($"api/consumers/{Uri.EscapeDataString(isolated.Id)}");
+        var owners = consumers.EnumerateArray()
+            .Where(c => queueMatches(c.GetProperty("queue").GetProperty("name").GetString()!))
+            .Select(c => c.GetProperty("channel_details").GetProperty("connection_name").GetString()!)
+            .Distinct().ToList();
+        if (owners.Count != 1)
+            throw new InvalidOperationException($"Expected one connection consuming from the matching queue, found {owners.Count} among the consumers of " +
+                string.Join(", ", consumers.EnumerateArray().Select(c => c.GetProperty("queue").GetProperty("name").GetString())));
+        using var closed = await http.DeleteAsync($"api/connections/{Uri.EscapeDataString(owners[0])}");
+        closed.EnsureSuccessStatusCode();
+        return owners[0];
+    }
+
     private static HttpClient Management(ServerAddresses servers)
     {
         var uri = new Uri(servers.RabbitManagement);

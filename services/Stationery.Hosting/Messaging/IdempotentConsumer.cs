@@ -43,6 +43,7 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
 {
     public async Task Consume(ConsumeContext<T> context)
     {
+        if (!Concerns(context.Message)) return;
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId.");
         for (var attempt = 1; ; attempt++)
         {
@@ -83,6 +84,12 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
             InboxFigures.Suppressed();
         }
     }
+
+    /// <summary>
+    /// Whether the message is this consumer's business at all (decided from the message alone): one that is not is
+    /// acknowledged without a session or an inbox row. Several consumers of one message type each take their own share.
+    /// </summary>
+    protected virtual bool Concerns(T message) => true;
 
     /// <summary>Apply the message's effect through <paramref name="session"/> only; do not commit.</summary>
     protected abstract Task Apply(IDocumentSession session, T message, ConsumeContext<T> context);

@@ -23,6 +23,7 @@ public static class PlatformBus
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
         services.AddSingleton<FaultReporter>();
+        services.AddMetrics();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ParkedMessages>(provider, rabbitUri));
         services.AddMassTransit(x =>
         {

@@ -55,6 +55,8 @@ export class ChatService {
   private listeners = new Set<() => void>();
   private hub: ChatHub;
   private filling = new Map<string, Promise<void>>();
+  /** Channels told to resync while a catch-up was already reading: that run may have read too early, so one more follows. */
+  private again = new Set<string>();
 
   constructor(private session: Session, private perms: Permissions) {
     this.hub = new ChatHub(freshToken, {
@@ -62,7 +64,7 @@ export class ChatService {
       messageUpdated: (m) => this.onUpdate(m),
       notification: (n) => this.onNotification(n),
       readUpdated: (r) => this.onRead(r),
-      resumed: () => this.resync(),
+      resumed: () => void this.resync(),
       status: (s) => { this.status = s; this.emit(); },
     });
   }
@@ -158,11 +160,18 @@ export class ChatService {
     this.scheduleRead();
   }
 
-  /** Fills gaps and reads anything newer; concurrent calls for one channel share one run. */
-  private catchUp(channelId: string, needed = true): Promise<void> {
+  /**
+   * Fills gaps and reads anything newer; concurrent calls for one channel share one run. `fresh`: what is missing may have
+   * been posted after a running catch-up read its pages (a resync), so another run follows it.
+   */
+  private catchUp(channelId: string, needed = true, fresh = false): Promise<void> {
     if (!needed) return Promise.resolve();
     const running = this.filling.get(channelId);
-    if (running) return running;
+    if (running) {
+      if (!fresh) return running;
+      this.again.add(channelId);
+      return running.then(() => this.filling.get(channelId));
+    }
     const run = (async () => {
       try {
         const filled = await fillGaps(this.timeline(channelId), this.fetchPage(channelId), PAGE_SIZE);
@@ -176,6 +185,7 @@ export class ChatService {
         this.emit();
       } finally {
         this.filling.delete(channelId);
+        if (this.again.delete(channelId)) void this.catchUp(channelId);
       }
     })();
     this.filling.set(channelId, run);
@@ -321,11 +331,17 @@ export class ChatService {
     this.emit();
   }
 
-  /** After a reconnect: fresh unread counts, the open channel caught up now, the others when next opened. */
-  private resync() {
-    void this.loadChannels();
+  /**
+   * After a reconnect or the hub's `resync`: fresh unread counts, the open channel caught up now (messages after the last
+   * seq it shows, merged by seq so nothing shows twice), the others when next opened. Answers when both are done.
+   */
+  resync(): Promise<void> {
     for (const id of this.timelines.keys()) this.stale.add(id);
-    if (this.openChannelId && this.timelines.has(this.openChannelId)) void this.catchUp(this.openChannelId);
+    const open = this.openChannelId;
+    return Promise.all([
+      this.loadChannels(),
+      open && this.timelines.has(open) ? this.catchUp(open, true, true) : undefined,
+    ]).then(() => undefined);
   }
 }
 

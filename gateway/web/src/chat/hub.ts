@@ -20,7 +20,10 @@ export interface HubHandlers {
   messageUpdated: (m: MessageUpdate) => void;
   notification?: (n: HubNotification) => void;
   readUpdated: (r: { channelId: string; seq?: number; userId?: string; unread?: number }) => void;
-  /** Live again after a drop (the hub's `ready`, sent once its groups are joined): whatever was sent meanwhile must be fetched. */
+  /**
+   * Pushes may have been missed: live again after a drop (the hub's `ready`, sent once its groups are joined), or the hub's
+   * `resync` (the server's own broker connection was lost while this one stayed up). Whatever was sent meanwhile must be fetched.
+   */
   resumed: () => void;
   status: (s: HubStatus) => void;
 }
@@ -66,6 +69,7 @@ export class ChatHub {
       if (this.wasReady) handlers.resumed();
       this.wasReady = true;
     });
+    on('resync', () => handlers.resumed());
     this.connection.onreconnecting(() => handlers.status('reconnecting'));
     this.connection.onreconnected(() => handlers.status('connected'));
     this.connection.onclose(() => {

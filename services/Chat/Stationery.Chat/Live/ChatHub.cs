@@ -15,7 +15,9 @@ namespace Stationery.Chat.Live;
 /// On connect the connection joins one group per channel its user is a member of and one for the user, all named with
 /// the token's tenant so two chains can never share a group; then it gets <c>ready</c> (a <see cref="LiveReady"/>). Live
 /// delivery is certain only from <c>ready</c> on (the handshake completes before the groups are joined), so a client that
-/// (re)connects fills gaps with <c>GET …/messages?after=&lt;last seq&gt;</c> once <c>ready</c> has come.
+/// (re)connects fills gaps with <c>GET …/messages?after=&lt;last seq&gt;</c> once <c>ready</c> has come. <c>resync</c> (a
+/// <see cref="LiveResyncNotice"/>) says the same while the connection stayed up: the replica's broker connection was lost
+/// and pushes with it (<see cref="LiveResync"/>).
 /// </summary>
 public sealed class ChatHub(IDocumentStore store, LiveConnections connections) : Hub
 {
@@ -27,6 +29,7 @@ public sealed class ChatHub(IDocumentStore store, LiveConnections connections) :
     public const string ChannelLeft = "channelLeft";
     public const string Notification = "notification";
     public const string Ready = "ready";
+    public const string Resync = "resync";
 
     public static string GroupOf(string tenant, string channelId) => $"{tenant}:{channelId}";
 
