@@ -115,7 +115,10 @@ public sealed class ConcurrentAppendsToOneStream(FaultPlatform faults, ITestOutp
 
     private async Task<PostOutcome> PostConcurrentlyAsync(GatewayClient owner)
     {
-        var opened = await owner.Http.PostAsJsonAsync("api/chat/channels", new { kind = "group", name = $"并发{run}", members = Array.Empty<string>() });
+        // A group of its own (a group needs one other person): nobody else's messages between the seqs.
+        string clerk;
+        using (var login = await GatewayClient.LoginAsync(faults.Platform.Gateway, "clerk")) clerk = login.User.GetProperty("id").GetString()!;
+        var opened = await owner.Http.PostAsJsonAsync("api/chat/channels", new { kind = "group", name = $"并发{run}", members = new[] { clerk } });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
         var channel = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 

@@ -25,7 +25,7 @@ public sealed class ConsumerKilledMidConsume(FaultPlatform faults, ITestOutputHe
         using var burst = new StockBurst(owner, faults.Platform, Sales);
         await burst.SetUpAsync();
         await faults.WaitQuietAsync();
-        var duplicatesBefore = await faults.DuplicatesSuppressedAsync();
+        var duplicatesBefore = await faults.DuplicatesSuppressedAsync(excluding: Consumers);
 
         var sending = burst.SendSalesAsync();
         // Strike while the effects are flowing: as soon as Purchasing has applied the first alert of the burst.

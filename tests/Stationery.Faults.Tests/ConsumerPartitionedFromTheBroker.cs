@@ -8,7 +8,8 @@ namespace Stationery.Faults.Tests;
 /// <summary>
 /// F8: a slow link, then a partition, between one consumer and the broker. Purchasing is started again with its RabbitMQ
 /// address on a <see cref="TcpFaultProxy"/> that delays every chunk by 100–200 ms; the burst is sent, and while its alerts
-/// flow into Purchasing the proxy cuts every connection and refuses new ones for <see cref="Partition"/>, then heals.
+/// flow into Purchasing the proxy cuts every connection and refuses new ones for <see cref="Partition"/>, then heals (no
+/// latency any more).
 /// Purchasing reconnects by itself, RabbitMQ redelivers what it had not acknowledged: every acknowledged sale ends with
 /// exactly one effect in each read model and nothing parked. Purchasing is put back on the broker directly afterwards.
 /// </summary>
@@ -28,7 +29,6 @@ public sealed class ConsumerPartitionedFromTheBroker(FaultPlatform faults, ITest
 
         var broker = new Uri(faults.Platform.Servers.RabbitMq);
         await using var proxy = TcpFaultProxy.Start(broker.Host, broker.Port);
-        proxy.Latency = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
         try
         {
             await faults.Platform.RestartAsync("Purchasing", new Dictionary<string, string>
@@ -36,6 +36,8 @@ public sealed class ConsumerPartitionedFromTheBroker(FaultPlatform faults, ITest
                 ["ConnectionStrings__RabbitMq"] = new UriBuilder(broker) { Port = proxy.Port }.Uri.ToString(),
             });
             var duplicatesBefore = await faults.DuplicatesSuppressedAsync();
+            // From here on (not while it starts: its readiness check opens a broker channel per queue, 10 s at this latency).
+            proxy.Latency = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
 
             var sending = burst.SendSalesAsync();
             // Cut while the effects are flowing: as soon as Purchasing has applied the first alert of the burst.
@@ -44,6 +46,8 @@ public sealed class ConsumerPartitionedFromTheBroker(FaultPlatform faults, ITest
             var acknowledged = await sending;
             // The fault itself lasts this long: Purchasing is left without its broker, not waited on.
             await Task.Delay(Partition);
+            // Healed: the link is back as it was before the fault, without the latency.
+            proxy.Latency = default;
             proxy.Heal();
             var (connections, cut, refused) = proxy.Counts;
 
