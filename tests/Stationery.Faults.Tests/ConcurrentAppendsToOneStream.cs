@@ -108,7 +108,9 @@ public sealed class ConcurrentAppendsToOneStream(FaultPlatform faults, ITestOutp
         using var json = JsonDocument.Parse(body);
         return json.RootElement.GetProperty("status").GetInt32() == 409
                && json.RootElement.GetProperty("type").GetString()!.EndsWith("concurrency", StringComparison.Ordinal)
-               && json.RootElement.GetProperty("detail").GetString() is { Length: > 0 };
+               // Chinese first, then English, as every problem the platform answers.
+               && json.RootElement.GetProperty("detail").GetString() is { } detail
+               && detail.StartsWith("其他人同时修改了这里", StringComparison.Ordinal) && detail.Contains("Someone else changed this", StringComparison.Ordinal);
     }
 
     private sealed record PostOutcome(int Acknowledged, string Refusals, int Stored, string Seqs, bool Consecutive, bool AnsweredSeqsMatch);
