@@ -101,6 +101,14 @@ public sealed class StockBurst(GatewayClient owner, PlatformProcesses platform, 
         return new Effects(ledger, alerts, items);
     }
 
+    /// <summary>How many of the burst's products are on main's purchase list now (one read: a fault waits on it to strike mid-stream).</summary>
+    public async Task<int> InPurchaseListAsync()
+    {
+        var skus = Enumerable.Range(0, count).Select(Sku).ToHashSet();
+        return Items(await purchasing.GetJsonAsync("api/purchasing/branches/main/purchase-list"))
+            .Count(item => skus.Contains(item.GetProperty("sku").GetString()!));
+    }
+
     private async Task<List<JsonElement>> MessagesAfterAsync(long after)
     {
         var all = new List<JsonElement>();

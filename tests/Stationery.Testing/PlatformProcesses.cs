@@ -149,5 +149,29 @@ public sealed class PlatformProcesses : IAsyncLifetime
     /// <summary>What a process wrote, for failure messages.</summary>
     public string Logs(string name) => processes.Logs(name);
 
+    /// <summary>
+    /// Crashes the service <paramref name="name"/> (<c>"Purchasing"</c>): <c>kill -9</c>, nothing shut down; the gateway and
+    /// <see cref="Service"/> keep its address for <see cref="StartAsync"/>.
+    /// </summary>
+    public Task KillAsync(string name) => processes.KillAsync(name);
+
+    /// <summary>
+    /// Starts the killed service <paramref name="name"/> again on the same port with the same settings, and
+    /// <paramref name="overrides"/> (environment-variable names, e.g. <c>ConnectionStrings__RabbitMq</c>) on top: the
+    /// per-service override (a restart without overrides returns it to the platform's settings). Waits until it is ready.
+    /// </summary>
+    public async Task StartAsync(string name, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        processes.Restart(name, overrides);
+        await processes.WaitReadyAsync(name, new Uri(Service(name), "health/ready"));
+    }
+
+    /// <summary><see cref="KillAsync"/> then <see cref="StartAsync"/>.</summary>
+    public async Task RestartAsync(string name, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        await KillAsync(name);
+        await StartAsync(name, overrides);
+    }
+
     public static string RepositoryRoot() => ServiceProcesses.RepositoryRoot();
 }

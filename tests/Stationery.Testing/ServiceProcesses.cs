@@ -14,7 +14,10 @@ namespace Stationery.Testing;
 /// </summary>
 public sealed class ServiceProcesses : IAsyncDisposable
 {
-    private readonly List<(string Name, Process Process, StringBuilder Log)> processes = [];
+    private readonly List<Started> processes = [];
+
+    /// <summary>A process started here, with what it takes to start it again the same way (<see cref="Restart"/>).</summary>
+    private sealed record Started(string Name, Process Process, StringBuilder Log, string Dll, int Port, IReadOnlyDictionary<string, string> Env);
 
     /// <summary>
     /// Starts <c>services/&lt;service&gt;</c>'s built dll as the process <paramref name="name"/> against
@@ -79,6 +82,34 @@ public sealed class ServiceProcesses : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Kills the process <paramref name="name"/> as a crash would: SIGKILL (<c>kill -9</c>), no shutdown, open transactions and
+    /// unacknowledged messages left to the servers; returns once it has exited.
+    /// </summary>
+    public async Task KillAsync(string name)
+    {
+        var process = Find(name).Process;
+        if (process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Starts the process <paramref name="name"/> again, after <see cref="KillAsync"/>: the same dll on the same port with the
+    /// settings it was first started with, <paramref name="overrides"/> (environment-variable names) on top (each restart
+    /// starts from the first settings, so a restart without overrides undoes an earlier one's); its output goes on in the
+    /// same log. Returns at once (see <see cref="WaitReadyAsync"/>).
+    /// </summary>
+    public void Restart(string name, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var old = Find(name);
+        if (!old.Process.HasExited) throw new InvalidOperationException($"{name} is still running: kill it first.");
+        var env = new Dictionary<string, string>(old.Env);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) env[key] = value;
+        lock (old.Log) old.Log.AppendLine($"---- {name} started again on port {old.Port} ----");
+        Start(name, old.Dll, old.Port, env, old.Env, old.Log);
+    }
+
     /// <summary>What a process wrote, for failure messages.</summary>
     public string Logs(string name)
     {
@@ -113,12 +144,13 @@ public sealed class ServiceProcesses : IAsyncDisposable
         return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (StationeryPlatform.sln).");
     }
 
-    private (string Name, Process Process, StringBuilder Log) Find(string name)
+    private Started Find(string name)
     {
         lock (processes) return processes.First(p => p.Name == name);
     }
 
-    private void Start(string name, string dll, int port, IReadOnlyDictionary<string, string> env)
+    private void Start(string name, string dll, int port, IReadOnlyDictionary<string, string> env,
+        IReadOnlyDictionary<string, string>? firstEnv = null, StringBuilder? log = null)
     {
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -133,14 +165,16 @@ public sealed class ServiceProcesses : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in env) info.Environment[key] = value;
 
-        var log = new StringBuilder();
+        log ??= new StringBuilder();
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
         lock (processes)
         {
             process.Start();
-            processes.Add((name, process, log));
+            // A restart takes the killed process's place (dispose kills every process still listed).
+            processes.RemoveAll(p => p.Name == name && p.Process.HasExited);
+            processes.Add(new Started(name, process, log, dll, port, firstEnv ?? env));
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

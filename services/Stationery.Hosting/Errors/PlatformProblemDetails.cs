@@ -59,7 +59,7 @@ public static class PlatformProblemDetails
                 JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new ProblemDetails
                 {
                     Status = 409, Type = TypeBase + "concurrency", Title = "Conflict",
-                    Detail = "Someone else changed this at the same time. Reload and try again.",
+                    Detail = "其他人同时修改了这里，本次未保存，请刷新后重试。Someone else changed this at the same time. Reload and try again.",
                 },
                 _ => null,
             };
