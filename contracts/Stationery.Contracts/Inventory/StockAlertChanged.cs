@@ -35,7 +35,7 @@ public sealed record StockAlertChanged(string TenantId, string BranchId, string 
     int? ReorderPoint, int? SuggestedQuantity, int? LeadTimeDays, long Version, DateTimeOffset OccurredAt) : IIntegrationEvent
 {
     /// <summary>Whether this change opened an alert (from none to low or out), as against moving an open one.</summary>
-    public bool Opened => Previous == StockAlertState.Resolved && State != StockAlertState.Resolved;
+    public bool Opens() => Previous == StockAlertState.Resolved && State != StockAlertState.Resolved;
 }
 
 /// <summary>The states of a stock alert, as they go on the wire.</summary>
