@@ -37,35 +37,3 @@ public sealed record StockAlertChanged(string TenantId, string BranchId, string 
     /// <summary>Whether this change opened an alert (from none to low or out), as against moving an open one.</summary>
     public bool Opens() => Previous == StockAlertState.Resolved && State != StockAlertState.Resolved;
 }
-
-/// <summary>The states of a stock alert, as they go on the wire.</summary>
-public static class StockAlertState
-{
-    /// <summary>低库存: on hand, on order and in transit together at or below the reorder point, some still on hand.</summary>
-    public const string Low = "low";
-
-    /// <summary>缺货: nothing on hand, and what is on order or in transit does not lift the product above its reorder point.</summary>
-    public const string Out = "out";
-
-    /// <summary>No alert open.</summary>
-    public const string Resolved = "resolved";
-}
-
-/// <summary>Why a stock alert closed, as it goes on the wire.</summary>
-public static class StockAlertResolution
-{
-    /// <summary>已补货: stock on hand is back (above the reorder point; for a product without one, above zero).</summary>
-    public const string Restocked = "restocked";
-
-    /// <summary>已下单补货: on hand is still at or below the reorder point, but purchase orders placed lift the projection above it.</summary>
-    public const string OnOrder = "on-order";
-
-    /// <summary>Units on their way from another branch lift the projection above the reorder point.</summary>
-    public const string InTransit = "in-transit";
-
-    /// <summary>The reorder point was removed: nothing to be low against.</summary>
-    public const string PolicyRemoved = "policy-removed";
-
-    /// <summary>停售: the product is sold off, not reordered.</summary>
-    public const string Discontinued = "discontinued";
-}
