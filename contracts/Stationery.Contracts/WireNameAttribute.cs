@@ -7,6 +7,6 @@ namespace Stationery.Contracts;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class WireNameAttribute(string name) : Attribute
 {
-    /// <summary>The exchange name, e.g. <c>stationery.inventory.low-stock-detected</c>.</summary>
+    /// <summary>The exchange name, e.g. <c>stationery.inventory.stock-alert-changed</c>.</summary>
     public string Name { get; } = name;
 }

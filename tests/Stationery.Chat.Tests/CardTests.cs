@@ -19,7 +19,7 @@ public sealed class CardTests(ChatFixture fixture) : IClassFixture<ChatFixture>
         using var clerk = fixture.ClientFor("clerk");
         await using var clerkLive = await fixture.ConnectAsync("clerk");
         var sku = $"CARD-{Guid.NewGuid():N}"[..12];
-        await fixture.Publish(new LowStockDetected(ChatFixture.Tenant, "main", sku, "得力订书钉", "24/6", "盒", 2, 5, 20, DateTimeOffset.UtcNow));
+        await fixture.Publish(AlertChanges.Low("main", sku, "得力订书钉", "24/6", "盒", 2, 5, 20, DateTimeOffset.UtcNow));
 
         var alert = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, "main-stock-watch"),
             h => h.Any(m => m.Card?.Title.Contains("得力订书钉") == true), what: "the alert card")).Single(m => m.Card?.Title.Contains("得力订书钉") == true);
@@ -60,7 +60,7 @@ public sealed class CardTests(ChatFixture fixture) : IClassFixture<ChatFixture>
         using var owner = fixture.ClientFor("owner");
         using var clerkEast = fixture.ClientFor("clerk-east");
         var sku = $"CARD-{Guid.NewGuid():N}"[..12];
-        await fixture.Publish(new LowStockDetected(ChatFixture.Tenant, "main", sku, "晨光中性笔", "0.5 黑", "支", 1, 10, 50, DateTimeOffset.UtcNow));
+        await fixture.Publish(AlertChanges.Low("main", sku, "晨光中性笔", "0.5 黑", "支", 1, 10, 50, DateTimeOffset.UtcNow));
         var alert = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, "main-stock-watch"),
             h => h.Any(m => m.Card?.Title.Contains("晨光中性笔") == true), what: "the alert card")).Single(m => m.Card?.Title.Contains("晨光中性笔") == true);
 

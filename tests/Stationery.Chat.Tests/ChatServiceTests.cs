@@ -16,8 +16,8 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
     private const string MainStockWatch = "main-stock-watch";
     private const string MainGroup = "main-group";
 
-    private static LowStockDetected LowStock(string sku, int onHand = 4) =>
-        new(ChatFixture.Tenant, "main", sku, "晨光荧光笔", "黄色", "支", onHand, 5, 20, DateTimeOffset.UtcNow);
+    private static StockAlertChanged LowStock(string sku, int onHand = 4) =>
+        AlertChanges.Low("main", sku, "晨光荧光笔", "黄色", "支", onHand, 5, 20, DateTimeOffset.UtcNow);
 
     private static object Post(string clientMessageId, string text, string? replyTo = null) => new { clientMessageId, text, replyTo };
 
@@ -64,7 +64,7 @@ public sealed class ChatServiceTests(ChatFixture fixture) : IClassFixture<ChatFi
             h => h.Any(m => m.Text.Contains("剩余 3 支")), what: "the alert"))
             .Last(m => m.Text.Contains("剩余 3 支"));
 
-        await fixture.Publish(new LowStockResolved(ChatFixture.Tenant, "main", sku, 25, 5, DateTimeOffset.UtcNow));
+        await fixture.Publish(AlertChanges.Resolved("main", sku, "晨光荧光笔", "黄色", "支", 25, 5, DateTimeOffset.UtcNow, version: 2));
 
         var note = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, MainStockWatch, alert.Seq),
             h => h.Any(m => m.ReplyTo == alert.Id), what: "the restock note")).Single(m => m.ReplyTo == alert.Id);

@@ -59,7 +59,7 @@ public sealed class NotificationTests(ChatFixture fixture) : IClassFixture<ChatF
         var sku = $"N-{Guid.NewGuid():N}"[..10];
         await FenceAsync(ownerLive, mentionedButMuted, async () =>
         {
-            await fixture.Publish(new LowStockDetected(ChatFixture.Tenant, "main", sku, "晨光荧光笔", "绿色", "支", 1, 5, 20, DateTimeOffset.UtcNow));
+            await fixture.Publish(AlertChanges.Low("main", sku, "晨光荧光笔", "绿色", "支", 1, 5, 20, DateTimeOffset.UtcNow));
             return (await Probe.Until(async () => (await ChatFixture.MessagesAsync(owner, "main-stock-watch")).LastOrDefault(m => m.Card?.Title.Contains("绿色") == true),
                 m => m is not null, what: "the alert"))!;
         });
@@ -85,7 +85,7 @@ public sealed class NotificationTests(ChatFixture fixture) : IClassFixture<ChatF
         await using var ownerLive = await fixture.ConnectAsync("owner");
         var products = new[] { "红", "橙", "黄", "绿", "蓝", "紫" };
         foreach (var colour in products)
-            await fixture.Publish(new LowStockDetected(ChatFixture.Tenant, "east", $"D-{colour}-{Guid.NewGuid():N}"[..12], "晨光荧光笔", colour, "支", 2, 5, 20,
+            await fixture.Publish(AlertChanges.Low("east", $"D-{colour}-{Guid.NewGuid():N}"[..12], "晨光荧光笔", colour, "支", 2, 5, 20,
                 DateTimeOffset.UtcNow));
 
         var history = await Probe.Until(() => ChatFixture.MessagesAsync(owner, "east-stock-watch"),

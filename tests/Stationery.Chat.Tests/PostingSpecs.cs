@@ -47,19 +47,22 @@ public sealed class PostingSpecs
     [Fact]
     public void A_low_stock_alert_reads_like_the_shop_talks_and_mentions_the_owner()
     {
-        var alert = new LowStockDetected("demo", "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 20, Now);
+        var alert = AlertChanges.Low("main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 20, Now);
 
         StockBotTexts.For("zh-CN").LowStock(alert, ["张店长"]).ShouldBe("⚠️ 低库存:晨光荧光笔 黄色 剩余 4 支(补货点 5)@张店长");
         StockBotTexts.For(null).LowStock(alert with { OnHand = 0 }, ["张店长", "王经理"])
             .ShouldBe("⛔ 缺货:晨光荧光笔 黄色 已无库存(补货点 5)@张店长 @王经理");
         StockBotTexts.For("zh-CN").Restocked(new ProductLabel("晨光荧光笔", "黄色", "支"), 25, 5)
             .ShouldBe("✅ 已补货:晨光荧光笔 黄色 现有 25 支(补货点 5)");
+        StockBotTexts.For("zh-CN").Resolved(AlertChanges.Resolved("main", "HL-Y", "晨光荧光笔", "黄色", "支", 3, 5, Now, 2,
+                resolution: StockAlertResolution.OnOrder, onOrder: 20))
+            .ShouldBe("📦 已下单补货:晨光荧光笔 黄色 现有 3 支,在途 20 支(补货点 5)");
     }
 
     [Fact]
     public void The_bot_can_speak_english_when_a_deployment_asks_for_it()
     {
-        var alert = new LowStockDetected("demo", "main", "HL-Y", "Highlighter", "yellow", "pcs", 4, 5, 20, Now);
+        var alert = AlertChanges.Low("main", "HL-Y", "Highlighter", "yellow", "pcs", 4, 5, 20, Now);
 
         StockBotTexts.For("en").LowStock(alert, ["Zhang"]).ShouldBe("⚠️ Low stock: Highlighter yellow, 4 pcs left (reorder point 5) @Zhang");
     }
@@ -123,7 +126,7 @@ public sealed class CardSpecs
     private static ChatMessage AlertWith(Card card) =>
         new(Guid.NewGuid(), "main-stock-watch", 3, ChatBot.Id, "库存助手", "⚠️", ["owner"], true, null, Now, Card: card);
 
-    private static LowStockDetected Low(int suggested) => new("demo", "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, suggested, Now);
+    private static StockAlertChanged Low(int suggested) => AlertChanges.Low("main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, suggested, Now);
 
     [Fact]
     public void The_first_press_records_who_pressed_and_closes_the_card_to_further_presses()

@@ -97,6 +97,48 @@ public sealed class LowStockAlertTravelsEndToEnd(PlatformProcesses platform)
         (await http.GetAsync("openapi/")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Selling_the_last_unit_posts_one_stock_out_alert_and_the_restock_answers_it_once()
+    {
+        using var owner = await GatewayClient.LoginAsync(platform.Gateway, "owner");
+        var sku = $"E2E-OUT-{Guid.NewGuid():N}"[..16];
+        var name = $"端到端缺货笔{sku[^4..]}";
+        (await owner.Http.PostAsJsonAsync("api/inventory/products", new
+        {
+            sku, name, spec = "黑色", brand = "晨光", category = "笔类", unit = "支",
+            barcode = (string?)null, retailPrice = 2.5m, packSize = 10,
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await Probe.Until(async () => (await owner.Http.PutAsJsonAsync($"api/inventory/branches/main/products/{sku}/policy",
+            new { reorderPoint = 2, maxLevel = 20 })).IsSuccessStatusCode, Probe.CrossService, "policy on branch main");
+        (await owner.Http.PostAsJsonAsync("api/inventory/branches/main/receipts",
+            new { reference = "E2E-OUT-R1", lines = new[] { new { sku, quantity = 4 } } })).EnsureSuccessStatusCode();
+        var stockWatch = await Probe.Until(async () => StockWatchChannel(await owner.GetJsonAsync("api/chat/channels"), "main"),
+            c => c is not null, Probe.CrossService, "the 库存监控 channel of main");
+
+        // One sale takes all four: from no alert straight to 缺货, one message on the wire, one alert in chat.
+        (await owner.Http.PostAsJsonAsync("api/inventory/branches/main/sales", new
+        {
+            reference = "E2E-OUT-S1", soldAt = DateTimeOffset.UtcNow,
+            lines = new[] { new { sku, quantity = 4, unitPrice = 2.5m } },
+        })).EnsureSuccessStatusCode();
+        async Task<List<JsonElement>> Ours()
+        {
+            var history = await owner.GetJsonAsync($"api/chat/channels/{stockWatch}/messages?after=0&limit=200");
+            var items = history.ValueKind == JsonValueKind.Array ? history : history.GetProperty("items");
+            return [.. items.EnumerateArray().Where(m => m.GetProperty("text").GetString()!.Contains(name))];
+        }
+        var alert = (await Probe.Until(Ours, l => l.Count > 0, Probe.CrossService, "the stock-out alert")).ShouldHaveSingleItem();
+        alert.GetProperty("text").GetString()!.ShouldStartWith($"⛔ 缺货:{name} 黑色 已无库存(补货点 2)");
+
+        (await owner.Http.PostAsJsonAsync("api/inventory/branches/main/receipts",
+            new { reference = "E2E-OUT-R2", lines = new[] { new { sku, quantity = 12 } } })).EnsureSuccessStatusCode();
+        var messages = await Probe.Until(Ours, l => l.Count > 1, Probe.CrossService, "the restock note");
+        var note = messages.Single(m => m.GetProperty("text").GetString()!.StartsWith("✅ 已补货"));
+        note.GetProperty("text").GetString().ShouldBe($"✅ 已补货:{name} 黑色 现有 12 支(补货点 2)");
+        note.GetProperty("replyTo").GetString().ShouldBe(alert.GetProperty("id").GetString());
+        messages.Count.ShouldBe(2, "one alert and one note: " + string.Join(" | ", messages.Select(m => m.GetProperty("text").GetString())));
+    }
+
     private static string? StockWatchChannel(JsonElement channels, string branch)
     {
         var list = channels.ValueKind == JsonValueKind.Array ? channels : channels.GetProperty("items");

@@ -17,8 +17,8 @@ public sealed class DuplicateDeliveries(FaultPlatform faults, ITestOutputHelper 
     private const int Sales = 20;
     private const int ExtraDeliveries = 2;
 
-    /// <summary>LowStockDetected's consumers: Chat's stock-watch bot, Purchasing's list, Reporting's stock watch.</summary>
-    private const int Consumers = 3;
+    /// <summary>StockAlertChanged's consumers: Chat's stock-watch bot, Purchasing's list (adding, withdrawing), Reporting's stock watch.</summary>
+    private const int Consumers = 4;
 
     [FaultFact]
     public async Task F4_同一条低库存消息重复投递三次_每个读模型只生效一次且重复都被识别()
@@ -28,7 +28,7 @@ public sealed class DuplicateDeliveries(FaultPlatform faults, ITestOutputHelper 
         await burst.SetUpAsync();
         await faults.WaitQuietAsync();
         await using var integrator = await IntegratorBus.StartAsync(faults.Platform.Servers);
-        var heard = await integrator.ObserveAsync<LowStockDetected>();
+        var heard = await integrator.ObserveAsync<StockAlertChanged>();
         var duplicatesBefore = await faults.DuplicatesSuppressedAsync();
 
         var acknowledged = await burst.SendSalesAsync();
@@ -47,7 +47,7 @@ public sealed class DuplicateDeliveries(FaultPlatform faults, ITestOutputHelper 
         var figures = await faults.MeasureAsync("F4 every low-stock alert delivered 3 times", burst, acknowledged, duplicatesBefore, since, output);
 
         acknowledged.ShouldBe(Sales);
-        ours.Count.ShouldBe(Sales, "one LowStockDetected per sale from the outbox");
+        ours.Count.ShouldBe(Sales, "one StockAlertChanged per sale from the outbox");
         figures.DuplicatesSuppressed.ShouldBe(expectedSuppressed, figures.ToString());
         figures.Parked.ShouldBeEmpty(figures.ToString());
         figures.Effects.Complete.ShouldBeTrue(figures.ToString());

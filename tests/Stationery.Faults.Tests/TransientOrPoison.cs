@@ -42,10 +42,10 @@ public sealed class TransientOrPoison
     public void 收件箱按消费者和消息编号区分_同一服务的两个消费者各自生效一次()
     {
         var messageId = Guid.NewGuid();
-        var chat = ProcessedMessage.Key("LowStockDetectedConsumer", messageId);
-        chat.ShouldBe(ProcessedMessage.Key("LowStockDetectedConsumer", messageId), "stable across processes");
+        var chat = ProcessedMessage.Key("StockAlertChangedConsumer", messageId);
+        chat.ShouldBe(ProcessedMessage.Key("StockAlertChangedConsumer", messageId), "stable across processes");
         chat.ShouldNotBe(ProcessedMessage.Key("ItemsSoldFigureConsumer", messageId));
-        chat.ShouldNotBe(ProcessedMessage.Key("LowStockDetectedConsumer", Guid.NewGuid()));
+        chat.ShouldNotBe(ProcessedMessage.Key("StockAlertChangedConsumer", Guid.NewGuid()));
         chat.ShouldNotBe(messageId);
     }
 }

@@ -143,15 +143,23 @@ public static class KnownHistory
         await Sell(bus, "main", Paint, 5, 30.00m, "T3", At(Day.AddDays(1), 0, 10), 0);
         await Sell(bus, "east", Pen, 4, 2.50m, "E1", At(Day, 11, 0), 40);
 
-        await bus.Publish(new LowStockDetected(t, "main", Pen, "晨光中性笔", "0.5 黑", "支", 3, 5, 20, At(Day, 23, 50)));
-        await bus.Publish(new LowStockResolved(t, "main", Notebook, 39, 10, At(Day, 12, 0)));
-        await bus.Publish(new LowStockDetected(t, "main", Notebook, "得力笔记本", "A5", "本", 9, 10, 30, At(Day, 9, 0)));
-        await bus.Publish(new OutOfStock(t, "main", Paint, "马利水彩", "12色", "盒", 0, 0, At(Day.AddDays(1), 0, 10).AddSeconds(1)));
+        await bus.Publish(Alert(t, Pen, "晨光中性笔", "0.5 黑", "支", StockAlertState.Low, StockAlertState.Resolved, 3, 5, 20, 1, At(Day, 23, 50)));
+        await bus.Publish(Alert(t, Notebook, "得力笔记本", "A5", "本", StockAlertState.Resolved, StockAlertState.Low, 39, 10, null, 2, At(Day, 12, 0)));
+        await bus.Publish(Alert(t, Notebook, "得力笔记本", "A5", "本", StockAlertState.Low, StockAlertState.Resolved, 9, 10, 30, 1, At(Day, 9, 0)));
+        // A sell-out of a product without a reorder policy: a reading of zero, no low-stock finding.
+        await bus.Publish(Alert(t, Paint, "马利水彩", "12色", "盒", StockAlertState.Out, StockAlertState.Resolved, 0, null, null, 1,
+            At(Day.AddDays(1), 0, 10).AddSeconds(1)));
         await bus.Publish(new ProductDiscontinued(t, Folder, "厂家停产", At(Day, 5, 0)));
         await bus.Publish(new SlowMoverDetected(t, "main", Folder, "得力文件夹", "A4 蓝", "个", 12, 95, null, 90, "90+", 0m, At(Day, 6, 0)));
         await bus.Publish(new SlowMoverDetected(t, "main", Notebook, "得力笔记本", "A5", "本", 40, 61, At(new DateOnly(2025, 9, 1), 10, 0), 60,
             "61-90", 0.2m, At(Day.AddDays(-8), 6, 0)));
     }
+
+    /// <summary>Inventory's one alert contract, at branch main.</summary>
+    private static StockAlertChanged Alert(string t, string sku, string name, string spec, string unit, string state, string previous, int onHand,
+        int? reorderPoint, int? suggested, long version, DateTimeOffset at) =>
+        new(t, "main", sku, state, previous, state == StockAlertState.Resolved ? StockAlertResolution.Restocked : null, name, spec, unit, onHand,
+            0, 0, reorderPoint, suggested, null, version, at);
 
     private static Task Sell(IntegratorBus bus, string branch, string sku, int quantity, decimal price, string reference, DateTimeOffset at, int onHand,
         Guid? messageId = null) =>

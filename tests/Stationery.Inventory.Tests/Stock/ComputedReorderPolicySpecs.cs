@@ -101,7 +101,7 @@ public sealed class ComputedReorderPolicySpecs : StockSpecs
         var events = When(s => ComputeReorderPolicy.Decide(s, new(computed), Now));
         var again = When(s => ComputeReorderPolicy.Decide(s, new(computed with { AverageDailySales = 2.01, Day = Day1.AddDays(1) }), Now));
 
-        events.Select(e => e.GetType().Name).ShouldBe([nameof(ReorderPolicyComputed), nameof(LowStockDetected)]);
+        events.Select(e => e.GetType().Name).ShouldBe([nameof(ReorderPolicyComputed), nameof(LowStockDetected), nameof(StockAlertChanged)]);
         again.ShouldBeEmpty();
     }
 

@@ -12,10 +12,12 @@ public sealed class LowStockAlertSpecs : StockSpecs
 
         var events = When(s => Sell(s, 7));
 
-        events.Count.ShouldBe(2);
+        events.Count.ShouldBe(3);
         events[0].ShouldBeOfType<ItemsSold>().OnHand.ShouldBe(5);
         // Up to max 40 from 5 on hand = 35, rounded up to packs of 6 = 36.
         events[1].ShouldBe(new LowStockDetected(Branch, "HL-Y", "晨光荧光笔", "黄色", "支", 5, 0, 5, 36, Now));
+        events[2].ShouldBe(new StockAlertChanged(Branch, "HL-Y", AlertLevel.Low, AlertLevel.None, null, "晨光荧光笔", "黄色", "支", 5, 0, 0,
+            5, 36, null, Now));
     }
 
     [Fact]
@@ -52,8 +54,10 @@ public sealed class LowStockAlertSpecs : StockSpecs
 
         var events = When(s => Receive(s, 24, "R-2"));
 
-        events.Count.ShouldBe(2);
+        events.Count.ShouldBe(3);
         events[1].ShouldBe(new LowStockResolved(Branch, "HL-Y", 28, 0, 5, Now));
+        events[2].ShouldBe(new StockAlertChanged(Branch, "HL-Y", AlertLevel.None, AlertLevel.Low, AlertResolution.Restocked, "晨光荧光笔",
+            "黄色", "支", 28, 0, 0, 5, null, null, Now));
         State!.AlertOpen.ShouldBeFalse();
     }
 
@@ -126,8 +130,10 @@ public sealed class LowStockAlertSpecs : StockSpecs
 
         var events = When(s => Sell(s, 2));
 
-        events.Select(e => e.GetType()).ShouldBe([typeof(ItemsSold), typeof(WentOutOfStock)]);
+        events.Select(e => e.GetType()).ShouldBe([typeof(ItemsSold), typeof(WentOutOfStock), typeof(StockAlertChanged)]);
         events[1].ShouldBe(new WentOutOfStock(Branch, "HL-Y", "晨光荧光笔", "黄色", "支", 0, 0, Now));
+        events[2].ShouldBe(new StockAlertChanged(Branch, "HL-Y", AlertLevel.Out, AlertLevel.None, null, "晨光荧光笔", "黄色", "支", 0, 0, 0,
+            null, null, null, Now));
     }
 
     [Fact]
@@ -150,7 +156,8 @@ public sealed class LowStockAlertSpecs : StockSpecs
         var discontinued = new Stationery.Inventory.Catalogue.ProductDiscontinued("HL-Y", "厂家停产", "owner", Now);
 
         When(s => Stationery.Inventory.Catalogue.Changing.ChangeProduct.StopReordering(s, discontinued))
-            .Select(e => e.GetType()).ShouldBe([typeof(StockDiscontinued), typeof(LowStockResolved)]);
+            .Select(e => e.GetType()).ShouldBe([typeof(StockDiscontinued), typeof(LowStockResolved), typeof(StockAlertChanged)]);
+        State!.Discontinued.ShouldBeTrue();
         When(s => Sell(s, 3)).ShouldHaveSingleItem().ShouldBeOfType<ItemsSold>();
         When(s => Stationery.Inventory.Catalogue.Changing.ChangeProduct.StopReordering(s, discontinued)).ShouldBeEmpty();
     }

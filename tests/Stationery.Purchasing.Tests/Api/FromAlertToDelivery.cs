@@ -11,6 +11,11 @@ namespace Stationery.Purchasing.Tests.Api;
 /// <summary>From Inventory's low-stock alert to a purchase order the supplier confirms and the branch receives.</summary>
 public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<PurchasingHost>
 {
+    /// <summary>Inventory's alert opening as 低库存 at main, reorder point 5.</summary>
+    private static StockAlertChanged Low(string chain, string sku, string name, string spec, string unit, int onHand, int suggested,
+        DateTimeOffset at) =>
+        new(chain, "main", sku, StockAlertState.Low, StockAlertState.Resolved, null, name, spec, unit, onHand, 0, 0, 5, suggested, null, 1, at);
+
     [Fact]
     public async Task Low_stock_puts_inventorys_suggestion_on_the_purchase_list_without_subtracting_on_order_again_rounded_to_packs()
     {
@@ -22,7 +27,7 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
         await PurchasingHost.PlaceOrderAsync(owner, supplier, "HL-Y", 100, branch: "east"); // another branch's order does not count
 
         // Max 44, on hand 4, on order 12 → Inventory suggests 44 − 16 = 28.
-        await host.Integrator.Publish(new LowStockDetected(chain, "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 28, DateTimeOffset.UtcNow));
+        await host.Integrator.Publish(Low(chain, "HL-Y", "晨光荧光笔", "黄色", "支", 4, 28, DateTimeOffset.UtcNow));
 
         var items = await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item on the list");
         items[0].GetProperty("sku").GetString().ShouldBe("HL-Y");
@@ -46,7 +51,7 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
         var at = DateTimeOffset.UtcNow;
 
         // The reorder point counts on 3 days: the 10-day supplier would come too late, though it is cheaper.
-        await host.Integrator.Publish(new LowStockDetected(chain, "main", "HL-Y", "晨光荧光笔", "黄色", "支", 4, 5, 20, at, LeadTimeDays: 3));
+        await host.Integrator.Publish(Low(chain, "HL-Y", "晨光荧光笔", "黄色", "支", 4, 20, at) with { LeadTimeDays = 3 });
 
         var items = await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item on the list");
         items[0].GetProperty("neededBy").GetString().ShouldBe(DateOnly.FromDateTime(at.UtcDateTime).AddDays(3).ToString("yyyy-MM-dd"));
@@ -60,13 +65,14 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
         var chain = PurchasingHost.NewChain();
         using var owner = host.Owner(chain);
         await host.RegisterProductAsync(chain, "NB-A5", "晨光笔记本", "A5", packSize: 10, unit: "本");
-        var alert = new LowStockDetected(chain, "main", "NB-A5", "晨光笔记本", "A5", "本", 2, 5, 15, DateTimeOffset.UtcNow);
+        var alert = Low(chain, "NB-A5", "晨光笔记本", "A5", "本", 2, 15, DateTimeOffset.UtcNow);
         var messageId = NewId.NextGuid();
 
         await host.Integrator.Publish(alert, messageId);
         await host.Integrator.Publish(alert, messageId);
 
-        await Probe.Until(() => Task.FromResult(host.Consumed.Count(messageId) == 2), what: "both deliveries handled");
+        // Two consumers of the alert (adding, withdrawing), each given both deliveries.
+        await Probe.Until(() => Task.FromResult(host.Consumed.Count(messageId) == 4), what: "both deliveries handled");
         var items = await PurchasingHost.PurchaseListAsync(owner);
         items.GetArrayLength().ShouldBe(1);
         items[0].GetProperty("quantity").GetInt32().ShouldBe(20);
@@ -81,15 +87,19 @@ public class FromAlertToDelivery(PurchasingHost host) : IClassFixture<Purchasing
         using var owner = host.Owner(chain);
         await host.RegisterProductAsync(chain, "NB-A5", "晨光笔记本", "A5", packSize: 10, unit: "本");
         var alertId = NewId.NextGuid();
-        var alert = new LowStockDetected(chain, "main", "NB-A5", "晨光笔记本", "A5", "本", 2, 5, 15, DateTimeOffset.UtcNow);
+        var alert = Low(chain, "NB-A5", "晨光笔记本", "A5", "本", 2, 15, DateTimeOffset.UtcNow);
         await host.Integrator.Publish(alert, alertId);
         await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 1, what: "the alert's item");
-        await host.Integrator.Publish(new LowStockResolved(chain, "main", "NB-A5", 30, 5, DateTimeOffset.UtcNow));
+        await host.Integrator.Publish(alert with
+        {
+            State = StockAlertState.Resolved, Previous = StockAlertState.Low, Resolution = StockAlertResolution.Restocked, OnHand = 30,
+            SuggestedQuantity = null, Version = 2,
+        });
         await Probe.Until(() => PurchasingHost.PurchaseListAsync(owner), i => i.GetArrayLength() == 0, what: "the item withdrawn");
 
         await host.Integrator.Publish(alert, alertId);
 
-        await Probe.Until(() => Task.FromResult(host.Consumed.Count(alertId) == 2), what: "the redelivery handled");
+        await Probe.Until(() => Task.FromResult(host.Consumed.Count(alertId) == 4), what: "the redelivery handled");
         (await PurchasingHost.PurchaseListAsync(owner)).GetArrayLength().ShouldBe(0);
     }
 

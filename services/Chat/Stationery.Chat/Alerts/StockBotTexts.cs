@@ -15,17 +15,44 @@ public abstract class StockBotTexts
     public abstract string BotName { get; }
 
     /// <summary>The alert, ending with an @mention of each name given.</summary>
-    public abstract string LowStock(LowStockDetected alert, IReadOnlyList<string> mentionNames);
+    public abstract string LowStock(StockAlertChanged alert, IReadOnlyList<string> mentionNames);
 
     /// <param name="reorderPoint">Null for a product without a reorder policy (restocked after a 缺货 alert).</param>
     public abstract string Restocked(ProductLabel product, int onHand, int? reorderPoint);
 
+    /// <summary>
+    /// The note that closes an alert, saying why: 已补货 only when stock on hand is back; stock merely on order (or on its way from
+    /// another branch) says so, as does a removed reorder point or a discontinued product.
+    /// </summary>
+    public string Resolved(StockAlertChanged c)
+    {
+        var product = new ProductLabel(c.ProductName, c.Spec, c.Unit);
+        return c.Resolution switch
+        {
+            StockAlertResolution.OnOrder => OnOrder(product, c.OnHand, c.OnOrder + c.InTransit, c.ReorderPoint),
+            StockAlertResolution.InTransit => InTransit(product, c.OnHand, c.InTransit, c.ReorderPoint),
+            StockAlertResolution.PolicyRemoved => PolicyRemoved(product, c.OnHand),
+            StockAlertResolution.Discontinued => Discontinued(product),
+            _ => Restocked(product, c.OnHand, c.ReorderPoint),
+        };
+    }
+
+    /// <summary>已下单补货: on hand is still low, but purchase orders bring <paramref name="coming"/> units.</summary>
+    protected abstract string OnOrder(ProductLabel product, int onHand, int coming, int? reorderPoint);
+
+    /// <summary>调拨在途: on hand is still low, but a transfer from another branch brings <paramref name="coming"/> units.</summary>
+    protected abstract string InTransit(ProductLabel product, int onHand, int coming, int? reorderPoint);
+
+    protected abstract string PolicyRemoved(ProductLabel product, int onHand);
+
+    protected abstract string Discontinued(ProductLabel product);
+
     /// <summary>The alert's card: the numbers, and <c>加入采购清单 N</c> when there is a suggested quantity.</summary>
-    public Card LowStockCard(LowStockDetected a)
+    public Card LowStockCard(StockAlertChanged a)
     {
         var product = new ProductLabel(a.ProductName, a.Spec, a.Unit);
-        CardAction[] actions = a.SuggestedQuantity > 0
-            ? [new CardAction(CardActions.AddToPurchaseList, AddToPurchaseListButton(a.SuggestedQuantity), "primary", a.SuggestedQuantity)]
+        CardAction[] actions = a.SuggestedQuantity is > 0 and var suggested
+            ? [new CardAction(CardActions.AddToPurchaseList, AddToPurchaseListButton(suggested), "primary", suggested)]
             : [];
         return new Card("low-stock", LowStockTitle(product, a.OnHand), [.. LowStockFields(a)], actions, Card.Open, null, null, a.BranchId, a.Sku);
     }
@@ -34,24 +61,24 @@ public abstract class StockBotTexts
     /// The on-hand fields, then the reorder point and the suggestion — unless the alert is a sell-out of a product without a
     /// policy (both 0: nothing to show).
     /// </summary>
-    protected static IEnumerable<CardField> PolicyFields(LowStockDetected a, CardField[] onHand, CardField reorderPoint, CardField suggested) =>
-        a.ReorderPoint <= 0 && a.SuggestedQuantity <= 0 ? onHand : [.. onHand, reorderPoint, suggested];
+    protected static IEnumerable<CardField> PolicyFields(StockAlertChanged a, CardField[] onHand, CardField reorderPoint, CardField suggested) =>
+        a.ReorderPoint is not > 0 && a.SuggestedQuantity is not > 0 ? onHand : [.. onHand, reorderPoint, suggested];
 
     /// <summary>The message of a digest card: a burst of alerts is folded into it, @mentioning whom an alert would.</summary>
     public abstract string Digest(IReadOnlyList<string> mentionNames);
 
     /// <summary>A digest card holding its first alert (no buttons: each folded alert keeps its own, in the digest's thread).</summary>
-    public Card DigestCard(LowStockDetected first) =>
+    public Card DigestCard(StockAlertChanged first) =>
         new("alert-digest", DigestTitle(1), [DigestField(first)], [], Card.Open, null, null, first.BranchId, null);
 
-    public Card WithDigestItem(Card digest, LowStockDetected a) =>
+    public Card WithDigestItem(Card digest, StockAlertChanged a) =>
         digest with { Title = DigestTitle(digest.Fields.Length + 1), Fields = [.. digest.Fields, DigestField(a)] };
 
-    private CardField DigestField(LowStockDetected a) => new(new ProductLabel(a.ProductName, a.Spec, a.Unit).Name, DigestValue(a));
+    private CardField DigestField(StockAlertChanged a) => new(new ProductLabel(a.ProductName, a.Spec, a.Unit).Name, DigestValue(a));
 
     protected abstract string DigestTitle(int count);
 
-    protected abstract string DigestValue(LowStockDetected a);
+    protected abstract string DigestValue(StockAlertChanged a);
 
     /// <summary>What <c>/帮助</c> (and a misused command) answers.</summary>
     public abstract string Help { get; }
@@ -112,7 +139,7 @@ public abstract class StockBotTexts
 
     protected abstract string LowStockTitle(ProductLabel product, int onHand);
 
-    protected abstract IEnumerable<CardField> LowStockFields(LowStockDetected a);
+    protected abstract IEnumerable<CardField> LowStockFields(StockAlertChanged a);
 
     protected abstract string AddToPurchaseListButton(int quantity);
 
@@ -146,7 +173,7 @@ public abstract class StockBotTexts
     {
         public override string BotName => "库存助手";
 
-        public override string LowStock(LowStockDetected a, IReadOnlyList<string> mentionNames)
+        public override string LowStock(StockAlertChanged a, IReadOnlyList<string> mentionNames)
         {
             var product = new ProductLabel(a.ProductName, a.Spec, a.Unit).Name;
             var line = a.OnHand <= 0
@@ -157,6 +184,16 @@ public abstract class StockBotTexts
 
         public override string Restocked(ProductLabel p, int onHand, int? reorderPoint) =>
             $"✅ 已补货:{p.Name} 现有 {onHand} {p.Unit}" + (reorderPoint is { } point ? $"(补货点 {point})" : "");
+
+        protected override string OnOrder(ProductLabel p, int onHand, int coming, int? reorderPoint) =>
+            $"📦 已下单补货:{p.Name} 现有 {onHand} {p.Unit},在途 {coming} {p.Unit}" + (reorderPoint is { } point ? $"(补货点 {point})" : "");
+
+        protected override string InTransit(ProductLabel p, int onHand, int coming, int? reorderPoint) =>
+            $"🚚 调拨在途:{p.Name} 现有 {onHand} {p.Unit},调入在途 {coming} {p.Unit}" + (reorderPoint is { } point ? $"(补货点 {point})" : "");
+
+        protected override string PolicyRemoved(ProductLabel p, int onHand) => $"ℹ️ 已取消补货点:{p.Name} 现有 {onHand} {p.Unit},不再预警";
+
+        protected override string Discontinued(ProductLabel p) => $"ℹ️ 已停售:{p.Name},不再补货";
 
         public override string SlowMoverDigest(int count, IReadOnlyList<string> mentionNames) =>
             ($"🐢 本周滞销品 {count} 项:可以考虑促销、调拨到其他门店或退货 " + Mentions(mentionNames)).TrimEnd();
@@ -181,7 +218,7 @@ public abstract class StockBotTexts
 
         protected override string LowStockTitle(ProductLabel p, int onHand) => $"{(onHand <= 0 ? "缺货" : "低库存")} · {p.Name}";
 
-        protected override IEnumerable<CardField> LowStockFields(LowStockDetected a) =>
+        protected override IEnumerable<CardField> LowStockFields(StockAlertChanged a) =>
             PolicyFields(a, [new("现有", $"{a.OnHand} {a.Unit}")], new("补货点", $"{a.ReorderPoint} {a.Unit}"),
                 new("建议补货", $"{a.SuggestedQuantity} {a.Unit}"));
 
@@ -215,7 +252,7 @@ public abstract class StockBotTexts
 
         protected override string DigestTitle(int count) => $"库存提醒汇总 · {count} 条";
 
-        protected override string DigestValue(LowStockDetected a) =>
+        protected override string DigestValue(StockAlertChanged a) =>
             a.OnHand <= 0 ? "缺货" + (a.ReorderPoint > 0 ? $"(补货点 {a.ReorderPoint})" : "") : $"剩余 {a.OnHand} {a.Unit}(补货点 {a.ReorderPoint})";
 
         public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} 报告:{p.Name} 现有 {reported} {p.Unit}";
@@ -243,7 +280,7 @@ public abstract class StockBotTexts
 
         protected override string MoreSlowMovers(int rest) => $"{rest} more";
 
-        public override string LowStock(LowStockDetected a, IReadOnlyList<string> mentionNames)
+        public override string LowStock(StockAlertChanged a, IReadOnlyList<string> mentionNames)
         {
             var product = new ProductLabel(a.ProductName, a.Spec, a.Unit).Name;
             var line = a.OnHand <= 0
@@ -254,6 +291,17 @@ public abstract class StockBotTexts
 
         public override string Restocked(ProductLabel p, int onHand, int? reorderPoint) =>
             $"✅ Restocked: {p.Name}, {onHand} {p.Unit} on hand" + (reorderPoint is { } point ? $" (reorder point {point})" : "");
+
+        protected override string OnOrder(ProductLabel p, int onHand, int coming, int? reorderPoint) =>
+            $"📦 Reordered: {p.Name}, {onHand} {p.Unit} on hand, {coming} {p.Unit} on order" + (reorderPoint is { } point ? $" (reorder point {point})" : "");
+
+        protected override string InTransit(ProductLabel p, int onHand, int coming, int? reorderPoint) =>
+            $"🚚 Transfer on its way: {p.Name}, {onHand} {p.Unit} on hand, {coming} {p.Unit} coming from another branch" +
+            (reorderPoint is { } point ? $" (reorder point {point})" : "");
+
+        protected override string PolicyRemoved(ProductLabel p, int onHand) => $"ℹ️ Reorder point removed: {p.Name}, {onHand} {p.Unit} on hand; no more alerts";
+
+        protected override string Discontinued(ProductLabel p) => $"ℹ️ Discontinued: {p.Name}; not reordered";
 
         public override string Pending(string actionId) => actionId switch
         {
@@ -268,7 +316,7 @@ public abstract class StockBotTexts
 
         protected override string LowStockTitle(ProductLabel p, int onHand) => $"{(onHand <= 0 ? "Out of stock" : "Low stock")} · {p.Name}";
 
-        protected override IEnumerable<CardField> LowStockFields(LowStockDetected a) =>
+        protected override IEnumerable<CardField> LowStockFields(StockAlertChanged a) =>
             PolicyFields(a, [new("On hand", $"{a.OnHand} {a.Unit}")], new("Reorder point", $"{a.ReorderPoint} {a.Unit}"),
                 new("Suggested order", $"{a.SuggestedQuantity} {a.Unit}"));
 
@@ -302,7 +350,7 @@ public abstract class StockBotTexts
 
         protected override string DigestTitle(int count) => $"Stock alerts · {count}";
 
-        protected override string DigestValue(LowStockDetected a) =>
+        protected override string DigestValue(StockAlertChanged a) =>
             a.OnHand <= 0 ? "out of stock" + (a.ReorderPoint > 0 ? $" (reorder point {a.ReorderPoint})" : "") : $"{a.OnHand} {a.Unit} left (reorder point {a.ReorderPoint})";
 
         public override string StockReportText(string reporter, ProductLabel p, int reported) => $"📋 {reporter} reports {p.Name}: {reported} {p.Unit} on the shelf";

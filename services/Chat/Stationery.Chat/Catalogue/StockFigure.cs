@@ -2,7 +2,6 @@ using Marten;
 using MassTransit;
 using Stationery.Contracts;
 using Stationery.Contracts.Inventory;
-using Stationery.Chat.Alerts;
 using Stationery.Hosting.Messaging;
 
 namespace Stationery.Chat.Catalogue;
@@ -23,35 +22,25 @@ public sealed record StockFigure(string Id, string Branch, string Sku, int OnHan
     }
 }
 
-/// <summary>Every Inventory event that states an on-hand figure keeps the copy current.</summary>
+/// <summary>Every Inventory event that states an on-hand figure keeps the copy current: a sale,</summary>
 public sealed class ItemsSoldFigureConsumer(IDocumentStore store, ILogger<ItemsSoldFigureConsumer> log) : IdempotentConsumer<ItemsSold>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, ItemsSold m, ConsumeContext<ItemsSold> context)
-    {
-        // A sale ends a slow mover's episode: it leaves the coming weekly digest.
-        Alerts.SlowMovers.SlowMoverNote.Sold(session, m.BranchId, m.Sku);
-        return StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
-    }
+    protected override Task Apply(IDocumentSession session, ItemsSold m, ConsumeContext<ItemsSold> context) =>
+        StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
 }
 
-/// <summary>A receipt keeps the copy current, and answers a 缺货 alert of a product without a reorder policy with 已补货.</summary>
-public sealed class StockReceivedFigureConsumer(IDocumentStore store, ILogger<StockReceivedFigureConsumer> log, TimeProvider clock, StockBotTexts texts)
+/// <summary>a receipt,</summary>
+public sealed class StockReceivedFigureConsumer(IDocumentStore store, ILogger<StockReceivedFigureConsumer> log)
     : IdempotentConsumer<StockReceived>(store, log)
 {
-    protected override async Task Apply(IDocumentSession session, StockReceived m, ConsumeContext<StockReceived> context)
-    {
-        await RestockWithoutPolicy.NoteAsync(session, m, m.BranchId, m.Sku, m.OnHand, clock.GetUtcNow(), texts, context.CancellationToken);
-        await StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
-    }
+    protected override Task Apply(IDocumentSession session, StockReceived m, ConsumeContext<StockReceived> context) =>
+        StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
 }
 
-/// <summary>A count correction, the same way as a receipt.</summary>
-public sealed class StockAdjustedFigureConsumer(IDocumentStore store, ILogger<StockAdjustedFigureConsumer> log, TimeProvider clock, StockBotTexts texts)
+/// <summary>and a count correction. (A restock after a 缺货 alert is Inventory's to say: <c>StockAlertChanged</c>.)</summary>
+public sealed class StockAdjustedFigureConsumer(IDocumentStore store, ILogger<StockAdjustedFigureConsumer> log)
     : IdempotentConsumer<StockAdjusted>(store, log)
 {
-    protected override async Task Apply(IDocumentSession session, StockAdjusted m, ConsumeContext<StockAdjusted> context)
-    {
-        await RestockWithoutPolicy.NoteAsync(session, m, m.BranchId, m.Sku, m.OnHand, clock.GetUtcNow(), texts, context.CancellationToken);
-        await StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
-    }
+    protected override Task Apply(IDocumentSession session, StockAdjusted m, ConsumeContext<StockAdjusted> context) =>
+        StockFigure.RecordAsync(session, m, m.BranchId, m.Sku, m.OnHand, context.CancellationToken);
 }

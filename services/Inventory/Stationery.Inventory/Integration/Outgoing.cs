@@ -8,7 +8,8 @@ namespace Stationery.Inventory.Integration;
 
 /// <summary>
 /// The domain events Inventory publishes as contracts (via the outbox forwarder, MessageId = event id). Stream openings
-/// and policy changes stay inside the service.
+/// and policy changes stay inside the service, and so do <see cref="LowStockDetected"/>, <see cref="LowStockResolved"/> and
+/// <see cref="WentOutOfStock"/>: the one alert fact out is <see cref="StockAlertChanged"/>, its version the stock stream's.
 /// </summary>
 public sealed class Outgoing : IIntegrationEventMap
 {
@@ -30,10 +31,9 @@ public sealed class Outgoing : IIntegrationEventMap
                 a.Note, a.OnHand, a.At),
             StockReturned r => new Contract.StockReturnedToSupplier(tenant, r.Branch, r.Sku, r.Quantity, r.OnHand, r.Reference,
                 r.SupplierId, r.Reason, r.At),
-            LowStockDetected d => new Contract.LowStockDetected(tenant, d.Branch, d.Sku, d.Name, d.Spec, d.Unit, d.OnHand,
-                d.ReorderPoint, d.SuggestedQuantity, d.At, d.LeadTimeDays),
-            LowStockResolved r => new Contract.LowStockResolved(tenant, r.Branch, r.Sku, r.OnHand, r.ReorderPoint, r.At),
-            WentOutOfStock o => new Contract.OutOfStock(tenant, o.Branch, o.Sku, o.Name, o.Spec, o.Unit, o.OnOrder, o.InTransit, o.At),
+            StockAlertChanged a => new Contract.StockAlertChanged(tenant, a.Branch, a.Sku, Wire(a.Level), Wire(a.Previous),
+                a.Resolution is { } why ? Wire(why) : null, a.Name, a.Spec, a.Unit, a.OnHand, a.OnOrder, a.InTransit, a.ReorderPoint,
+                a.SuggestedQuantity, a.LeadTimeDays, e.Version, a.At),
             SlowMoverDetected m => new Contract.SlowMoverDetected(tenant, m.Branch, m.Sku, m.Name, m.Spec, m.Unit, m.OnHand,
                 m.DaysWithoutSale, m.LastSoldAt, m.ThresholdDays, m.AgeingBracket, m.SellThrough, m.At),
             StockObserved o => new Contract.StockObservationCompared(tenant, o.Branch, o.Sku, o.Name, o.Spec, o.Unit, o.Reported,
@@ -44,4 +44,20 @@ public sealed class Outgoing : IIntegrationEventMap
             _ => null,
         };
     }
+
+    private static string Wire(AlertLevel level) => level switch
+    {
+        AlertLevel.Low => Contract.StockAlertState.Low,
+        AlertLevel.Out => Contract.StockAlertState.Out,
+        _ => Contract.StockAlertState.Resolved,
+    };
+
+    private static string Wire(AlertResolution why) => why switch
+    {
+        AlertResolution.Restocked => Contract.StockAlertResolution.Restocked,
+        AlertResolution.OnOrder => Contract.StockAlertResolution.OnOrder,
+        AlertResolution.InTransit => Contract.StockAlertResolution.InTransit,
+        AlertResolution.PolicyRemoved => Contract.StockAlertResolution.PolicyRemoved,
+        _ => Contract.StockAlertResolution.Discontinued,
+    };
 }

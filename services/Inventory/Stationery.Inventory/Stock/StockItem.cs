@@ -71,6 +71,20 @@ public sealed record StockProductChanged(string Branch, string Sku, string Name,
 /// <summary>The chain discontinued the product (停售): this branch's stock is sold off, not reordered.</summary>
 public sealed record StockDiscontinued(string Branch, string Sku, DateTimeOffset At);
 
+/// <summary>
+/// The product's alert level at the branch moved (see <c>StockAlertRule</c>): the one alert fact that goes out, with every figure a
+/// reader of the alert needs. <paramref name="Resolution"/> says why it closed (null while one is open).
+/// </summary>
+public sealed record StockAlertChanged(string Branch, string Sku, AlertLevel Level, AlertLevel Previous, AlertResolution? Resolution,
+    string Name, string Spec, string Unit, int OnHand, int OnOrder, int InTransit, int? ReorderPoint, int? SuggestedQuantity,
+    int? LeadTimeDays, DateTimeOffset At);
+
+/// <summary>A product's stock alert at a branch: none, 低库存 or 缺货.</summary>
+public enum AlertLevel { None, Low, Out }
+
+/// <summary>Why an alert closed: stock on hand came back, an order or a transfer is coming, or there is nothing to alert against.</summary>
+public enum AlertResolution { Restocked, OnOrder, InTransit, PolicyRemoved, Discontinued }
+
 /// <summary>缺货: on hand went from above zero to zero.</summary>
 public sealed record WentOutOfStock(string Branch, string Sku, string Name, string Spec, string Unit, int OnOrder, int InTransit,
     DateTimeOffset At);

@@ -12,7 +12,7 @@ public static class StockStream
 {
     /// <summary>
     /// Runs <paramref name="change"/> on the stream's state (opening the stream first if this branch never held the
-    /// product), notes when the last unit went (缺货), then lets the low-stock rule look at the result. Pure: same inputs,
+    /// product), notes when the last unit went (缺货), then lets the low-stock rule and the alert rule look at the result. Pure: same inputs,
     /// same events.
     /// </summary>
     public static IReadOnlyList<object> Change(StockItem? state, string branch, ProductFacts product, DateTimeOffset now,
@@ -29,12 +29,13 @@ public static class StockStream
         var changes = change(state).ToList();
         if (changes.Count == 0 && events.Count == 0) return [];
         events.AddRange(changes);
-        var before = state.OnHand;
+        var before = state;
         state = changes.Aggregate(state, Evolve);
-        if (before > 0 && state.OnHand == 0)
+        if (before.OnHand > 0 && state.OnHand == 0)
             events.Add(new WentOutOfStock(state.Branch, state.Sku, state.Product.Name, state.Product.Spec, state.Product.Unit,
                 state.OnOrder, state.InTransit, now));
         events.AddRange(LowStockRule.Evaluate(state, now));
+        events.AddRange(StockAlertRule.Evaluate(before, state, now));
         return events;
     }
 

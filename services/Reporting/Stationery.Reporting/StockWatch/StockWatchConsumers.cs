@@ -18,30 +18,22 @@ public static class StockWatchStream
         session.Events.StartStream(Id(context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId.")), fact);
 }
 
-public sealed class LowStockDetectedConsumer(IDocumentStore store, ILogger<LowStockDetectedConsumer> log) : IdempotentConsumer<LowStockDetected>(store, log)
+/// <summary>
+/// An alert with a reorder point that opens (低库存, or 缺货 straight away) opens the report's finding; any other change is a
+/// reading of the shelf (a 缺货 after 低库存 is zero on hand, the finding stays open); one that closes closes it.
+/// </summary>
+public sealed class StockAlertChangedConsumer(IDocumentStore store, ILogger<StockAlertChangedConsumer> log) : IdempotentConsumer<StockAlertChanged>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, LowStockDetected m, ConsumeContext<LowStockDetected> context)
+    protected override Task Apply(IDocumentSession session, StockAlertChanged m, ConsumeContext<StockAlertChanged> context)
     {
-        StockWatchStream.Record(session, context, new LowStockOpened(m.BranchId, m.Sku, m.ProductName, m.Spec, m.Unit, m.OnHand,
-            m.ReorderPoint, m.SuggestedQuantity, m.OccurredAt));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class LowStockResolvedConsumer(IDocumentStore store, ILogger<LowStockResolvedConsumer> log) : IdempotentConsumer<LowStockResolved>(store, log)
-{
-    protected override Task Apply(IDocumentSession session, LowStockResolved m, ConsumeContext<LowStockResolved> context)
-    {
-        StockWatchStream.Record(session, context, new LowStockClosed(m.BranchId, m.Sku, m.OnHand, m.OccurredAt));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class OutOfStockConsumer(IDocumentStore store, ILogger<OutOfStockConsumer> log) : IdempotentConsumer<OutOfStock>(store, log)
-{
-    protected override Task Apply(IDocumentSession session, OutOfStock m, ConsumeContext<OutOfStock> context)
-    {
-        StockWatchStream.Record(session, context, new StockCounted(m.BranchId, m.Sku, 0, m.OccurredAt));
+        object fact = m switch
+        {
+            { State: StockAlertState.Resolved } => new LowStockClosed(m.BranchId, m.Sku, m.OnHand, m.OccurredAt),
+            { ReorderPoint: { } point } when m.Opens() => new LowStockOpened(m.BranchId, m.Sku, m.ProductName, m.Spec, m.Unit, m.OnHand, point,
+                m.SuggestedQuantity ?? 0, m.OccurredAt),
+            _ => new StockCounted(m.BranchId, m.Sku, m.OnHand, m.OccurredAt),
+        };
+        StockWatchStream.Record(session, context, fact);
         return Task.CompletedTask;
     }
 }

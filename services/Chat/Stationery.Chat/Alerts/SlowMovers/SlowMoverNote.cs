@@ -31,3 +31,13 @@ public sealed class SlowMoverDetectedConsumer(IDocumentStore store, ILogger<Slow
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A sale ends a slow mover's episode: it leaves the coming weekly digest.</summary>
+public sealed class SlowMoverSoldConsumer(IDocumentStore store, ILogger<SlowMoverSoldConsumer> log) : IdempotentConsumer<ItemsSold>(store, log)
+{
+    protected override Task Apply(IDocumentSession session, ItemsSold m, ConsumeContext<ItemsSold> context)
+    {
+        SlowMoverNote.Sold(session, m.BranchId, m.Sku);
+        return Task.CompletedTask;
+    }
+}

@@ -10,7 +10,7 @@ using Stationery.Purchasing.Suppliers.Quoting;
 namespace Stationery.Purchasing.PurchaseLists.Adding;
 
 /// <summary>
-/// 低库存 → 采购清单: a low-stock alert puts the product on the branch's purchase list by itself, for the suggested quantity
+/// 低库存 → 采购清单: a stock alert that opens (低库存, or 缺货 straight away) with a suggestion puts the product on the branch's purchase list by itself, for the suggested quantity
 /// rounded up to the default supplier's packs (its own pack size, else the catalogue's) and minimum order. Inventory's suggestion is already net of stock on
 /// order (it counts <c>PurchaseOrderPlaced</c> into projected stock), so nothing is subtracted here again. When the alert says
 /// the lead time its reorder point counts on, the line is needed by the alert's day plus that lead time, and the default
@@ -24,7 +24,7 @@ public static class AddFromLowStockAlert
         DateOnly? NeededBy = null);
 
     /// <summary>The alert's day plus the lead time its reorder point counts on; null when the alert does not say.</summary>
-    public static DateOnly? NeededBy(LowStockDetected alert) =>
+    public static DateOnly? NeededBy(StockAlertChanged alert) =>
         alert.LeadTimeDays is { } days and >= 0 ? DateOnly.FromDateTime(alert.OccurredAt.UtcDateTime).AddDays(days) : null;
 
     public static IReadOnlyList<object> Decide(PurchaseList? list, Command c, DateTimeOffset now)
@@ -43,11 +43,16 @@ public static class AddFromLowStockAlert
 
 }
 
-public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider clock, ILogger<LowStockDetectedConsumer> log)
-    : IdempotentConsumer<LowStockDetected>(store, log)
+/// <summary>
+/// Only the change that opens an alert adds: a low alert turning into a sell-out is the same alert (its line is on the list, or
+/// ordered already). A stale change that arrives late is harmless: the list keeps one open line per product.
+/// </summary>
+public sealed class StockAlertOpenedConsumer(IDocumentStore store, TimeProvider clock, ILogger<StockAlertOpenedConsumer> log)
+    : IdempotentConsumer<StockAlertChanged>(store, log)
 {
-    protected override async Task Apply(IDocumentSession session, LowStockDetected m, ConsumeContext<LowStockDetected> context)
+    protected override async Task Apply(IDocumentSession session, StockAlertChanged m, ConsumeContext<StockAlertChanged> context)
     {
+        if (!m.Opens() || m.SuggestedQuantity is not > 0) return;
         var ct = context.CancellationToken;
         var product = await session.LoadAsync<ProductCopy>(m.Sku, ct) ?? ProductCopy.Unknown(m.Sku, m.ProductName, m.Spec, m.Unit);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -56,7 +61,7 @@ public sealed class LowStockDetectedConsumer(IDocumentStore store, TimeProvider 
         var neededBy = AddFromLowStockAlert.NeededBy(m);
         var rule = PackRule.For(CheapestQuote.For(suppliers, m.Sku, today, neededBy, measured)?.Supplier, product, today);
 
-        var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity, rule, neededBy);
+        var command = new AddFromLowStockAlert.Command(m.BranchId, PurchaseList.NewItemId(), product, m.SuggestedQuantity.Value, rule, neededBy);
         await session.Decide<PurchaseList>(PurchaseList.StreamId(m.BranchId),
             list => AddFromLowStockAlert.Decide(list, command, clock.GetUtcNow()), ct);
     }

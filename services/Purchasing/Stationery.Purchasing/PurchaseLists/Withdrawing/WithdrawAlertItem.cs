@@ -21,10 +21,11 @@ public static class WithdrawAlertItem
                 .ToList();
 }
 
-public sealed class LowStockResolvedConsumer(IDocumentStore store, TimeProvider clock, ILogger<LowStockResolvedConsumer> log)
-    : IdempotentConsumer<LowStockResolved>(store, log)
+/// <summary>Any alert that closes (whatever the reason: restocked, ordered, policy removed) withdraws the alert's line, as before.</summary>
+public sealed class StockAlertResolvedConsumer(IDocumentStore store, TimeProvider clock, ILogger<StockAlertResolvedConsumer> log)
+    : IdempotentConsumer<StockAlertChanged>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, LowStockResolved m, ConsumeContext<LowStockResolved> context) =>
-        session.Decide<PurchaseList>(PurchaseList.StreamId(m.BranchId),
+    protected override Task Apply(IDocumentSession session, StockAlertChanged m, ConsumeContext<StockAlertChanged> context) =>
+        m.State != StockAlertState.Resolved ? Task.CompletedTask : session.Decide<PurchaseList>(PurchaseList.StreamId(m.BranchId),
             list => WithdrawAlertItem.Decide(list, m.Sku, clock.GetUtcNow()), context.CancellationToken);
 }
