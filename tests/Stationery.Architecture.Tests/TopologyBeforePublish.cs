@@ -126,6 +126,58 @@ public sealed class TopologyBeforePublish
         (await ProductCopiesAsync(reporting, skus)).Count.ShouldBe(skus.Count);
     }
 
+    [Fact]
+    public async Task 启动时代理不可达_拓扑声明重试而不失败_代理恢复后声明完成()
+    {
+        await using var servers = await TestServers.IsolateAsync("topologyretry");
+        var broker = new Uri(servers.RabbitMq);
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop(); // nothing listens there until the "broker" comes back below
+        var log = new CountingLogger();
+        var declaration = new TopologyDeclaration(new UriBuilder(broker) { Port = port }.Uri.ToString(), log);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var starting = declaration.StartingAsync(stop.Token);
+        await Probe.Until(() => Task.FromResult(log.Warnings), n => n >= 1, Probe.CrossService, "a failed first attempt");
+        starting.IsCompleted.ShouldBeFalse("an unreachable broker at start-up is retried, not fatal");
+
+        using var forwarder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        forwarder.Start();
+        _ = ForwardAsync(forwarder, broker, stop.Token);
+        await starting;
+        (await TestServers.QueueDepthsAsync(servers)).Keys.ShouldContain(ReportingProducts);
+        log.Warnings.ShouldBeGreaterThanOrEqualTo(1);
+        await stop.CancelAsync();
+    }
+
+    /// <summary>A TCP pass-through to the broker: the broker "coming back" on the address the service was given.</summary>
+    private static async Task ForwardAsync(System.Net.Sockets.TcpListener listener, Uri broker, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var client = await listener.AcceptTcpClientAsync(ct);
+            var upstream = new System.Net.Sockets.TcpClient();
+            await upstream.ConnectAsync(broker.Host, broker.Port, ct);
+            _ = Task.WhenAll(client.GetStream().CopyToAsync(upstream.GetStream(), ct), upstream.GetStream().CopyToAsync(client.GetStream(), ct))
+                .ContinueWith(_ => { client.Dispose(); upstream.Dispose(); }, TaskScheduler.Default);
+        }
+    }
+
+    private sealed class CountingLogger : Microsoft.Extensions.Logging.ILogger<TopologyDeclaration>
+    {
+        private int warnings;
+        public int Warnings => Volatile.Read(ref warnings);
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) Interlocked.Increment(ref warnings);
+        }
+    }
+
     private static ServiceFactory<ReportingService> Reporting(IsolatedServers servers) =>
         new(servers, new Dictionary<string, string?> { ["Reporting:ScheduledReports"] = "false" });
 
