@@ -55,6 +55,10 @@ public static class PlatformDefaults
                 // HotCold elects one daemon per store with a PostgreSQL advisory lock; the five services share a database,
                 // so each needs a lock of its own (one shared id made four of them wait for ever behind the fifth).
                 opts.Projections.DaemonLockId = DaemonLockId(schema);
+                // The five services start at once (no start order since the platform topology is declared before publishing)
+                // and share a database, so their schema changes queue behind one advisory lock: the default 10 s wait made
+                // one of them give up on a loaded machine ("Unable to attain the global lock in time").
+                opts.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.UseSystemTextJsonForSerialization(configure: o => o.Converters.Add(new JsonStringEnumConverter()));

@@ -33,11 +33,10 @@ public sealed class PlatformProcesses : IAsyncLifetime
 
     public static readonly string[] ServiceNames = ["Identity", "Inventory", "Purchasing", "Chat", "Reporting"];
     /// <summary>
-    /// On a fresh broker a message published to an exchange with no queue bound yet is dropped, so a service starts only
-    /// after every service that consumes its seed events has bound its queues: consumers first, Identity (whose demo
-    /// seed everyone consumes) last.
+    /// Every service starts at once: each declares the whole platform's consume topology before it publishes anything
+    /// (Stationery.Hosting.Messaging.TopologyDeclaration), so no event published at start-up is lost to a queue not yet bound.
     /// </summary>
-    private static readonly string[][] StartOrder = [["Chat", "Reporting"], ["Purchasing"], ["Inventory"], ["Identity"]];
+    private static readonly string[][] StartOrder = [ServiceNames];
 
     /// <summary>
     /// The demo history the platform tests seed: 30 days (about 7,000 stock events) instead of <c>./stationery up</c>'s 120

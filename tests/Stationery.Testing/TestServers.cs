@@ -127,7 +127,8 @@ public static class TestServers
         return owners[0];
     }
 
-    private static HttpClient Management(ServerAddresses servers)
+    /// <summary>An HTTP client for the management API of <paramref name="servers"/>, authenticated as its user.</summary>
+    public static HttpClient Management(ServerAddresses servers)
     {
         var uri = new Uri(servers.RabbitManagement);
         var http = new HttpClient { BaseAddress = new Uri(uri.GetLeftPart(UriPartial.Authority) + "/") };

@@ -22,6 +22,8 @@ public static class PlatformBus
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
+        // Before any hosted service starts (the bus, the outbox): every consumer queue of the platform exists (PlatformTopology).
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<TopologyDeclaration>(provider, rabbitUri));
         services.AddSingleton<FaultReporter>();
         services.AddMetrics();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ParkedMessages>(provider, rabbitUri));
@@ -30,9 +32,10 @@ public static class PlatformBus
             // No calls home: the platform runs on machines without internet access.
             x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
-            x.AddConsumers(t => !t.IsAbstract && t.GetCustomAttribute<InstanceConsumerAttribute>() is null, serviceAssembly.GetTypes());
-            // Every service refuses a disabled account's token (Security.DisabledAccounts), from its own consumer if it has one.
-            if (!serviceAssembly.GetTypes().Any(t => !t.IsAbstract && typeof(IConsumer<Contracts.Identity.StaffMemberDisabled>).IsAssignableFrom(t)))
+            // The consumers of ConsumerTypes (the list the topology manifest is generated from); their definitions pass the filter.
+            var consumers = ConsumerTypes(serviceAssembly).ToHashSet();
+            x.AddConsumers(t => !t.IsAbstract && (consumers.Contains(t) || !IsConsumer(t)), serviceAssembly.GetTypes());
+            if (consumers.Contains(typeof(Security.DisabledAccountConsumer)))
                 x.AddConsumer<Security.DisabledAccountConsumer>();
             // The registered singleton itself (the type-only overload made an instance of its own, so Parked stayed 0).
             x.AddConsumeObserver(provider => provider.GetRequiredService<FaultReporter>());
@@ -61,6 +64,25 @@ public static class PlatformBus
         });
         return services;
     }
+
+    /// <summary>
+    /// The consumers that get a durable endpoint of their own: every consumer of the service assembly except the per-replica
+    /// ones (<see cref="InstanceConsumerAttribute"/>), and — every service refuses a disabled account's token
+    /// (Security.DisabledAccounts), from its own consumer if it has one — <see cref="Security.DisabledAccountConsumer"/>.
+    /// <see cref="PlatformTopology"/> is generated from the same list.
+    /// </summary>
+    public static IEnumerable<Type> ConsumerTypes(Assembly serviceAssembly)
+    {
+        var consumers = serviceAssembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.GetCustomAttribute<InstanceConsumerAttribute>() is null && IsConsumer(t))
+            .ToList();
+        if (!consumers.Any(t => typeof(IConsumer<Contracts.Identity.StaffMemberDisabled>).IsAssignableFrom(t)))
+            consumers.Add(typeof(Security.DisabledAccountConsumer));
+        return consumers;
+    }
+
+    private static bool IsConsumer(Type t) =>
+        t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>));
 
     /// <summary>Lets a service add endpoints of its own (e.g. a per-replica fan-out queue) to the shared bus setup.</summary>
     public static IServiceCollection ConfigureBus(this IServiceCollection services, Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> configure) =>
