@@ -24,7 +24,7 @@ public sealed class PoisonEventInTheOutbox
         await using var provider = new ServiceCollection().AddMassTransitTestHarness().BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
-        var forwarder = new OutboxForwarder(new PoisonAware(), harness.Bus, NullLogger<OutboxForwarder>.Instance);
+        var forwarder = new OutboxForwarder(new PoisonAware(), OutboxPublisher.Over(harness.Bus), NullLogger<OutboxForwarder>.Instance);
         var controller = new Controller();
 
         IEvent[] events = [Event(1, "甲"), Event(2, "毒"), Event(3, "乙")];

@@ -18,9 +18,12 @@ namespace Stationery.Hosting.Messaging;
 /// the page is forwarded: one bad event used to stop every integration event of the service, for every chain, for ever.
 /// A publish that fails is not the event's fault (the broker is down): the page throws and is retried, as before.
 /// </summary>
-public sealed class OutboxForwarder(IIntegrationEventMap map, IBus bus, ILogger<OutboxForwarder> log) : SubscriptionBase
+public sealed class OutboxForwarder(IIntegrationEventMap map, OutboxPublisher publisher, ILogger<OutboxForwarder> log) : SubscriptionBase
 {
     private const int InFlight = 64;
+
+    /// <summary>How long one publish may take before the page is given up and retried (a broker confirm takes milliseconds).</summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed class OutboxForwarder(IIntegrationEventMap map, IBus bus, ILogger<
     {
         using var gate = new SemaphoreSlim(InFlight);
         var publishes = new List<Task>(events.Count);
+        var bus = await publisher.CurrentAsync(cancellationToken);
         foreach (var e in events)
         {
             object? message;
@@ -52,21 +56,28 @@ public sealed class OutboxForwarder(IIntegrationEventMap map, IBus bus, ILogger<
             }
             if (message is null) continue;
             await gate.WaitAsync(cancellationToken);
-            publishes.Add(PublishAsync(message, e.Id, e.Sequence, gate, cancellationToken));
+            publishes.Add(PublishAsync(bus, message, e.Id, e.Sequence, gate, cancellationToken));
         }
         await Task.WhenAll(publishes);
         return publishes.Count;
     }
 
-    private async Task PublishAsync(object message, Guid eventId, long sequence, SemaphoreSlim gate, CancellationToken ct)
+    private async Task PublishAsync(IBus bus, object message, Guid eventId, long sequence, SemaphoreSlim gate, CancellationToken ct)
     {
         try
         {
+            // A publish that neither completes nor fails would hold the page, and every later event, for ever: after
+            // PublishTimeout the bus is recycled (OutboxPublisher) and the page throws, to be retried on a fresh connection.
             await bus.Publish(message, message.GetType(), ctx =>
             {
                 ctx.MessageId = eventId;
                 ctx.Headers.Set("stationery-event-sequence", sequence);
-            }, ct);
+            }, ct).WaitAsync(PublishTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            await publisher.RecycleAsync(bus);
+            throw;
         }
         finally
         {

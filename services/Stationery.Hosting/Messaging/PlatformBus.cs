@@ -25,6 +25,13 @@ public static class PlatformBus
         // Before any hosted service starts (the bus, the outbox): every consumer queue of the platform exists (PlatformTopology).
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<TopologyDeclaration>(provider, rabbitUri));
         services.AddSingleton<FaultReporter>();
+        // The outbox publishes on a bus of its own, which it can replace when a publish hangs (OutboxPublisher).
+        services.AddSingleton(provider => new OutboxPublisher(() => Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(rabbitUri));
+            cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+            foreach (var configure in provider.GetServices<OutboxBusConfiguration>()) configure.Apply(cfg);
+        }), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxPublisher>>()));
         services.AddMetrics();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ParkedMessages>(provider, rabbitUri));
         services.AddMassTransit(x =>
@@ -84,10 +91,17 @@ public static class PlatformBus
     private static bool IsConsumer(Type t) =>
         t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>));
 
+    /// <summary>Lets a service (or a test: a publish filter) shape the outbox's own bus (<see cref="OutboxPublisher"/>).</summary>
+    public static IServiceCollection ConfigureOutboxBus(this IServiceCollection services, Action<IRabbitMqBusFactoryConfigurator> configure) =>
+        services.AddSingleton(new OutboxBusConfiguration(configure));
+
     /// <summary>Lets a service add endpoints of its own (e.g. a per-replica fan-out queue) to the shared bus setup.</summary>
     public static IServiceCollection ConfigureBus(this IServiceCollection services, Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> configure) =>
         services.AddSingleton(configure);
 }
+
+/// <summary>One shaping of the outbox's bus (<see cref="PlatformBus.ConfigureOutboxBus"/>).</summary>
+public sealed record OutboxBusConfiguration(Action<IRabbitMqBusFactoryConfigurator> Apply);
 
 /// <summary>Marks a consumer that a service wires to its own endpoint instead of the shared per-service queue.</summary>
 [AttributeUsage(AttributeTargets.Class)]

@@ -46,7 +46,7 @@ public sealed class FlakyBrokerHost : InventoryHost
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.ConfigureBus((_, bus) =>
+            builder.ConfigureTestServices(services => services.ConfigureOutboxBus(bus =>
                 bus.ConfigurePublish(publish => publish.UseExecute(broker.OnPublish))));
         }
     }
