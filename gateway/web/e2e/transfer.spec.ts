@@ -19,8 +19,8 @@ describe('a transfer between branches', () => {
     const page = await owner.newPage();
     await page.addInitScript(() => localStorage.setItem('stationery.branch', 'main'));
     await page.goto(`${BASE_URL}/stock`);
-    await page.getByRole('link', { name: '调拨' }).click();
-    await page.getByRole('heading', { name: '调拨' }).waitFor();
+    await page.getByRole('link', { name: '调拨', exact: true }).click();
+    await page.getByRole('heading', { name: '调拨', exact: true }).waitFor();
     await page.getByRole('button', { name: '调出到其他门店' }).first().click();
     const form = page.locator('form[aria-labelledby="send-title"]');
     await form.getByLabel('调入门店').selectOption('east');
