@@ -41,7 +41,7 @@ public sealed class SlashCommandAnswerer(IDocumentStore store, ILogger<SlashComm
                 : (Say(texts.UnknownSku(sku)), null),
             _ => (Say(texts.Help), null),
         };
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(m.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(m.ChannelId, ct);
         var posted = MessagePosting.Decide(stream.Aggregate, BotPosting.Command(reply.Answer, now), now);
         stream.AppendOne(posted);
         if (reply.Restock is var (b, s, q))

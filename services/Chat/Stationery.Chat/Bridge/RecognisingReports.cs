@@ -36,7 +36,7 @@ public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockRep
         if (answers.Count == 0) return;
 
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(m.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(m.ChannelId, ct);
         var channel = stream.Aggregate;
         foreach (var (answer, report) in answers)
         {

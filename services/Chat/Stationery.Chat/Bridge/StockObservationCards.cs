@@ -91,7 +91,7 @@ public sealed class StockObservationComparedConsumer(IDocumentStore store, ILogg
         if (!Guid.TryParse(c.ReplyMessageId, out var messageId)) return;
         var ct = context.CancellationToken;
         if (await session.LoadAsync<ChatMessage>(messageId, ct) is not { Card: { } card } message) return;
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(message.ChannelId, ct);
         stream.AppendOne(new CardUpdated(message.Id, message.Seq, StockObservationTexts.For(config).Compared(card, c), message.Text,
             message.Mentions, clock.GetUtcNow()));
     }
@@ -107,7 +107,7 @@ public sealed class SpotCountRecordedConsumer(IDocumentStore store, ILogger<Spot
         var ct = context.CancellationToken;
         if (await session.LoadAsync<ChatMessage>(messageId, ct) is not { Card: { Status: not Card.Done } card } message) return;
         var done = card with { Status = Card.Done, Resolution = StockObservationTexts.For(config).Recorded(c) };
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(message.ChannelId, ct);
         stream.AppendOne(new CardUpdated(message.Id, message.Seq, done, message.Text, message.Mentions, clock.GetUtcNow()));
     }
 }

@@ -40,7 +40,7 @@ public static class PurchaseOrderCards
         string supplierId, string supplierName, Func<Card, Card> resolve, string by, string outcome, BotMessage? note, DateTimeOffset now,
         CancellationToken ct, Func<PurchaseOrderCard, MessagePosted?, PurchaseOrderCard>? remember = null)
     {
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(SupplierChannels.Id(supplierId), ct);
+        var stream = await session.Events.FetchForWriting<Channel>(SupplierChannels.Id(supplierId), ct);
         var record = known;
         if (known?.MessageId is { } messageId)
         {

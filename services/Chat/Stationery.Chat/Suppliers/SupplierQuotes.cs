@@ -86,7 +86,7 @@ public static class SupplierQuotes
         var catalogue = await session.Query<CatalogueItem>().ToListAsync(ct);
         var answers = Answers(m, supplierId, directory, catalogue, DateOnly.FromDateTime(now.UtcDateTime), texts);
         if (answers.Count == 0) return;
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(m.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(m.ChannelId, ct);
         foreach (var answer in answers)
             BotPosting.Append(stream, null, answer, now);
     }
@@ -103,7 +103,7 @@ public sealed class SupplierQuoteRecordedConsumer(IDocumentStore store, ILogger<
         var message = await session.LoadAsync<ChatMessage>(messageId, ct);
         if (message?.Card is not { Status: not Card.Done } card) return;
         var done = card with { Status = Card.Done, Resolution = texts.QuoteRecorded(q.ValidUntil) };
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(message.ChannelId, ct);
         stream.AppendOne(new CardUpdated(message.Id, message.Seq, done, message.Text, message.Mentions, clock.GetUtcNow()));
     }
 }

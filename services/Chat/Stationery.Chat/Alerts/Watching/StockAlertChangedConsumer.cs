@@ -25,7 +25,7 @@ public sealed class StockAlertChangedConsumer(IDocumentStore store, ILogger<Stoc
         var now = clock.GetUtcNow();
         // The stream first, then the memory: an alert committed in between makes this append conflict and be retried with the
         // memory that alert left.
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(BranchChannels.Id(change.BranchId, BranchTopic.StockWatch), ct);
+        var stream = await session.Events.FetchForWriting<Channel>(BranchChannels.Id(change.BranchId, BranchTopic.StockWatch), ct);
         var watch = await session.LoadAsync<StockWatch>(StockWatch.IdFor(change.BranchId), ct) ?? StockWatch.Empty(change.BranchId);
         var (decisions, next) = StockWatchBot.Decide(watch, change, now, NewMessageIds.Fresh(now));
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;

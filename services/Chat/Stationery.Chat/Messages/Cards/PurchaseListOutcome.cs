@@ -18,7 +18,7 @@ public sealed class PurchaseListItemAddedConsumer(IDocumentStore store, ILogger<
         var message = await session.LoadAsync<ChatMessage>(messageId, ct);
         if (message?.Card is not { Status: not Card.Done } card) return;
         var done = card with { Status = Card.Done, Resolution = texts.AddedToPurchaseList(item.Quantity, item.Unit) };
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(message.ChannelId, ct);
         stream.AppendOne(new CardUpdated(message.Id, message.Seq, done, message.Text, message.Mentions, clock.GetUtcNow()));
     }
 }

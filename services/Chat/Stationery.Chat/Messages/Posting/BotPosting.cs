@@ -35,7 +35,7 @@ public static class BotPosting
     /// <param name="openIfMissing">How to open the channel if it does not exist yet; without it a missing channel is not found.</param>
     public static async Task<MessagePosted> PostAsync(IDocumentSession session, string channelId, Func<ChannelOpened>? openIfMissing,
         BotMessage message, DateTimeOffset now, CancellationToken ct) =>
-        Append(await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct), openIfMissing, message, now);
+        Append(await session.Events.FetchForWriting<Channel>(channelId, ct), openIfMissing, message, now);
 
     /// <summary>Appends a bot message to a channel's stream already fetched for writing (so one session can append several things).</summary>
     public static MessagePosted Append(IEventStream<Channel> stream, Func<ChannelOpened>? openIfMissing, BotMessage message, DateTimeOffset now)
