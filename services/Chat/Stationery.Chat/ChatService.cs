@@ -82,7 +82,7 @@ public static class ChatModule
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/chat").WithTags("Chat").WithRepeatedRequests();
+        var api = app.MapGroup("/api/chat").WithTags("Chat").WithLostRacesRunAgain().WithRepeatedRequests();
         api.MapListMyChannels();
         api.MapAdHocChannels();
         api.MapMarkChannelRead();

@@ -59,7 +59,7 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapStationeryIdentityApi(this IEndpointRouteBuilder app)
     {
         app.MapPublishSigningKeys();
-        var api = app.MapGroup("/api/identity").WithTags("Identity").WithRepeatedRequests();
+        var api = app.MapGroup("/api/identity").WithTags("Identity").WithLostRacesRunAgain().WithRepeatedRequests();
         api.MapSignUpChain()
             .MapLogIn()
             .MapRefreshToken()

@@ -54,7 +54,7 @@ public static class InventoryModule
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/inventory").WithTags("Inventory").WithRepeatedRequests();
+        var api = app.MapGroup("/api/inventory").WithTags("Inventory").WithLostRacesRunAgain().WithRepeatedRequests();
         api.MapRegisterProduct();
         api.MapSearchProducts();
         api.MapChangeProduct();

@@ -48,7 +48,7 @@ public static class PurchasingModule
 
     public static IEndpointRouteBuilder MapPurchasingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/purchasing").WithTags("Purchasing").WithRepeatedRequests();
+        var api = app.MapGroup("/api/purchasing").WithTags("Purchasing").WithLostRacesRunAgain().WithRepeatedRequests();
         api.MapRegisterSupplier()
             .MapListSuppliers()
             .MapRecordQuote()

@@ -50,7 +50,7 @@ public static class ReportingModule
 
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reporting").WithTags("Reporting").WithRepeatedRequests();
+        var api = app.MapGroup("/api/reporting").WithTags("Reporting").WithLostRacesRunAgain().WithRepeatedRequests();
         var branches = api.MapGroup("/branches");
         branches.MapGetDailyReport();
         branches.MapGetWeeklyReport();
