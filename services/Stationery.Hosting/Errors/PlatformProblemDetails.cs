@@ -69,7 +69,7 @@ public static class PlatformProblemDetails
                 problem = new ProblemDetails
                 {
                     Status = 500, Type = TypeBase + "server-error", Title = "Server error",
-                    Detail = "Something went wrong on our side. The request was not applied.",
+                    Detail = "服务器内部出错，本次请求未执行，请稍后重试。 / Something went wrong on our side. The request was not applied.",
                 };
             }
             http.Response.StatusCode = problem.Status!.Value;
@@ -79,22 +79,22 @@ public static class PlatformProblemDetails
         private static ProblemDetails BadRequest(BadHttpRequestException b)
         {
             if (b.StatusCode == 413)
-                return new ProblemDetails { Status = 413, Type = TypeBase + "payload-too-large", Title = "Payload too large", Detail = b.Message };
+                return new ProblemDetails { Status = 413, Type = TypeBase + "payload-too-large", Title = "Payload too large", Detail = $"上传内容超过大小上限。 / {b.Message}" };
             if (b.StatusCode == 415)
-                return new ProblemDetails { Status = 415, Type = TypeBase + "unsupported-media-type", Title = "Unsupported media type", Detail = b.Message };
+                return new ProblemDetails { Status = 415, Type = TypeBase + "unsupported-media-type", Title = "Unsupported media type", Detail = $"不支持这种内容类型。 / {b.Message}" };
             if (b.InnerException is JsonException json)
             {
                 var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
                 return new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
-                    [field == "" ? "body" : field] = ["is not valid JSON for this field"],
+                    [field == "" ? "body" : field] = ["不是此字段可接受的 JSON / is not valid JSON for this field"],
                 })
                 {
                     Status = 400, Type = TypeBase + "malformed-json", Title = "Malformed JSON",
-                    Detail = $"The request body is not valid JSON at {json.Path ?? "$"} (line {json.LineNumber + 1}).",
+                    Detail = $"请求正文在 {json.Path ?? "$"}（第 {json.LineNumber + 1} 行）不是有效的 JSON。 / The request body is not valid JSON at {json.Path ?? "$"} (line {json.LineNumber + 1}).",
                 };
             }
-            return new ProblemDetails { Status = b.StatusCode, Type = TypeBase + "bad-request", Title = "Bad request", Detail = b.Message };
+            return new ProblemDetails { Status = b.StatusCode, Type = TypeBase + "bad-request", Title = "Bad request", Detail = $"请求无法解析。 / {b.Message}" };
         }
 
         private static string Title(int status) => status switch

@@ -13,6 +13,7 @@ public sealed class BadInput(InventoryHost host) : IClassFixture<InventoryHost>
 
         var problem = await response.ProblemAsync(400);
         problem.GetProperty("type").GetString()!.ShouldEndWith("/malformed-json");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("请求正文在", customMessage: "Chinese first");
     }
 
     [Fact]
@@ -22,7 +23,9 @@ public sealed class BadInput(InventoryHost host) : IClassFixture<InventoryHost>
             new StringContent("""{"reference": "R-1", "lines": [ {"sku": "X", "quantity": "lots"} ]}""", Encoding.UTF8, "application/json"));
 
         var problem = await response.ProblemAsync(400);
-        problem.GetProperty("errors").EnumerateObject().ShouldContain(e => e.Name.Contains("quantity"));
+        var errors = problem.GetProperty("errors").EnumerateObject().ToList();
+        errors.ShouldContain(e => e.Name.Contains("quantity"));
+        errors.First(e => e.Name.Contains("quantity")).Value[0].GetString()!.ShouldStartWith("不是此字段可接受的 JSON");
     }
 
     [Fact]
