@@ -32,11 +32,7 @@ public static class EventReplay
                        ?? throw new ArgumentException($"{queue} is not a consumer queue of the platform (see platform-topology.json)", nameof(queue));
         var consumed = endpoint.Consumes.Select(m => m.Type).ToHashSet(StringComparer.Ordinal);
 
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(new Uri(rabbitUri));
-            cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
-        });
+        var bus = PlatformBus.SendingBus(rabbitUri);
         await bus.StartAsync(ct);
         try
         {

@@ -26,10 +26,8 @@ public static class PlatformBus
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<TopologyDeclaration>(provider, rabbitUri));
         services.AddSingleton<FaultReporter>();
         // The outbox publishes on a bus of its own, which it can replace when a publish hangs (OutboxPublisher).
-        services.AddSingleton(provider => new OutboxPublisher(() => Bus.Factory.CreateUsingRabbitMq(cfg =>
+        services.AddSingleton(provider => new OutboxPublisher(() => SendingBus(rabbitUri, cfg =>
         {
-            cfg.Host(new Uri(rabbitUri));
-            cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
             foreach (var configure in provider.GetServices<OutboxBusConfiguration>()) configure.Apply(cfg);
         }), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxPublisher>>()));
         services.AddMetrics();
@@ -78,6 +76,18 @@ public static class PlatformBus
     /// (Security.DisabledAccounts), from its own consumer if it has one — <see cref="Security.DisabledAccountConsumer"/>.
     /// <see cref="PlatformTopology"/> is generated from the same list.
     /// </summary>
+    /// <summary>
+    /// A bus that only sends and publishes (no receive endpoints), with the platform's wire names: the outbox's own bus and
+    /// <see cref="EventReplay"/>'s.
+    /// </summary>
+    public static IBusControl SendingBus(string rabbitUri, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>
+        Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(rabbitUri));
+            cfg.MessageTopology.SetEntityNameFormatter(new WireNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+            configure?.Invoke(cfg);
+        });
+
     public static IEnumerable<Type> ConsumerTypes(Assembly serviceAssembly)
     {
         var consumers = serviceAssembly.GetTypes()
