@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { asList, configureApi, get } from './api/client';
+import { configureApi } from './api/client';
+import { identity, ok } from './api/services';
 import { ChatScreen } from './chat/ChatScreen';
 import { SearchScreen } from './chat/SearchScreen';
 import { stopChat } from './chat/chatService';
@@ -15,7 +16,7 @@ import { SignUpScreen } from './SignUpScreen';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
 import { PurchasingScreen } from './purchasing/PurchasingScreen';
 import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
-import { noPermissions, parseMe, permissionsFrom, type Me } from './session/permissions';
+import { noPermissions, permissionsFrom, type Me } from './session/permissions';
 import { freshToken, refreshSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
 import { StockItemScreen } from './stock/StockItemScreen';
 import { StockScreen } from './stock/StockScreen';
@@ -51,8 +52,8 @@ function SignedIn({ route }: { route: Route }) {
   const [me, setMe] = useState<Me | undefined>();
   useEffect(() => {
     let current = true;
-    get<unknown>('/api/identity/me').then(
-      (raw) => { if (current) setMe(parseMe(raw)); },
+    ok(identity.GET('/api/identity/me')).then(
+      (answer) => { if (current) setMe(answer); },
       () => { if (current) setMe(noPermissions); });
     return () => { current = false; };
   }, [session]);
@@ -66,8 +67,8 @@ function SignedIn({ route }: { route: Route }) {
   // Names for the branch picker; hq (and an owner without listed branches) works across every branch of the chain.
   useEffect(() => {
     if (!me || perms.isSupplier) return;
-    get<unknown>('/api/identity/branches').then((raw) => {
-      const all = asList<{ code: string; name?: string }>(raw, 'branches').map((b) => ({ code: b.code, name: b.name ?? b.code }));
+    ok(identity.GET('/api/identity/branches')).then((list) => {
+      const all = list.map((b) => ({ code: b.code, name: b.name || b.code }));
       const mine = session.user.branches.length ? all.filter((b) => session.user.branches.includes(b.code)) : all;
       if (mine.length) {
         setBranches(mine);

@@ -124,18 +124,6 @@ function failure(response: Response, json: unknown): ApiError {
   return new ApiError(response.status, (json as ProblemDetails | undefined) ?? { title: response.statusText });
 }
 
-/** Lists come as a bare array or wrapped (`{ items }` and friends); either is fine. */
-export function asList<T>(value: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(value)) return value as T[];
-  if (value && typeof value === 'object') {
-    for (const key of [...keys, 'items', 'data', 'results', 'value']) {
-      const inner = (value as Record<string, unknown>)[key];
-      if (Array.isArray(inner)) return inner as T[];
-    }
-  }
-  return [];
-}
-
 export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));

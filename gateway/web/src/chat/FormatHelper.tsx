@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { asList, get, query } from '../api/client';
+import { inventory, ok } from '../api/services';
 import { useApp } from '../context';
 import { t } from '../i18n';
-import { normalizeStockItem } from '../stock/normalize';
 import type { Product } from '../stock/types';
 import { Dialog, ErrorMessage, Field } from '../ui/components';
 import { formatHouseReport, suggestReorder, validateHouseReport, type HouseReport } from './houseFormat';
@@ -22,8 +21,8 @@ export function FormatHelper({ onClose, onInsert }: { onClose: () => void; onIns
     if (!text) { setResults([]); setSearched(false); return; }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      get<unknown>(`/api/inventory/products${query({ search: text })}`, { signal: controller.signal })
-        .then((raw) => { setResults(asList<Product>(raw, 'products').slice(0, 20)); setSearched(true); setError(undefined); })
+      ok(inventory.GET('/api/inventory/products', { params: { query: { search: text } }, signal: controller.signal }))
+        .then((products) => { setResults(products.slice(0, 20)); setSearched(true); setError(undefined); })
         .catch((e) => { if ((e as Error)?.name !== 'AbortError') setError(e); });
     }, 250);
     return () => { clearTimeout(timer); controller.abort(); };
@@ -34,15 +33,15 @@ export function FormatHelper({ onClose, onInsert }: { onClose: () => void; onIns
     setSystemStock(undefined);
     if (!branch) return;
     try {
-      const item = normalizeStockItem(await get<unknown>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(p.sku)}`));
-      const policy = item.policy ?? {};
-      setSystemStock(item.onHand);
+      const { stock, effectivePolicy, suggestedQuantity } = await ok(inventory.GET('/api/inventory/branches/{branch}/stock/{sku}',
+        { params: { path: { branch, sku: p.sku } } }));
+      setSystemStock(stock.onHand);
       setReport((r) => r && {
         ...r,
-        stock: item.onHand ?? 0,
-        suggest: item.suggestedQuantity || suggestReorder({
-          onHand: item.onHand ?? 0, onOrder: item.onOrder, packSize: item.packSize ?? p.packSize,
-          reorderPoint: item.reorderPoint ?? policy.reorderPoint, maxLevel: item.maxLevel ?? policy.maxLevel,
+        stock: stock.onHand,
+        suggest: suggestedQuantity || suggestReorder({
+          onHand: stock.onHand, onOrder: stock.onOrder, packSize: p.packSize,
+          reorderPoint: effectivePolicy.reorderPoint ?? undefined, maxLevel: effectivePolicy.maxLevel ?? undefined,
         }),
       });
     } catch {

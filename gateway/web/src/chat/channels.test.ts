@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../session/session';
-import { countIncoming, firstUnreadSeq, markChannelRead, normalizeChannel, sortChannels, visibleChannels } from './channels';
+import { countIncoming, firstUnreadSeq, markChannelRead, sortChannels, visibleChannels } from './channels';
 import type { Channel, ChatMessage } from './model';
 
 const owner: User = { id: 'u-owner', name: '张店长', username: 'owner', roles: ['owner'], branches: ['main'] };
-const supplier: User = { id: 'u-sup', name: '晨光', username: 'supplier', roles: ['supplier'], branches: [], supplierId: 's1' };
+// A channel as GET /api/chat/channels answers it.
+const channel = (id: string, name: string, kind: Channel['kind'], unread: number, lastSeq: number, mentions = 0): Channel => ({
+  id, name, kind, branch: null, branchName: null, topic: null, purpose: null, lastSeq, lastReadSeq: lastSeq - unread, unread, mentions, lastPostedAt: null,
+});
 const channels: Channel[] = [
-  { id: 'a', name: '总店群', kind: 'group', unread: 0, mentions: 0, lastSeq: 10 },
-  { id: 'b', name: '库存监控', kind: 'group', unread: 2, mentions: 0, lastSeq: 5 },
-  { id: 's1', name: '晨光供应商', kind: 'supplier', supplierId: 's1', unread: 0, lastSeq: 1 },
-  { id: 's2', name: '得力供应商', kind: 'supplier', supplierId: 's2', unread: 0, lastSeq: 1 },
+  channel('a', '总店群', 'group', 0, 10),
+  channel('b', '库存监控', 'group', 2, 5),
+  channel('supplier-s1', '晨光供应商', 'supplier', 0, 1),
+  channel('prices-s1', '报价·晨光', 'prices', 0, 1),
 ];
 const message = (channelId: string, seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
   channelId, seq, id: `${channelId}-${seq}`, authorId: 'bot', authorName: '库存助手', text: '', postedAt: '', ...extra,
@@ -38,23 +41,12 @@ describe('the channel list', () => {
 
   it('puts mentions first, then unread, keeping the server order otherwise', () => {
     const sorted = sortChannels([...channels.slice(0, 2), { ...channels[2], mentions: 1, unread: 1 }, channels[3]]);
-    expect(sorted.map((c) => c.id)).toEqual(['s1', 'b', 'a', 's2']);
+    expect(sorted.map((c) => c.id)).toEqual(['supplier-s1', 'b', 'a', 'prices-s1']);
   });
 
-  it('shows a supplier contact only their own supplier channel', () => {
-    expect(visibleChannels(channels, supplier, true).map((c) => c.id)).toEqual(['s1']);
-    expect(visibleChannels(channels, owner, false)).toHaveLength(4);
-  });
-
-  it('shows a supplier contact their own price channel (报价) too, and no other supplier\'s', () => {
-    const withPrices: Channel[] = [...channels, { id: 'p1', name: '报价·晨光', kind: 'prices', supplierId: 's1' }, { id: 'p2', name: '报价·得力', kind: 'prices', supplierId: 's2' }];
-    expect(visibleChannels(withPrices, supplier, true).map((c) => c.id)).toEqual(['s1', 'p1']);
-  });
-
-  it('reads channel items whatever the counters are called', () => {
-    expect(normalizeChannel({ id: 7, title: '群', unreadCount: 4, latestSeq: 9 })).toMatchObject({
-      id: '7', name: '群', unread: 4, lastSeq: 9, mentions: 0,
-    });
+  it('shows a supplier contact only order and price channels (the server lists only their own)', () => {
+    expect(visibleChannels(channels, true).map((c) => c.id)).toEqual(['supplier-s1', 'prices-s1']);
+    expect(visibleChannels(channels, false)).toHaveLength(4);
   });
 
   it('puts the "new messages" line just after what was read', () => {

@@ -2,11 +2,13 @@ import { mentionsUser } from '../session/permissions';
 import type { User } from '../session/session';
 import { NOTIFICATION_LEVELS, type Channel, type ChatMessage, type NotificationLevel } from './model';
 
-/** The channels a user should see: a supplier contact only their own supplier's order and price channels (the server filters too). */
-export function visibleChannels(channels: readonly Channel[], user: User, isSupplier: boolean): Channel[] {
+/**
+ * The channels a user should see: a supplier contact only order and price channels. The server lists only the channels
+ * one is a member of, so those are their own supplier's.
+ */
+export function visibleChannels(channels: readonly Channel[], isSupplier: boolean): Channel[] {
   if (!isSupplier) return [...channels];
-  return channels.filter((c) => (c.kind === 'supplier' || c.kind === 'prices')
-    && (!c.supplierId || !user.supplierId || c.supplierId === user.supplierId));
+  return channels.filter((c) => c.kind === 'supplier' || c.kind === 'prices');
 }
 
 /** Counts a live message into the channel list: unread and mention badges for channels not on screen. */
@@ -40,26 +42,6 @@ export function markChannelRead(channels: readonly Channel[], channelId: string)
 export function sortChannels(channels: readonly Channel[]): Channel[] {
   const rank = (c: Channel) => ((c.mentions ?? 0) > 0 ? 0 : (c.unread ?? 0) > 0 ? 1 : 2);
   return channels.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
-}
-
-/** Reads a channel item whatever the server calls its fields. */
-export function normalizeChannel(raw: Record<string, unknown>): Channel {
-  const num = (...keys: string[]) => {
-    for (const k of keys) if (typeof raw[k] === 'number') return raw[k] as number;
-    return undefined;
-  };
-  return {
-    ...raw,
-    id: String(raw.id ?? raw.channelId ?? ''),
-    name: String(raw.name ?? raw.title ?? raw.id ?? ''),
-    kind: raw.kind as string | undefined,
-    branch: (raw.branch ?? raw.branchId ?? null) as string | null,
-    unread: num('unread', 'unreadCount') ?? 0,
-    mentions: num('mentions', 'unreadMentions', 'mentionCount') ?? 0,
-    lastSeq: num('lastSeq', 'latestSeq', 'seq', 'lastMessageSeq'),
-    supplierId: (raw.supplierId ?? null) as string | null,
-    notifications: notificationLevel(raw.notifications ?? raw.notificationLevel),
-  };
 }
 
 /** The server sends the level as a name (`all`) or, from an older build, the enum's number. */

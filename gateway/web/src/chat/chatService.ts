@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { asList, del, get, newId, post, put, query } from '../api/client';
+import { del, newId, post, put } from '../api/client';
+import { chat, ok } from '../api/services';
 import type { Permissions } from '../session/permissions';
 import type { Session } from '../session/session';
 import { freshToken } from '../session/store';
-import { countIncoming, firstUnreadSeq, markChannelRead, normalizeChannel, setNotificationLevel, visibleChannels } from './channels';
+import { countIncoming, firstUnreadSeq, markChannelRead, setNotificationLevel, visibleChannels } from './channels';
 import { applyUpdate } from './compose';
 import { ChatHub, type HubNotification, type HubStatus } from './hub';
 import type { Attachment, Channel, ChatMessage, MessageUpdate, NotificationLevel } from './model';
@@ -110,9 +111,8 @@ export class ChatService {
 
   async loadChannels() {
     try {
-      const raw = await get<unknown>('/api/chat/channels');
-      const channels = asList<Record<string, unknown>>(raw, 'channels').map(normalizeChannel);
-      this.channels = visibleChannels(channels, this.session.user, this.perms.isSupplier);
+      const channels = await ok(chat.GET('/api/chat/channels'));
+      this.channels = visibleChannels(channels, this.perms.isSupplier);
       this.channelsError = undefined;
       if (this.openChannelId) this.channels = markChannelRead(this.channels, this.openChannelId);
     } catch (e) {
@@ -123,8 +123,9 @@ export class ChatService {
   }
 
   private fetchPage = (channelId: string) => async (after: number, limit: number) => {
-    const raw = await get<unknown>(`/api/chat/channels/${encodeURIComponent(channelId)}/messages${query({ after, limit })}`);
-    return asList<ChatMessage>(raw, 'messages').map(normalizeMessage);
+    // The server's MessageDto, checked at build time to fit what the timeline keeps (a message without files has none).
+    const page = await ok(chat.GET('/api/chat/channels/{channelId}/messages', { params: { path: { channelId }, query: { after, limit } } }));
+    return page.map((m): ChatMessage => ({ ...m, attachments: m.attachments ?? [] }));
   };
 
   /** Opens a channel: its newest page the first time, only what is new after that. */

@@ -1,3 +1,4 @@
+import type { ChatSchema } from '../api/services';
 /** A bot card's button. `style: 'primary'` is the suggested action. */
 export interface CardAction {
   id: string;
@@ -17,10 +18,11 @@ export interface Card {
   buttons?: CardAction[];
   status?: string;
   resolved?: boolean;
-  resolvedBy?: string;
-  resolution?: string;
-  purchaseOrderId?: string;
-  sku?: string;
+  resolvedBy?: string | null;
+  resolution?: string | null;
+  purchaseOrderId?: string | null;
+  sku?: string | null;
+  branch?: string | null;
   /** Messages the card cites (a discrepancy card: the order card and the supplier's confirmation). */
   links?: CardLink[] | null;
 }
@@ -90,17 +92,5 @@ export interface MessageUpdate {
 export type NotificationLevel = 'all' | 'mentions' | 'alerts' | 'none';
 export const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['all', 'mentions', 'alerts', 'none'];
 
-export interface Channel {
-  id: string;
-  name: string;
-  kind?: string;
-  branch?: string | null;
-  unread?: number;
-  mentions?: number;
-  lastSeq?: number;
-  supplierId?: string | null;
-  purpose?: string;
-  /** How much of the channel notifies me (the server's `notifications`). */
-  notifications?: NotificationLevel;
-  [more: string]: unknown;
-}
+/** A channel in the user's list (`GET /api/chat/channels`). */
+export type Channel = ChatSchema<'ChannelSummary'>;

@@ -12,23 +12,28 @@ const server = vi.hoisted(() => ({
   hub: undefined as HubHandlers | undefined,
 }));
 
+vi.mock('../api/services', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api/services')>()),
+  chat: {
+    GET: async (path: string, init?: { params?: { path?: { channelId?: string }; query?: { after?: number; limit?: number } } }) => {
+      const answer = (data: unknown) => ({ data, response: { ok: true, status: 200 } });
+      if (path === '/api/chat/channels') return answer(server.channels.map((c) => ({ ...c })));
+      if (path !== '/api/chat/channels/{channelId}/messages') throw new Error(`unexpected GET ${path}`);
+      const channelId = init?.params?.path?.channelId ?? '';
+      const after = Number(init?.params?.query?.after ?? 0);
+      const limit = Number(init?.params?.query?.limit ?? 50);
+      server.reads.push({ channelId, after });
+      const page = (server.messages.get(channelId) ?? []).filter((x) => x.seq > after).slice(0, limit);
+      await Promise.resolve();
+      const hook = server.afterRead;
+      server.afterRead = undefined;
+      hook?.();
+      return answer(page);
+    },
+  },
+}));
 vi.mock('../api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../api/client')>()),
-  get: async (path: string) => {
-    if (path === '/api/chat/channels') return server.channels.map((c) => ({ ...c }));
-    const m = /^\/api\/chat\/channels\/([^/]+)\/messages\?(.*)$/.exec(path);
-    if (!m) throw new Error(`unexpected GET ${path}`);
-    const params = new URLSearchParams(m[2]);
-    const after = Number(params.get('after') ?? 0);
-    const limit = Number(params.get('limit') ?? 50);
-    server.reads.push({ channelId: m[1], after });
-    const page = (server.messages.get(m[1]) ?? []).filter((x) => x.seq > after).slice(0, limit);
-    await Promise.resolve();
-    const hook = server.afterRead;
-    server.afterRead = undefined;
-    hook?.();
-    return page;
-  },
   post: async () => undefined,
 }));
 vi.mock('../session/store', () => ({ freshToken: async () => 'token' }));

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { get, getBlob, post } from '../api/client';
+import { getBlob, post } from '../api/client';
+import { ok, purchasing } from '../api/services';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
@@ -8,7 +9,7 @@ import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from 
 import { saveFile, useDownload } from '../ui/saveFile';
 import { useSubmit } from '../ui/useSubmit';
 import { canAnnounceDelivery, deliveryNotice, receiptLines, timelineFileName, tomorrow } from './delivery';
-import { normalizeOrder, normalizePoStatus, outstanding, poActions, type PurchaseOrderLine } from './types';
+import { normalizePoStatus, orderFrom, outstanding, poActions, type PurchaseOrderLine } from './types';
 
 const statusText = (s: string) => {
   const key = `purchasing.status.${normalizePoStatus(s)}` as MessageKey;
@@ -20,8 +21,8 @@ export function PurchaseOrderScreen({ id }: { id: string }) {
   const { perms, branches, session } = useApp();
   const branchName = (code?: string) => branches.find((b) => b.code === code)?.name ?? code;
   const order = useLoad(
-    (signal) => get<unknown>(`/api/purchasing/purchase-orders/${encodeURIComponent(id)}`, { signal }).then((raw) => {
-      const po = normalizeOrder(raw);
+    (signal) => ok(purchasing.GET('/api/purchasing/purchase-orders/{id}', { params: { path: { id } }, signal })).then((view) => {
+      const po = orderFrom(view);
       return { ...withoutCosts(po, perms), lines: po.lines.map((l) => withoutCosts(l, perms)) };
     }),
     [id],

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, asList, del, get, patch, post, query } from '../api/client';
+import { ApiError, del, patch, post } from '../api/client';
+import { inventory, ok, purchasing, type PurchasingSchema } from '../api/services';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
@@ -8,7 +9,7 @@ import { ErrorMessage, Loading, Notice, formatMoney, formatTime, useLoad } from 
 import { useSubmit } from '../ui/useSubmit';
 import type { Product } from '../stock/types';
 import { MAX_QUANTITY, linesWithoutSupplier, quantityEdit, roundingNote, supplierOptions, type SupplierSummary } from './ordering';
-import { normalizeOrder, normalizePoStatus, type PurchaseListItem } from './types';
+import { normalizePoStatus, orderFrom, type PurchaseListItem } from './types';
 
 export function PurchasingScreen() {
   const { perms } = useApp();
@@ -28,8 +29,8 @@ function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
   const [created, setCreated] = useState<string[]>();
   const [left, setLeft] = useState(0);
   const list = useLoad(
-    (signal) => get<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list`, { signal })
-      .then((raw) => asList<PurchaseListItem>(raw, 'items', 'lines', 'entries').map((i) => withoutCosts(i, perms))),
+    (signal) => ok(purchasing.GET('/api/purchasing/branches/{branch}/purchase-list', { params: { path: { branch } }, signal }))
+      .then((list) => (list.items ?? []).map((i): PurchaseListItem => withoutCosts(i, perms))),
     [branch],
   );
   const items = list.data ?? [];
@@ -38,12 +39,11 @@ function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
   const suppliers = useLoad(
     (signal) => (editable
       ? Promise.all([
-          get<unknown>('/api/purchasing/suppliers', { signal }),
-          get<unknown>('/api/inventory/products', { signal }).catch(() => []),
+          ok(purchasing.GET('/api/purchasing/suppliers', { signal })),
+          ok(inventory.GET('/api/inventory/products', { signal })).catch((): Product[] => []),
         ]).then(([s, p]) => ({
-          suppliers: asList<{ id?: string; supplierId?: string; name: string; categories?: string[] }>(s, 'suppliers')
-            .map((x) => ({ id: (x.id ?? x.supplierId)!, name: x.name, categories: x.categories })),
-          categories: new Map(asList<Product>(p, 'products').map((x) => [x.sku, x.category])),
+          suppliers: s.map((x) => ({ id: x.id, name: x.name, categories: x.categories })),
+          categories: new Map(p.map((x) => [x.sku, x.category])),
         }))
       : Promise.resolve(undefined)),
     [editable],
@@ -55,9 +55,9 @@ function PurchaseList({ onPlaced }: { onPlaced: () => void }) {
 
   const create = useSubmit(
     async (key) => {
-      const result = await post<unknown>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`,
+      const result = await post<PurchasingSchema<'PlacedFromList'>>(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-orders`,
         { fromPurchaseList: true }, { idempotencyKey: key });
-      return { ids: asList<{ id: string }>(result, 'purchaseOrders', 'orders').map((o) => o.id), left: asList<string>(result, 'leftOnList').length };
+      return { ids: result.purchaseOrders.map((o) => o.id), left: result.leftOnList.length };
     },
     (result) => {
       setCreated(result.ids);
@@ -196,8 +196,8 @@ function ListLine({ item, branch, editable, suppliers, onChanged, onRemoved }: {
 function OrderList({ placed }: { placed: number }) {
   const { branch, perms } = useApp();
   const orders = useLoad(
-    (signal) => get<unknown>(`/api/purchasing/purchase-orders${query({ branch: perms.isSupplier ? undefined : branch })}`, { signal })
-      .then((raw) => asList<unknown>(raw, 'purchaseOrders', 'orders').map(normalizeOrder)),
+    (signal) => ok(purchasing.GET('/api/purchasing/purchase-orders', { params: { query: { branch: perms.isSupplier ? undefined : branch } }, signal }))
+      .then((views) => views.map(orderFrom)),
     [branch, placed],
   );
   const missing = orders.error instanceof ApiError && (orders.error.status === 404 || orders.error.status === 405);

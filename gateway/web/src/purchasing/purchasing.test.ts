@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeOrder, normalizePoStatus, outstanding, poActions } from './types';
+import { normalizePoStatus, orderFrom, outstanding, poActions } from './types';
 
 describe('purchase orders', () => {
   it('reads the server status in any casing', () => {
@@ -23,16 +23,15 @@ describe('purchase orders', () => {
 
 describe('an order from the server', () => {
   it('reads ordered / confirmed / received lines', () => {
-    const po = normalizeOrder({
-      id: 'po-1', status: 'confirmed', supplierName: '晨光', timeline: [{ kind: 'placed', text: '下单' }],
-      lines: [{ sku: 'A', name: '荧光笔', ordered: 100, confirmed: 50, received: 0, outstanding: 50 }],
+    const po = orderFrom({
+      id: 'po-1', branch: 'main', supplierId: 's1', supplierName: '晨光', status: 'confirmed', expectedBy: '2026-12-05',
+      placedBy: 'u1', placedAt: '2026-12-01T08:00:00Z', receipts: 0, totalCost: null,
+      timeline: [{ version: 1, at: '2026-12-01T08:00:00Z', kind: 'placed', by: null, byName: null, text: '下单' }],
+      lines: [{ sku: 'A', name: '荧光笔', spec: '黄色', unit: '支', ordered: 100, confirmed: 50, received: 0, outstanding: 50, damaged: 0, unitCost: null, lineTotal: null }],
     });
     expect(po.lines[0]).toMatchObject({ sku: 'A', quantity: 100, confirmedQuantity: 50, receivedQuantity: 0 });
     expect(outstanding(po.lines[0])).toBe(50);
     expect(po.timeline).toHaveLength(1);
-  });
-
-  it('tolerates an order without lines', () => {
-    expect(normalizeOrder({ id: 'x', status: 'placed' }).lines).toEqual([]);
+    expect(po.totalCost).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import type { PurchasingSchema } from '../api/services';
+
 export interface PurchaseListItem {
   itemId?: string;
   sku: string;
@@ -6,17 +8,17 @@ export interface PurchaseListItem {
   unit?: string;
   quantity: number;
   /** What was asked for when the server rounded it up to the supplier's packs or minimum order. */
-  requestedQuantity?: number;
+  requestedQuantity?: number | null;
   packSize?: number;
   minOrderQty?: number;
   /** The supplier was picked for this line (not the default, the cheapest quote meeting the lead time). */
   supplierChosen?: boolean;
-  neededBy?: string;
+  neededBy?: string | null;
   suggestedQuantity?: number;
   supplierId?: string | null;
   supplierName?: string | null;
-  unitCost?: number;
-  note?: string;
+  unitCost?: number | null;
+  note?: string | null;
 }
 
 export interface PurchaseOrderLine {
@@ -67,23 +69,27 @@ export interface PurchaseOrder {
   placedBy?: string;
 }
 
-/** Order lines come as `ordered / confirmed / received`; older shapes as `quantity / confirmedQuantity / receivedQuantity`. */
-export function normalizeOrder(raw: unknown): PurchaseOrder {
-  const r = (raw ?? {}) as Record<string, unknown> & Partial<PurchaseOrder>;
-  const rawLines: Array<Record<string, unknown>> = Array.isArray(r.lines) ? (r.lines as unknown as Array<Record<string, unknown>>) : [];
-  const lines = rawLines.map((l) => {
-    const line: PurchaseOrderLine = {
-      ...(l as unknown as PurchaseOrderLine),
-      quantity: Number(l.quantity ?? l.ordered ?? 0),
-      confirmedQuantity: (l.confirmedQuantity ?? l.confirmed ?? null) as number | null,
-      receivedQuantity: (l.receivedQuantity ?? l.received ?? null) as number | null,
-    };
-    delete (line as unknown as Record<string, unknown>).ordered;
-    delete (line as unknown as Record<string, unknown>).confirmed;
-    delete (line as unknown as Record<string, unknown>).received;
-    return line;
-  });
-  return { ...(r as PurchaseOrder), id: String(r.id ?? ''), status: String(r.status ?? ''), lines, timeline: r.timeline ?? r.history ?? [] };
+export type PurchaseOrderView = PurchasingSchema<'PurchaseOrderView'>;
+
+/** An order as the screens use it, read field by field from the server's view (a changed view breaks the build here). */
+export function orderFrom(view: PurchaseOrderView): PurchaseOrder {
+  return {
+    id: view.id,
+    supplierId: view.supplierId,
+    supplierName: view.supplierName,
+    branch: view.branch,
+    status: view.status,
+    placedAt: view.placedAt,
+    placedBy: view.placedBy,
+    expectedBy: view.expectedBy,
+    orderedExpectedBy: view.orderedExpectedBy,
+    totalCost: view.totalCost ?? undefined,
+    lines: view.lines.map((l) => ({
+      sku: l.sku, name: l.name, spec: l.spec, unit: l.unit, quantity: l.ordered, confirmedQuantity: l.confirmed,
+      receivedQuantity: l.received, outstanding: l.outstanding, unitCost: l.unitCost ?? undefined, lineTotal: l.lineTotal ?? undefined,
+    })),
+    timeline: view.timeline.map((e) => ({ version: e.version, at: e.at, kind: e.kind, by: e.by ?? undefined, byName: e.byName ?? undefined, text: e.text })),
+  };
 }
 
 /** The server's status in our vocabulary, e.g. `PartiallyReceived` → `partiallyReceived`. */

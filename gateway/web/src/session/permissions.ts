@@ -1,20 +1,11 @@
+import type { IdentitySchema } from '../api/services';
 import type { User } from './session';
 
 /**
- * How far the user's permissions reach, as `GET /api/identity/me` answers: every branch (hq) or the listed ones; a supplier
- * guest reaches its own supplier only.
+ * The part of `GET /api/identity/me` that says what the user may do: permission names from the server's one table, and how
+ * far they reach (every branch for hq, or the listed ones; a supplier guest reaches its own supplier only).
  */
-export interface Reach {
-  allBranches: boolean;
-  branches: string[];
-  supplier?: string | null;
-}
-
-/** The part of `GET /api/identity/me` that says what the user may do: permission names from the server's one table. */
-export interface Me {
-  permissions: string[];
-  reach: Reach;
-}
+export type Me = Pick<IdentitySchema<'GetMeResponse'>, 'permissions' | 'reach'>;
 
 /**
  * What the signed-in user may see and do, derived from the permission names `/me` gives (the server's table is the only
@@ -48,20 +39,6 @@ export interface Permissions {
 
 /** Nothing allowed: until `/me` has answered, or when it could not be read. */
 export const noPermissions: Me = { permissions: [], reach: { allBranches: false, branches: [], supplier: null } };
-
-/** Reads `/me`'s answer; anything malformed counts as no permission at all. */
-export function parseMe(raw: unknown): Me {
-  const r = (raw ?? {}) as Partial<Me>;
-  const reach = (r.reach ?? {}) as Partial<Reach>;
-  return {
-    permissions: Array.isArray(r.permissions) ? r.permissions.filter((p): p is string => typeof p === 'string') : [],
-    reach: {
-      allBranches: reach.allBranches === true,
-      branches: Array.isArray(reach.branches) ? reach.branches : [],
-      supplier: typeof reach.supplier === 'string' ? reach.supplier : null,
-    },
-  };
-}
 
 export function permissionsFrom(me: Me): Permissions {
   const has = (name: string) => me.permissions.includes(name);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { get, newId, post } from '../api/client';
+import { newId, post } from '../api/client';
+import { inventory, ok } from '../api/services';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
@@ -7,7 +8,6 @@ import { ErrorMessage, Field, Loading, Notice, formatMoney, formatTime, useLoad 
 import { useSubmit } from '../ui/useSubmit';
 import { suggestReorder } from '../chat/houseFormat';
 import { QuoteComparison } from '../purchasing/QuoteComparison';
-import { normalizeStockItem } from './normalize';
 import { normalizeStatus, statusLabel } from './status';
 import type { LedgerEntry, StockItem } from './types';
 
@@ -16,7 +16,7 @@ type FormKind = 'sale' | 'receipt' | 'adjustment' | 'purchaseList';
 export function StockItemScreen({ sku }: { sku: string }) {
   const { branch, perms } = useApp();
   const item = useLoad(
-    (signal) => get<unknown>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(sku)}`, { signal }).then(normalizeStockItem),
+    (signal) => loadStockItem(branch, sku, signal),
     [branch, sku],
   );
   const [form, setForm] = useState<FormKind>();
@@ -31,10 +31,16 @@ export function StockItemScreen({ sku }: { sku: string }) {
     ['purchaseList', 'stock.addToList', perms.addToPurchaseList],
   ];
 
-  const data = item.data;
+  const history = item.data?.history;
+  const data = history?.stock;
   const status = normalizeStatus(data?.status);
-  const policy = { ...data?.policy, ...pick(data, 'reorderPoint', 'maxLevel', 'leadTimeDays', 'slowMoverDays') };
-  const ledger = data?.ledger ?? [];
+  // The figures in force (set by hand, the category's default or computed from sales), the rest as set.
+  const policy = history && {
+    ...history.policy,
+    reorderPoint: history.effectivePolicy.reorderPoint ?? history.policy.reorderPoint,
+    maxLevel: history.effectivePolicy.maxLevel ?? history.policy.maxLevel,
+  };
+  const ledger = history?.ledger ?? [];
 
   return (
     <section class="page" aria-labelledby="item-title">
@@ -53,14 +59,14 @@ export function StockItemScreen({ sku }: { sku: string }) {
             <Stat label={t('stock.col.inTransit')} value={data.inTransit} />
             <Stat label={t('stock.col.daysOfCover')} value={data.daysOfCover == null ? undefined : t('stock.days', { count: Math.round(data.daysOfCover) })} />
             <Stat label={t('stock.col.lastSold')} value={data.lastSoldAt ? formatTime(data.lastSoldAt, true) : t('stock.never')} />
-            <Stat label={t('stock.suggested')} value={data.suggestedQuantity || undefined} />
+            <Stat label={t('stock.suggested')} value={history?.suggestedQuantity || undefined} />
           </dl>
           <h2>{t('stock.policy')}</h2>
           <dl class="stats">
-            <Stat label={t('stock.col.reorderPoint')} value={policy.reorderPoint} />
-            <Stat label={t('stock.col.maxLevel')} value={policy.maxLevel} />
-            <Stat label={t('stock.col.leadTime')} value={policy.leadTimeDays == null ? undefined : t('stock.days', { count: policy.leadTimeDays })} />
-            <Stat label={t('stock.col.slowMoverDays')} value={policy.slowMoverDays == null ? undefined : t('stock.days', { count: policy.slowMoverDays })} />
+            <Stat label={t('stock.col.reorderPoint')} value={policy?.reorderPoint} />
+            <Stat label={t('stock.col.maxLevel')} value={policy?.maxLevel} />
+            <Stat label={t('stock.col.leadTime')} value={policy?.leadTimeDays == null ? undefined : t('stock.days', { count: policy.leadTimeDays })} />
+            <Stat label={t('stock.col.slowMoverDays')} value={policy?.slowMoverDays == null ? undefined : t('stock.days', { count: policy.slowMoverDays })} />
           </dl>
 
           <QuoteComparison sku={data.sku || sku} />
@@ -72,10 +78,10 @@ export function StockItemScreen({ sku }: { sku: string }) {
             ))}
           </div>
           <div id="stock-form">
-            {form === 'sale' && <SaleForm base={base} item={data} onDone={() => done(t('stock.saved'))} />}
-            {form === 'receipt' && <ReceiptForm base={base} item={data} onDone={() => done(t('stock.saved'))} />}
-            {form === 'adjustment' && <AdjustmentForm base={base} item={data} onDone={() => done(t('stock.saved'))} />}
-            {form === 'purchaseList' && <PurchaseListForm branch={branch} item={data} onDone={() => done(t('stock.addedToList'))} />}
+            {form === 'sale' && <SaleForm base={base} item={item.data!} onDone={() => done(t('stock.saved'))} />}
+            {form === 'receipt' && <ReceiptForm base={base} item={item.data!} onDone={() => done(t('stock.saved'))} />}
+            {form === 'adjustment' && <AdjustmentForm base={base} item={item.data!} onDone={() => done(t('stock.saved'))} />}
+            {form === 'purchaseList' && <PurchaseListForm branch={branch} item={item.data!} onDone={() => done(t('stock.addedToList'))} />}
           </div>
 
           <h2>{t('stock.ledger')}</h2>
@@ -86,13 +92,13 @@ export function StockItemScreen({ sku }: { sku: string }) {
   );
 }
 
-function pick<T extends object>(o: T | undefined, ...keys: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) {
-    const v = (o as Record<string, unknown> | undefined)?.[k];
-    if (typeof v === 'number') out[k] = v;
-  }
-  return out;
+/** The branch's position and ledger, and the catalogue entry for its pack size and retail price. */
+async function loadStockItem(branch: string, sku: string, signal: AbortSignal): Promise<StockItem> {
+  const [history, products] = await Promise.all([
+    ok(inventory.GET('/api/inventory/branches/{branch}/stock/{sku}', { params: { path: { branch, sku } }, signal })),
+    ok(inventory.GET('/api/inventory/products', { params: { query: { search: sku } }, signal })),
+  ]);
+  return { history, product: products.find((p) => p.sku === sku) };
 }
 
 function Stat({ label, value, strong }: { label: string; value: unknown; strong?: boolean }) {
@@ -125,13 +131,13 @@ function Ledger({ entries }: { entries: LedgerEntry[] }) {
       </thead>
       <tbody>
         {[...entries].reverse().map((e, i) => {
-          const delta = e.delta ?? e.quantity;
+          const delta = e.quantity;
           return (
             <tr key={i}>
-              <td>{formatTime(e.at ?? e.occurredAt, true)}</td>
-              <td>{kindLabel(e.kind ?? e.type)}{e.reason && (e.kind ?? e.type) === 'adjusted' ? ` · ${reasonLabel(e.reason)}` : ''}{e.note ? ` · ${e.note}` : ''}</td>
-              <td class={`num ${delta !== undefined && delta < 0 ? 'negative' : 'positive'}`}>{delta ? (delta > 0 ? `+${delta}` : delta) : ''}</td>
-              <td class="num">{e.balance ?? e.onHandAfter ?? ''}</td>
+              <td>{formatTime(e.occurredAt ?? e.at, true)}</td>
+              <td>{kindLabel(e.kind)}{e.reason && e.kind === 'adjusted' ? ` · ${reasonLabel(e.reason)}` : ''}{e.note ? ` · ${e.note}` : ''}</td>
+              <td class={`num ${delta < 0 ? 'negative' : 'positive'}`}>{delta ? (delta > 0 ? `+${delta}` : delta) : ''}</td>
+              <td class="num">{e.balance}</td>
               <td class="wide-only">{e.reference ?? ''}</td>
             </tr>
           );
@@ -147,13 +153,13 @@ const reference = (prefix: string) => `${prefix}-${new Date().toISOString().slic
 
 function SaleForm({ base, item, onDone }: FormProps) {
   const [quantity, setQuantity] = useState('1');
-  const [unitPrice, setUnitPrice] = useState(item.retailPrice !== undefined ? formatMoney(item.retailPrice) : '');
+  const [unitPrice, setUnitPrice] = useState(item.product ? formatMoney(item.product.retailPrice) : '');
   const [ref, setRef] = useState('');
   const s = useSubmit((key) => post(`${base}/sales`, {
     reference: ref.trim() || reference('POS'),
     soldAt: new Date().toISOString(),
     // No price typed: the server charges the catalogue's retail price.
-    lines: [{ sku: item.sku, quantity: Number(quantity), ...(unitPrice.trim() ? { unitPrice: Number(unitPrice) } : {}) }],
+    lines: [{ sku: item.history.stock.sku, quantity: Number(quantity), ...(unitPrice.trim() ? { unitPrice: Number(unitPrice) } : {}) }],
   }, { idempotencyKey: key }), onDone);
   const line = (f: string) => s.fields[`lines[0].${f}`] ?? s.fields[f];
   return (
@@ -174,11 +180,12 @@ function SaleForm({ base, item, onDone }: FormProps) {
 }
 
 function ReceiptForm({ base, item, onDone }: FormProps) {
-  const [quantity, setQuantity] = useState(String(item.packSize && item.packSize > 1 ? item.packSize : 1));
+  const packSize = item.product?.packSize ?? 1;
+  const [quantity, setQuantity] = useState(String(packSize > 1 ? packSize : 1));
   const [ref, setRef] = useState('');
   const s = useSubmit((key) => post(`${base}/receipts`, {
     reference: ref.trim() || reference('GR'),
-    lines: [{ sku: item.sku, quantity: Number(quantity) }],
+    lines: [{ sku: item.history.stock.sku, quantity: Number(quantity) }],
   }, { idempotencyKey: key }), onDone);
   return (
     <form class="card form" onSubmit={s.submit} aria-labelledby="receipt-title">
@@ -198,7 +205,7 @@ function AdjustmentForm({ base, item, onDone }: FormProps) {
   const [delta, setDelta] = useState('-1');
   const [reason, setReason] = useState<string>('count');
   const [note, setNote] = useState('');
-  const s = useSubmit((key) => post(`${base}/adjustments`, { sku: item.sku, delta: Number(delta), reason, note: note.trim() }, { idempotencyKey: key }), onDone);
+  const s = useSubmit((key) => post(`${base}/adjustments`, { sku: item.history.stock.sku, delta: Number(delta), reason, note: note.trim() }, { idempotencyKey: key }), onDone);
   return (
     <form class="card form" onSubmit={s.submit} aria-labelledby="adjust-title">
       <h3 id="adjust-title">{t('stock.adjustment')}</h3>
@@ -219,14 +226,16 @@ function AdjustmentForm({ base, item, onDone }: FormProps) {
 }
 
 function PurchaseListForm({ branch, item, onDone }: { branch: string; item: StockItem; onDone: () => void }) {
-  const suggested = item.suggestedQuantity || suggestReorder({
-    onHand: item.onHand, onOrder: item.onOrder, packSize: item.packSize,
-    reorderPoint: item.reorderPoint ?? item.policy?.reorderPoint, maxLevel: item.maxLevel ?? item.policy?.maxLevel,
+  const { stock, effectivePolicy } = item.history;
+  const packSize = item.product?.packSize;
+  const suggested = item.history.suggestedQuantity || suggestReorder({
+    onHand: stock.onHand, onOrder: stock.onOrder, packSize,
+    reorderPoint: effectivePolicy.reorderPoint ?? undefined, maxLevel: effectivePolicy.maxLevel ?? undefined,
   });
-  const [quantity, setQuantity] = useState(String(suggested || item.packSize || 1));
+  const [quantity, setQuantity] = useState(String(suggested || packSize || 1));
   const [note, setNote] = useState('');
   const s = useSubmit((key) => post(`/api/purchasing/branches/${encodeURIComponent(branch)}/purchase-list`,
-    { sku: item.sku, quantity: Number(quantity), note: note.trim() }, { idempotencyKey: key }), onDone);
+    { sku: stock.sku, quantity: Number(quantity), note: note.trim() }, { idempotencyKey: key }), onDone);
   return (
     <form class="card form" onSubmit={s.submit} aria-labelledby="plist-title">
       <h3 id="plist-title">{t('stock.addToList')}</h3>

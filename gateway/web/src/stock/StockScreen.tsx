@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, asList, get, query } from '../api/client';
+import { inventory, ok } from '../api/services';
 import { useApp } from '../context';
 import { t } from '../i18n';
 import { navigate, paths } from '../router';
 import { ErrorMessage, Loading, formatTime, useLoad } from '../ui/components';
 import { BarcodeField } from './BarcodeField';
-import { isSlowMover } from './normalize';
 import { normalizeStatus, statusLabel, STOCK_STATUSES, type StockStatus } from './status';
-import type { Product, StockRow } from './types';
+import type { StockRow } from './types';
 
 export function StockScreen() {
   const { branch } = useApp();
@@ -18,8 +17,8 @@ export function StockScreen() {
 
   const stock = useLoad((signal) => loadStock(branch, status, category, signal), [branch, status, category]);
   const categories = useLoad(
-    (signal) => get<unknown>('/api/inventory/products', { signal })
-      .then((raw) => [...new Set(asList<Product>(raw, 'products').map((p) => p.category).filter((c): c is string => !!c))].sort()),
+    (signal) => ok(inventory.GET('/api/inventory/products', { signal }))
+      .then((products) => [...new Set(products.map((p) => p.category).filter((c) => !!c))].sort()),
     [],
   );
 
@@ -32,7 +31,7 @@ export function StockScreen() {
   async function scan(code: string) {
     setScanMessage(undefined);
     try {
-      const found = asList<Product>(await get<unknown>(`/api/inventory/products${query({ barcode: code })}`), 'products');
+      const found = await ok(inventory.GET('/api/inventory/products', { params: { query: { barcode: code } } }));
       if (found[0]) navigate(paths.stockItem(found[0].sku));
       else setScanMessage(t('stock.scanNotFound', { code }));
     } catch {
@@ -114,27 +113,16 @@ export function StockScreen() {
 
 const PAGE = 200;
 
-/**
- * Every row of the branch's board (pages of 200 by sku). 滞销 is asked of the server as `status=slow`; a server that
- * does not know that status (400) gets the whole board and the client picks the slow movers itself.
- */
+/** Every row of the branch's board (pages of 200 by sku); 滞销 and the other statuses are the server's (`status=`). */
 async function loadStock(branch: string, status: StockStatus | '', category: string, signal: AbortSignal): Promise<StockRow[]> {
-  const base = `/api/inventory/branches/${encodeURIComponent(branch)}/stock`;
-  const all = async (params: Record<string, string>) => {
-    const rows: StockRow[] = [];
-    for (let after = ''; ;) {
-      const page = asList<StockRow>(await get<unknown>(`${base}${query({ ...params, category, after, limit: PAGE })}`, { signal }), 'stock', 'rows');
-      rows.push(...page);
-      if (page.length < PAGE) return rows;
-      after = page[page.length - 1].sku;
-    }
-  };
-  if (status !== 'slow') return all(status ? { status } : {});
-  try {
-    return await all({ status });
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 400) throw e;
-    const now = new Date();
-    return (await all({})).filter((r) => isSlowMover(r, now));
+  const rows: StockRow[] = [];
+  for (let after = ''; ;) {
+    const page = await ok(inventory.GET('/api/inventory/branches/{branch}/stock', {
+      params: { path: { branch }, query: { status: status || undefined, category: category || undefined, after: after || undefined, limit: PAGE } },
+      signal,
+    }));
+    rows.push(...page);
+    if (page.length < PAGE) return rows;
+    after = page[page.length - 1].sku;
   }
 }

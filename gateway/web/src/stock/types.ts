@@ -1,60 +1,18 @@
+import type { InventorySchema } from '../api/services';
+
 /** A product in the chain's catalogue (`GET /api/inventory/products`). */
-export interface Product {
-  sku: string;
-  name: string;
-  spec?: string;
-  brand?: string;
-  category?: string;
-  unit?: string;
-  barcode?: string | null;
-  retailPrice?: number;
-  packSize?: number;
-}
+export type Product = InventorySchema<'Product'>;
 
 /** A row of a branch's stock (`GET /api/inventory/branches/{branch}/stock`). */
-export interface StockRow {
-  sku: string;
-  name: string;
-  spec?: string;
-  category?: string;
-  onHand: number;
-  onOrder?: number;
-  inTransit?: number;
-  reorderPoint?: number;
-  maxLevel?: number;
-  status?: string;
-  daysOfCover?: number | null;
-  lastSoldAt?: string | null;
-}
+export type StockRow = InventorySchema<'StockRow'>;
 
-export interface LedgerEntry {
-  version?: number;
-  at?: string;
-  occurredAt?: string;
-  kind?: string;
-  type?: string;
-  delta?: number;
-  quantity?: number;
-  balance?: number;
-  onHandAfter?: number;
-  reference?: string;
-  reason?: string;
-  note?: string;
-  by?: string;
-  source?: string;
-}
+export type LedgerEntry = InventorySchema<'LedgerEntry'>;
 
-/** One item's position, policy and ledger (`GET …/stock/{sku}`). */
-export interface StockItem extends StockRow {
-  unit?: string;
-  retailPrice?: number;
-  packSize?: number;
-  policy?: { reorderPoint?: number; maxLevel?: number; leadTimeDays?: number; slowMoverDays?: number };
-  leadTimeDays?: number;
-  slowMoverDays?: number;
-  alertOpen?: boolean;
-  suggestedQuantity?: number | null;
-  ledger?: LedgerEntry[];
-  history?: LedgerEntry[];
-  entries?: LedgerEntry[];
+/** One item's position, policies and ledger (`GET …/stock/{sku}`). */
+export type StockHistory = InventorySchema<'StockHistory'>;
+
+/** What the item screen works with: the branch's position and ledger, and the catalogue entry (pack size, retail price). */
+export interface StockItem {
+  history: StockHistory;
+  product?: Product;
 }
