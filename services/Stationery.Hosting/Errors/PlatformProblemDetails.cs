@@ -56,7 +56,8 @@ public static class PlatformProblemDetails
                     Status = d.Status, Type = TypeBase + d.Code, Title = Title(d.Status), Detail = d.Message,
                 },
                 BadHttpRequestException b => BadRequest(b),
-                JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new ProblemDetails
+                // A race still lost after LostRaces' runs (a write conflict, or a deadlock's victim): the caller may simply try again.
+                var lost when Idempotency.LostRaces.Lost(lost) => new ProblemDetails
                 {
                     Status = 409, Type = TypeBase + "concurrency", Title = "Conflict",
                     Detail = "其他人同时修改了这里，本次未保存，请刷新后重试。Someone else changed this at the same time. Reload and try again.",

@@ -36,32 +36,38 @@ public static class LostRaces
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) return await next(context);
 
         var requestServices = http.RequestServices;
-        var scopes = new List<AsyncServiceScope>();
-        try
+        var scopes = requestServices.GetRequiredService<IServiceScopeFactory>();
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            // Each run has a scope (a session) of its own, disposed as soon as the run fails: a failed run's transaction
+            // still holds its locks until it is rolled back, and the next run would queue behind them.
+            var scope = scopes.CreateAsyncScope();
+            http.RequestServices = scope.ServiceProvider;
+            Rebind(context, scope.ServiceProvider);
+            try
             {
-                try
-                {
-                    return await next(context);
-                }
-                catch (Exception e) when (attempt < Attempts && Lost(e) && !http.RequestAborted.IsCancellationRequested)
-                {
-                    requestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LostRaces))
-                        .LogInformation("{Method} {Path} lost a race to another writer ({Error}); run {Attempt} of {Attempts} follows",
-                            http.Request.Method, http.Request.Path, e.GetType().Name, attempt + 1, Attempts);
-                    await Task.Delay(PlatformRetry.ConflictDelay(attempt), http.RequestAborted);
-                    var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-                    scopes.Add(scope);
-                    http.RequestServices = scope.ServiceProvider;
-                    Rebind(context, scope.ServiceProvider);
-                }
+                var result = await next(context);
+                // The answer may still be written from what the run's services hold: they go with the response.
+                http.Response.RegisterForDisposeAsync(scope);
+                return result;
             }
-        }
-        finally
-        {
-            http.RequestServices = requestServices;
-            foreach (var scope in scopes) await scope.DisposeAsync();
+            catch (Exception e) when (attempt < Attempts && Lost(e) && !http.RequestAborted.IsCancellationRequested)
+            {
+                await scope.DisposeAsync();
+                requestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LostRaces))
+                    .LogInformation("{Method} {Path} lost a race to another writer ({Error}); run {Attempt} of {Attempts} follows",
+                        http.Request.Method, http.Request.Path, e.GetType().Name, attempt + 1, Attempts);
+                await Task.Delay(PlatformRetry.ConflictDelay(attempt), http.RequestAborted);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+            finally
+            {
+                http.RequestServices = requestServices;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Stationery.Hosting.EventSourcing;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages;
@@ -33,9 +34,8 @@ public static class PriceMoves
         var supplierId = SupplierChannels.SupplierOf(orderChannel.Key!) ?? throw new ArgumentException("Not a supplier's order channel.");
         var id = PriceChannels.Id(supplierId);
         // Queued behind other posters once it exists; a first post that opens it collides with a concurrent opener instead.
-        var stream = await session.LoadAsync<Channel>(id, ct) is null
-            ? await session.Events.FetchForWriting<Channel>(id, ct)
-            : await session.Events.FetchForExclusiveWriting<Channel>(id, ct);
+        if (await session.LoadAsync<Channel>(id, ct) is not null) await session.QueueForStreamAsync(id, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(id, ct);
         var events = new List<object>();
         var channel = stream.Aggregate;
         if (channel is null)

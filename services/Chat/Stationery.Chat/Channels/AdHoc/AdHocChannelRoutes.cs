@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Stationery.Hosting.EventSourcing;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Directory;
@@ -105,7 +106,8 @@ public static class AdHocChannelRoutes
         ChatDirectory directory, CancellationToken ct)
     {
         if (await session.LoadAsync<Channel>(channelId, ct) is null) throw new NotFoundException("Channel", channelId);
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct);
+        await session.QueueForStreamAsync(channelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
         var events = decide(stream.Aggregate);
         var after = events.Aggregate(stream.Aggregate, Channel.Fold)!;
         if (events.Count > 0)

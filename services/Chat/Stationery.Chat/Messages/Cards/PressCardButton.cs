@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Stationery.Hosting.EventSourcing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Alerts;
 using Stationery.Chat.Bridge;
@@ -82,7 +83,8 @@ public static class PressCardButton
         ValidateExpectedBy(request?.ExpectedBy, actionId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         // Under the channel's lock, so two people pressing at once cannot both succeed.
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(message.ChannelId, ct);
+        await session.QueueForStreamAsync(message.ChannelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(message.ChannelId, ct);
         var current = await session.LoadAsync<ChatMessage>(messageId, ct);
         var note = actionId switch
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Stationery.Hosting.EventSourcing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
@@ -58,7 +59,8 @@ public static class EditMessage
         if (events.Count > 0 && PriceMoves.Destination(channelId, PriceViewer.Of(user), text) is not null)
         {
             // An edit that adds a price: the original is withdrawn here and the new text goes to the price channel (报价).
-            var stream = await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct);
+            await session.QueueForStreamAsync(channelId, ct);
+            var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
             stream.AppendMany(DecideDelete(message, channelId, me, now));
             var (moved, priceChannel) = await PriceMoves.MoveAsync(session, stream, directory,
                 new PostMessage(Guid.CreateVersion7(), me, user.DisplayName(), text, [], false, null, null), texts, now, ct);
@@ -87,8 +89,9 @@ public static class EditMessage
     private static async Task AppendAsync(IDocumentSession session, string channelId, IReadOnlyList<object> events, CancellationToken ct)
     {
         if (events.Count == 0) return;
-        // Queued behind posts on the channel's stream row, like posting.
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct);
+        // Queued behind posts on the channel, like posting.
+        await session.QueueForStreamAsync(channelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Stationery.Hosting.EventSourcing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stationery.Chat.Attachments;
 using Stationery.Chat.Channels;
@@ -83,8 +84,9 @@ public static class MessagePosting
 
         var attachments = await AttachmentsToPostAsync(session, attachmentIds, me, ct);
 
-        // Posters to one channel queue on its stream row instead of failing each other with 409s.
-        var stream = await session.Events.FetchForExclusiveWriting<Channel>(channelId, ct);
+        // Posters to one channel queue on its lock instead of failing each other with 409s (SerialWriters).
+        await session.QueueForStreamAsync(channelId, ct);
+        var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
         if (await FindResentAsync(session, receiptId, ct) is { } raced) return TypedResults.Ok(raced);
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var text = (request.Text ?? "").Trim();
