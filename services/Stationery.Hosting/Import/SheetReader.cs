@@ -120,18 +120,21 @@ public static class SheetReader
         throw Invalid("file", "找不到表头 / no header row found");
     }
 
+    /// <summary>The column a header cell names: by its Chinese or English name, or both (商品编码(sku), 商品编码 sku, sku 商品编码).</summary>
     private static SheetColumn? Match(string header, IReadOnlyList<SheetColumn> columns)
     {
         var name = HeaderName(header);
         if (name.Length == 0) return null;
-        var parts = new List<string> { name };
         var open = name.IndexOf('(');
-        if (open > 0)
-        {
-            parts.Add(name[..open]);
-            parts.Add(name[(open + 1)..].TrimEnd(')'));
-        }
-        return columns.FirstOrDefault(c => parts.Any(p => p == HeaderName(c.Chinese) || p == HeaderName(c.Key)));
+        string[] parts =
+        [
+            name,
+            open > 0 ? name[..open] : "",
+            open > 0 ? name[(open + 1)..].TrimEnd(')') : "",
+            new(name.Where(ch => ch > 127).ToArray()),
+            new(name.Where(char.IsAsciiLetterOrDigit).ToArray()),
+        ];
+        return columns.FirstOrDefault(c => parts.Any(p => p.Length > 0 && (p == HeaderName(c.Chinese) || p == HeaderName(c.Key))));
     }
 
     private static string HeaderName(string header) =>
