@@ -140,7 +140,7 @@ internal static class InventoryBenchmark
             yield return new ItemsSold("main", sku, 1, 3.5m, --onHand, $"POS-{i}", at, "clerk", "bench", at);
     }
 
-    private static async Task<ServiceFactory<InventoryService>> StartAsync(IsolatedServers servers, string daemon)
+    internal static async Task<ServiceFactory<InventoryService>> StartAsync(IsolatedServers servers, string daemon, string tenant = Tenant)
     {
         // Test projects get the service's content root from the test SDK; a console program names it.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_STATIONERY_INVENTORY",
@@ -152,10 +152,10 @@ internal static class InventoryBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
         });
         inventory.Start();
-        await inventory.Service<IBus>().Publish(new BranchOpened(Tenant, "main", "总店", "Asia/Shanghai", DateTimeOffset.UtcNow));
+        await inventory.Service<IBus>().Publish(new BranchOpened(tenant, "main", "总店", "Asia/Shanghai", DateTimeOffset.UtcNow));
         await Probe.Until(async () =>
         {
-            await using var session = inventory.Service<IDocumentStore>().QuerySession(Tenant);
+            await using var session = inventory.Service<IDocumentStore>().QuerySession(tenant);
             return await session.LoadAsync<Branch>("main") is not null;
         }, TimeSpan.FromSeconds(60), "branch main in Inventory");
         return inventory;

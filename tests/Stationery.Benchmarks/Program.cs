@@ -6,7 +6,7 @@ using Stationery.Benchmarks;
 // and concurrent posters).
 var reps = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 5;
 var rebuildEvents = Option("--rebuild-events") is { } n ? int.Parse(n) : 1_000_000;
-var only = Option("--only")?.Split(',') ?? ["append", "hop", "sales", "rebuild", "fanout"];
+var only = Option("--only")?.Split(',') ?? ["append", "hop", "sales", "rebuild", "fanout", "import"];
 var clients = Option("--clients")?.Split(',').Select(int.Parse).ToArray() ?? [100, 500, 1_000];
 var messages = Option("--messages") is { } m ? int.Parse(m) : 200;
 var posters = Option("--posters") is { } p ? int.Parse(p) : 4;
@@ -17,5 +17,7 @@ if (only.Contains("sales")) await InventoryBenchmark.RunSalesAsync(reps);
 // A rebuild of a million events takes minutes on a small machine: fewer repetitions.
 if (only.Contains("rebuild")) await InventoryBenchmark.RunRebuildAsync(Math.Min(reps, 3), rebuildEvents);
 if (only.Contains("fanout")) await FanOutBenchmark.RunAsync(reps, clients, messages, posters);
+// 10,000 rows per repetition: three are enough for a median.
+if (only.Contains("import")) await ImportBenchmark.RunAsync(Math.Min(reps, 3));
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -163,6 +163,24 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
                 }), HttpStatusCode.Created);
                 return new(owner, $"api/inventory/products/{fresh}/discontinue", Json(new { reason = "停产" }), Json(new { reason = "另一个" }));
             },
+            ["POST /api/inventory/imports/products/preview"] = async () => new(owner, "api/inventory/imports/products/preview",
+                Sheet($"sku,name,category,unit\n{Unique("IMP")},幂等导入,文具,个"), Sheet($"sku,name,category,unit\n{Unique("IMP")},另一个,文具,个")),
+            ["POST /api/inventory/imports/products"] = async () =>
+            {
+                var fresh = Unique("IMP");
+                return new(owner, "api/inventory/imports/products", Sheet($"sku,name,category,unit\n{fresh},幂等导入,文具,个"),
+                    Sheet($"sku,name,category,unit\n{fresh},另一个名字,文具,个"),
+                    async () => (await owner.GetJsonAsync("api/inventory/products?search=幂等导入")).GetArrayLength());
+            },
+            ["POST /api/inventory/branches/{branch}/imports/opening-stock/preview"] = async () => new(owner,
+                "api/inventory/branches/main/imports/opening-stock/preview", Sheet($"sku,count\n{sku},7"), Sheet($"sku,count\n{sku},8")),
+            ["POST /api/inventory/branches/{branch}/imports/opening-stock"] = async () =>
+            {
+                var fresh = Unique("IMS");
+                await SecurityPlatform.Expect(owner.Http.PostAsJsonAsync("api/inventory/products",
+                    new { sku = fresh, name = "期初幂等", category = "文具", unit = "个" }), HttpStatusCode.Created);
+                return new(owner, "api/inventory/branches/main/imports/opening-stock", Sheet($"sku,count\n{fresh},7"), Sheet($"sku,count\n{fresh},8"));
+            },
             ["POST /api/inventory/branches/{branch}/sales"] = async () => new(owner, "api/inventory/branches/main/sales",
                 Json(new { reference = Unique("IDEM-S"), lines = new[] { new { sku, quantity = 1 } } }),
                 Json(new { reference = Unique("IDEM-S"), lines = new[] { new { sku, quantity = 1 } } }), () => LedgerAsync("sold")),
@@ -254,6 +272,14 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
             ["POST /api/chat/attachments"] = async () => new(owner, "api/chat/attachments", () => Png("a.png"), () => Png("b.png")),
         };
     }
+
+    /// <summary>An import's spreadsheet as a CSV upload (multipart field 'file').</summary>
+    private static Func<HttpContent?> Sheet(string csv) => () =>
+    {
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent { { file, "file", "import.csv" } };
+    };
 
     private static HttpContent Png(string name)
     {

@@ -200,6 +200,8 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("chat", "q", "query") => a.MessageText,
             ("inventory", "category", "path") => a.Category,
             (_, "barcode" or "category" or "status" or "after" or "before" or "limit" or "cursor", "query") => null,
+            // Templates and exports: CSV, so the price sweep reads their text.
+            (_, "format", "query") => "csv",
             ("reporting", "date" or "week" or "from" or "to", "query") => null,
             _ => Fail(),
         };

@@ -10,6 +10,7 @@ import { LoginScreen } from './LoginScreen';
 import { AdminScreen } from './admin/AdminScreen';
 import { BranchesAdmin } from './admin/BranchesAdmin';
 import { ProductsAdmin } from './admin/ProductsAdmin';
+import { ImportAdmin } from './admin/ImportAdmin';
 import { StaffAdmin } from './admin/StaffAdmin';
 import { MeScreen } from './MeScreen';
 import { SignUpScreen } from './SignUpScreen';
@@ -91,7 +92,7 @@ function SignedIn({ route }: { route: Route }) {
         { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
-  const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff';
+  const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff' || route.name === 'adminImport';
   if (perms.admin) nav.push({ href: paths.admin(), key: 'nav.admin', active: inAdmin });
   nav.push({ href: paths.me(), key: 'nav.me', active: route.name === 'me' });
 
@@ -144,6 +145,7 @@ function Screen({ route }: { route: Route }) {
     case 'adminBranches': return perms.manageDirectory ? <BranchesAdmin /> : <NotFound />;
     case 'adminProducts': return perms.manageCatalogue ? <ProductsAdmin /> : <NotFound />;
     case 'adminStaff': return perms.manageDirectory ? <StaffAdmin /> : <NotFound />;
+    case 'adminImport': return perms.manageCatalogue || perms.adjustStock ? <ImportAdmin /> : <NotFound />;
     default: return <NotFound />;
   }
 }

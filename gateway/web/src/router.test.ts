@@ -20,6 +20,7 @@ describe('routes', () => {
     expect(matchRoute(paths.adminBranches())).toEqual({ name: 'adminBranches' });
     expect(matchRoute(paths.adminProducts())).toEqual({ name: 'adminProducts' });
     expect(matchRoute(paths.adminStaff())).toEqual({ name: 'adminStaff' });
+    expect(matchRoute(paths.adminImport())).toEqual({ name: 'adminImport' });
     expect(matchRoute('/admin/nope')).toEqual({ name: 'notFound' });
   });
 

@@ -7,6 +7,7 @@ using Stationery.Inventory.Alerts;
 using Stationery.Inventory.Branches;
 using Stationery.Inventory.Catalogue;
 using Stationery.Inventory.Catalogue.Changing;
+using Stationery.Inventory.Catalogue.Importing;
 using Stationery.Inventory.Catalogue.Registering;
 using Stationery.Inventory.Catalogue.Searching;
 using Stationery.Inventory.Demo;
@@ -14,6 +15,7 @@ using Stationery.Inventory.Integration;
 using Stationery.Inventory.Stock.Adjusting;
 using Stationery.Inventory.Stock.History;
 using Stationery.Inventory.Stock.Levels;
+using Stationery.Inventory.Stock.Opening;
 using Stationery.Inventory.Stock.Receiving;
 using Stationery.Inventory.Stock.Reordering;
 using Stationery.Inventory.Stock.Returning;
@@ -59,6 +61,7 @@ public static class InventoryModule
         api.MapSearchProducts();
         api.MapChangeProduct();
         api.MapCategoryPolicy();
+        api.MapImportProducts();
 
         var branches = api.MapGroup("/branches");
         branches.MapReceiveStock();
@@ -72,6 +75,7 @@ public static class InventoryModule
         branches.MapDispatchTransfer();
         branches.MapReceiveTransfer();
         branches.MapListTransfers();
+        branches.MapImportOpeningStock();
         return app;
     }
 }

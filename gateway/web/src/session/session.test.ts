@@ -52,8 +52,9 @@ describe('what the user may see and do, from the permission names /me gives', ()
     const founder = me(['catalogue.manage', 'directory.manage', 'directory.read']);
     const manager = me(['catalogue.manage', 'stock.read']);
     expect(founder).toMatchObject({ admin: true, manageCatalogue: true, manageDirectory: true });
-    expect(adminSections(founder).map((s) => s.href)).toEqual(['/admin/branches', '/admin/products', '/admin/staff']);
-    expect(adminSections(manager).map((s) => s.href)).toEqual(['/admin/products']);
+    expect(adminSections(founder).map((s) => s.href)).toEqual(['/admin/branches', '/admin/products', '/admin/staff', '/admin/import']);
+    expect(adminSections(manager).map((s) => s.href)).toEqual(['/admin/products', '/admin/import']);
+    expect(adminSections(me(['directory.manage'])).map((s) => s.href)).toEqual(['/admin/branches', '/admin/staff']);
     expect(clerk.admin).toBe(false);
     expect(me(['catalogue.manage'], 's1').admin).toBe(false);
   });
