@@ -15,6 +15,9 @@ export type Route =
   | { name: 'adminBranches' }
   | { name: 'adminProducts' }
   | { name: 'adminStaff' }
+  | { name: 'adminSuppliers' }
+  | { name: 'adminSupplier'; id: string }
+  | { name: 'adminPolicies' }
   | { name: 'notFound' };
 
 /** The screen for a path. `/` is the chat, the home screen. */
@@ -36,6 +39,9 @@ export function matchRoute(pathname: string): Route {
   if (a === 'admin' && parts.length === 2 && b === 'branches') return { name: 'adminBranches' };
   if (a === 'admin' && parts.length === 2 && b === 'products') return { name: 'adminProducts' };
   if (a === 'admin' && parts.length === 2 && b === 'staff') return { name: 'adminStaff' };
+  if (a === 'admin' && parts.length === 2 && b === 'suppliers') return { name: 'adminSuppliers' };
+  if (a === 'admin' && parts.length === 3 && b === 'suppliers') return { name: 'adminSupplier', id: c };
+  if (a === 'admin' && parts.length === 2 && b === 'policies') return { name: 'adminPolicies' };
   return { name: 'notFound' };
 }
 
@@ -57,6 +63,9 @@ export const paths = {
   adminBranches: () => '/admin/branches',
   adminProducts: () => '/admin/products',
   adminStaff: () => '/admin/staff',
+  adminSuppliers: () => '/admin/suppliers',
+  adminSupplier: (id: string) => `/admin/suppliers/${encodeURIComponent(id)}`,
+  adminPolicies: () => '/admin/policies',
   login: () => '/login',
 };
 

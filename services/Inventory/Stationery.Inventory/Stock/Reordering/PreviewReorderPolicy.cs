@@ -11,7 +11,8 @@ namespace Stationery.Inventory.Stock.Reordering;
 /// <summary>
 /// What a policy being typed would do for one product at one branch, from its real sales: the settings it resolves to, the
 /// computed reorder point and max level with every figure behind them, the point and level in force, and the quantity an
-/// alert would suggest now. <paramref name="WouldAlert"/>: projected stock is at or below that point (an alert would be open).
+/// alert would suggest now. <paramref name="WouldAlert"/>: the low-stock rule would have an alert open on it
+/// (<see cref="LowStockRule.IsLow"/>: held at some point, not discontinued, projected stock at or below the point).
 /// </summary>
 public sealed record ReorderPolicyPreview(string Branch, string Sku, ReorderSettings Settings, ComputedPolicy? Computed,
     EffectivePolicy Effective, int OnHand, int OnOrder, int InTransit, int? SuggestedQuantity, bool WouldAlert);
@@ -64,8 +65,7 @@ public static class PreviewReorderPolicy
         var after = state with { Policy = policy, Computed = computed };
         var effective = new EffectivePolicy(after.ReorderPoint, after.MaxLevel,
             policy.ReorderPoint is not null ? "explicit" : computed is not null ? "computed" : "none");
-        var low = after.ReorderPoint is { } point && after.Projected <= point;
         return new ReorderPolicyPreview(state.Branch, state.Sku, settings, computed, effective, after.OnHand, after.OnOrder, after.InTransit,
-            after.ReorderPoint is null ? null : LowStockRule.SuggestedQuantity(after), low);
+            after.ReorderPoint is null ? null : LowStockRule.SuggestedQuantity(after), LowStockRule.IsLow(after));
     }
 }
