@@ -137,7 +137,9 @@ function usePreview(branch: string, sku: string, p: PolicyForm, c: CategoryForm)
         (data) => setState({ data, fields: {}, loading: false }),
         (error) => {
           if (controller.signal.aborted) return;
-          setState((s) => ({ data: s.data, fields: error instanceof ApiError ? error.describe().fields : {}, loading: false }));
+          // Refused figures compute nothing: the old figures go, so they are not read as the answer to what is typed now.
+          const refused = error instanceof ApiError && error.status === 400;
+          setState((s) => ({ data: refused ? undefined : s.data, fields: error instanceof ApiError ? error.describe().fields : {}, loading: false }));
         });
     }, 250);
     return () => { clearTimeout(timer); controller.abort(); };
