@@ -201,6 +201,8 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("inventory", "category", "path") => a.Category,
             (_, "barcode" or "category" or "status" or "after" or "before" or "limit" or "cursor", "query") => null,
             ("reporting", "date" or "week" or "from" or "to", "query") => null,
+            // The policy preview's typed figures: left out, it previews the policy in force.
+            ("inventory", "reorderPoint" or "maxLevel" or "leadTimeDays" or "coverDays" or "lookBackDays" or "safetyFactor", "query") => null,
             _ => Fail(),
         };
     }
