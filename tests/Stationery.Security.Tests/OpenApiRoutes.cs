@@ -203,6 +203,8 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             // Templates and exports: CSV, so the price sweep reads their text.
             (_, "format", "query") => "csv",
             ("reporting", "date" or "week" or "from" or "to", "query") => null,
+            // The policy preview's typed figures: left out, it previews the policy in force.
+            ("inventory", "reorderPoint" or "maxLevel" or "leadTimeDays" or "coverDays" or "lookBackDays" or "safetyFactor", "query") => null,
             _ => Fail(),
         };
     }

@@ -12,6 +12,8 @@ import { BranchesAdmin } from './admin/BranchesAdmin';
 import { ProductsAdmin } from './admin/ProductsAdmin';
 import { ImportAdmin } from './admin/ImportAdmin';
 import { StaffAdmin } from './admin/StaffAdmin';
+import { SupplierAdmin, SuppliersAdmin } from './admin/SuppliersAdmin';
+import { PoliciesAdmin } from './admin/PoliciesAdmin';
 import { MeScreen } from './MeScreen';
 import { SignUpScreen } from './SignUpScreen';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
@@ -92,7 +94,7 @@ function SignedIn({ route }: { route: Route }) {
         { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
-  const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff' || route.name === 'adminImport';
+  const inAdmin = route.name.startsWith('admin');
   if (perms.admin) nav.push({ href: paths.admin(), key: 'nav.admin', active: inAdmin });
   nav.push({ href: paths.me(), key: 'nav.me', active: route.name === 'me' });
 
@@ -146,6 +148,9 @@ function Screen({ route }: { route: Route }) {
     case 'adminProducts': return perms.manageCatalogue ? <ProductsAdmin /> : <NotFound />;
     case 'adminStaff': return perms.manageDirectory ? <StaffAdmin /> : <NotFound />;
     case 'adminImport': return perms.manageCatalogue || perms.adjustStock ? <ImportAdmin /> : <NotFound />;
+    case 'adminSuppliers': return perms.manageSuppliers ? <SuppliersAdmin /> : <NotFound />;
+    case 'adminSupplier': return perms.manageSuppliers ? <SupplierAdmin id={route.id} /> : <NotFound />;
+    case 'adminPolicies': return perms.setPolicies ? <PoliciesAdmin /> : <NotFound />;
     default: return <NotFound />;
   }
 }

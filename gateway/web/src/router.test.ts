@@ -18,6 +18,9 @@ describe('routes', () => {
     expect(matchRoute(paths.signup())).toEqual({ name: 'signup' });
     expect(matchRoute(paths.admin())).toEqual({ name: 'admin' });
     expect(matchRoute(paths.adminBranches())).toEqual({ name: 'adminBranches' });
+    expect(matchRoute(paths.adminSuppliers())).toEqual({ name: 'adminSuppliers' });
+    expect(matchRoute(paths.adminSupplier('supplier-1a/2'))).toEqual({ name: 'adminSupplier', id: 'supplier-1a/2' });
+    expect(matchRoute(paths.adminPolicies())).toEqual({ name: 'adminPolicies' });
     expect(matchRoute(paths.adminProducts())).toEqual({ name: 'adminProducts' });
     expect(matchRoute(paths.adminStaff())).toEqual({ name: 'adminStaff' });
     expect(matchRoute(paths.adminImport())).toEqual({ name: 'adminImport' });

@@ -16,6 +16,9 @@ export type Route =
   | { name: 'adminProducts' }
   | { name: 'adminStaff' }
   | { name: 'adminImport' }
+  | { name: 'adminSuppliers' }
+  | { name: 'adminSupplier'; id: string }
+  | { name: 'adminPolicies' }
   | { name: 'notFound' };
 
 /** The screen for a path. `/` is the chat, the home screen. */
@@ -38,6 +41,9 @@ export function matchRoute(pathname: string): Route {
   if (a === 'admin' && parts.length === 2 && b === 'products') return { name: 'adminProducts' };
   if (a === 'admin' && parts.length === 2 && b === 'staff') return { name: 'adminStaff' };
   if (a === 'admin' && parts.length === 2 && b === 'import') return { name: 'adminImport' };
+  if (a === 'admin' && parts.length === 2 && b === 'suppliers') return { name: 'adminSuppliers' };
+  if (a === 'admin' && parts.length === 3 && b === 'suppliers') return { name: 'adminSupplier', id: c };
+  if (a === 'admin' && parts.length === 2 && b === 'policies') return { name: 'adminPolicies' };
   return { name: 'notFound' };
 }
 
@@ -60,6 +66,9 @@ export const paths = {
   adminProducts: () => '/admin/products',
   adminStaff: () => '/admin/staff',
   adminImport: () => '/admin/import',
+  adminSuppliers: () => '/admin/suppliers',
+  adminSupplier: (id: string) => `/admin/suppliers/${encodeURIComponent(id)}`,
+  adminPolicies: () => '/admin/policies',
   login: () => '/login',
 };
 

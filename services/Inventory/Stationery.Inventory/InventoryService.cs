@@ -69,6 +69,7 @@ public static class InventoryModule
         branches.MapAdjustStock();
         branches.MapReturnToSupplier();
         branches.MapSetReorderPolicy();
+        branches.MapPreviewReorderPolicy();
         branches.MapListStock();
         branches.MapGetStockHistory();
         branches.MapListAlerts();

@@ -17,6 +17,7 @@ public class ApiSurface(PurchasingHost host) : IClassFixture<PurchasingHost>
         paths.ShouldBe(
         [
             "/api/purchasing/suppliers",
+            "/api/purchasing/suppliers/{supplierId}",
             "/api/purchasing/suppliers/{supplierId}/quotes",
             "/api/purchasing/quotes",
             "/api/purchasing/branches/{branch}/purchase-list",

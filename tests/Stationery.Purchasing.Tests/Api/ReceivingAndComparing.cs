@@ -95,4 +95,37 @@ public class ReceivingAndComparing(PurchasingHost host) : IClassFixture<Purchasi
         using var manager = host.Manager(chain);
         (await manager.GetAsync("api/purchasing/quotes?sku=HL-Y")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_suppliers_page_shows_the_lead_time_measured_from_its_deliveries_beside_the_declared_one_and_another_chains_supplier_is_404()
+    {
+        var chain = PurchasingHost.NewChain();
+        using var owner = host.Owner(chain);
+        await host.RegisterProductAsync(chain, "HL-Y", "晨光荧光笔", "黄色");
+        var chenguang = await PurchasingHost.RegisterSupplierAsync(owner, "晨光文具供应商", leadTimeDays: 3);
+        var deli = await PurchasingHost.RegisterSupplierAsync(owner, "得力办公用品供应商", leadTimeDays: 5);
+        await PurchasingHost.QuoteAsync(owner, chenguang, "HL-Y", 1.20m);
+        var id = (await PurchasingHost.PlaceOrderAsync(owner, chenguang, "HL-Y", 10)).GetProperty("id").GetString()!;
+
+        var before = await owner.GetFromJsonAsync<JsonElement>($"api/purchasing/suppliers/{chenguang}");
+        (before.GetProperty("leadTimeDays").GetInt32(), before.GetProperty("deliveries").GetInt32(), before.TryGetProperty("measuredLeadTimeDays", out _))
+            .ShouldBe((3, 0, false), "an order placed but not received measures nothing");
+
+        (await owner.PostAsJsonAsync($"api/purchasing/purchase-orders/{id}/receipts", new { lines = new[] { new { sku = "HL-Y", quantity = 10 } } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // A clerk reads suppliers too (no prices on this resource).
+        using var clerk = host.Clerk(chain);
+        var page = await clerk.GetFromJsonAsync<JsonElement>($"api/purchasing/suppliers/{chenguang}");
+        (page.GetProperty("name").GetString(), page.GetProperty("leadTimeDays").GetInt32(), page.GetProperty("deliveries").GetInt32(),
+            page.GetProperty("measuredLeadTimeDays").GetDouble()).ShouldBe(("晨光文具供应商", 3, 1, 0.0), "received right after it was placed");
+        var listed = (await clerk.GetFromJsonAsync<JsonElement>("api/purchasing/suppliers")).EnumerateArray()
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => (s.GetProperty("deliveries").GetInt32(), s.TryGetProperty("measuredLeadTimeDays", out _)));
+        (listed.Count, listed[chenguang], listed[deli]).ShouldBe((2, (1, true), (0, false)));
+
+        (await host.Owner(PurchasingHost.NewChain()).GetAsync($"api/purchasing/suppliers/{chenguang}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await host.SupplierGuest(chain, deli).GetAsync($"api/purchasing/suppliers/{chenguang}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await host.SupplierGuest(chain, deli).GetFromJsonAsync<JsonElement>($"api/purchasing/suppliers/{deli}")).GetProperty("name").GetString()
+            .ShouldBe("得力办公用品供应商");
+    }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, post, put, query } from '../api/client';
 import { t } from '../i18n';
+import { BarcodeScan } from '../ui/BarcodeScan';
 import { ErrorMessage, Field, Loading, Notice, formatMoney, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 import { AdminHeader } from './AdminScreen';
@@ -114,6 +115,7 @@ function ProductForm({ product, onDone }: { product?: Product; onDone: (p: Produ
         {field('unit', t('admin.product.unit'), { required: true })}
       </div>
       {field('barcode', t('admin.product.barcode'), { inputMode: 'numeric', autoComplete: 'off', hint: t('admin.product.barcodeHint') })}
+      <BarcodeScan id={`${id}-barcode`} onCode={(barcode) => setF((current) => ({ ...current, barcode }))} />
       <div class="row">
         {field('retailPrice', t('admin.product.retailPrice'), { type: 'number', inputMode: 'decimal', min: 0, step: '0.01', required: true })}
         {field('packSize', t('admin.product.packSize'), { type: 'number', inputMode: 'numeric', min: 1, step: 1, required: true })}

@@ -31,8 +31,14 @@ export interface Permissions {
   cancelPurchaseOrder: boolean;
   /** Register, change and discontinue products (catalogue.manage). */
   manageCatalogue: boolean;
-  /** Open branches; add, change and disable staff (directory.manage). */
+  /** Open branches; add, change and disable staff, invite supplier contacts (directory.manage). */
   manageDirectory: boolean;
+  /** Register suppliers (suppliers.manage). */
+  manageSuppliers: boolean;
+  /** Set a product's reorder policy at a branch, and preview it (stock.policy). */
+  setPolicies: boolean;
+  /** Set a category's reorder defaults (categories.policy). */
+  setCategoryPolicies: boolean;
   /** Any part of 管理. */
   admin: boolean;
 }
@@ -60,7 +66,10 @@ export function permissionsFrom(me: Me): Permissions {
     cancelPurchaseOrder: has('orders.place'),
     manageCatalogue: has('catalogue.manage'),
     manageDirectory: has('directory.manage'),
-    admin: !isSupplier && (has('catalogue.manage') || has('directory.manage')),
+    manageSuppliers: has('suppliers.manage'),
+    setPolicies: has('stock.policy'),
+    setCategoryPolicies: has('categories.policy'),
+    admin: !isSupplier && ['catalogue.manage', 'directory.manage', 'suppliers.manage', 'stock.policy'].some(has),
   };
 }
 

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { BarcodeScan } from '../ui/BarcodeScan';
 import { looksLikeBarcode, normalizeBarcode } from './barcode';
 
 /**
  * A field for a USB/Bluetooth scanner (which types the digits and presses Enter) or a person typing. Enter is
- * handled here, never submitting the surrounding form by accident; the field clears for the next scan.
+ * handled here, never submitting the surrounding form by accident; the field clears for the next scan. The camera and a
+ * photo read a code too.
  */
 export function BarcodeField({ id, label, onScan, busy }: { id: string; label: string; onScan: (code: string) => void; busy?: boolean }) {
   const [value, setValue] = useState('');
@@ -34,6 +36,7 @@ export function BarcodeField({ id, label, onScan, busy }: { id: string; label: s
         }}
       />
       <small id={`${id}-hint`} class={invalid ? 'field-error' : 'muted'}>{invalid ? t('stock.scanInvalid') : t('stock.scanHint')}</small>
+      <BarcodeScan id={id} onCode={(code) => { setInvalid(false); onScan(code); }} />
     </div>
   );
 }

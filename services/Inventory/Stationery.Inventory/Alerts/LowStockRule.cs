@@ -12,9 +12,12 @@ namespace Stationery.Inventory.Alerts;
 /// </summary>
 public static class LowStockRule
 {
+    /// <summary>Whether an alert belongs open on this state (the policy preview asks the same question).</summary>
+    public static bool IsLow(StockItem s) => s.Stocked && !s.Discontinued && s.ReorderPoint is { } point && s.Projected <= point;
+
     public static IEnumerable<object> Evaluate(StockItem s, DateTimeOffset now)
     {
-        var low = s.Stocked && !s.Discontinued && s.ReorderPoint is { } point && s.Projected <= point;
+        var low = IsLow(s);
         if (low && !s.AlertOpen)
             yield return new LowStockDetected(s.Branch, s.Sku, s.Product.Name, s.Product.Spec, s.Product.Unit, s.OnHand,
                 s.OnOrder, s.ReorderPoint!.Value, SuggestedQuantity(s), now, s.InTransit, s.LeadTimeDays);

@@ -75,8 +75,7 @@ public sealed class SlowMoverPass(IDocumentStore store, TimeProvider clock, ICon
             if (computeCandidate)
             {
                 var history = await session.Events.FetchStreamAsync(level.Id, token: ct);
-                var window = ReorderCalculation.History(history.Select(e => e.Data), zone, day.AddDays(-settings.LookBackDays), day.AddDays(-1));
-                policy = ReorderCalculation.Compute(window, settings, day);
+                policy = ReorderCalculation.ForDay(history.Select(e => e.Data), zone, settings, day);
             }
             var events = await session.Decide<StockItem, StockSnapshot>(level.Id, s =>
             {

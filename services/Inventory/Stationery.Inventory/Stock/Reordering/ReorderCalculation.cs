@@ -97,6 +97,13 @@ public static class ReorderCalculation
             used.Count, window.Count - used.Count, lead, safety, settings.SafetyFactor, settings.CoverDays, settings.LookBackDays, day);
     }
 
+    /// <summary>
+    /// The policy for <paramref name="day"/> from one stock stream's events: the look-back window ends the day before. The
+    /// daily pass and the policy preview both compute through here, so what the owner sees while typing is what alerts use.
+    /// </summary>
+    public static ComputedPolicy? ForDay(IEnumerable<object> events, TimeZoneInfo zone, ReorderSettings settings, DateOnly day) =>
+        Compute(History(events, zone, day.AddDays(-settings.LookBackDays), day.AddDays(-1)), settings, day);
+
     /// <summary>Rounds away floating-point dust before a ceiling (3 × 4 must stay 12, not become 13).</summary>
     private static double Round(double x) => Math.Round(x, 6);
 }

@@ -55,6 +55,14 @@ public sealed record CategoryPolicyView(string Category, ReorderSettings Setting
 
 public static class SetCategoryPolicyEndpoint
 {
+    /// <summary>The rules of a category's settings, for setting them and for previewing them.</summary>
+    public static Validation CategoryPolicyRules(this Validation v, CategoryPolicyRequest request) => v
+        .Require(request.LeadTimeDays is null or >= 0 and <= 365, "leadTimeDays", "must be between 0 and 365")
+        .Require(request.CoverDays is null or >= 1 and <= 365, "coverDays", "must be between 1 and 365")
+        .Require(request.LookBackDays is null or >= ReorderCalculation.MinimumDays and <= 365, "lookBackDays",
+            $"must be between {ReorderCalculation.MinimumDays} and 365")
+        .Require(request.SafetyFactor is null or >= 0 and <= 4, "safetyFactor", "must be between 0 and 4");
+
     public static void MapCategoryPolicy(this RouteGroupBuilder api)
     {
         api.MapPut("/categories/{category}/policy", async (string category, CategoryPolicyRequest request, HttpContext http,
@@ -62,11 +70,7 @@ public static class SetCategoryPolicyEndpoint
         {
             new Validation()
                 .Require(category.Trim().Length is > 0 and <= 50, "category", "must be 1 to 50 characters")
-                .Require(request.LeadTimeDays is null or >= 0 and <= 365, "leadTimeDays", "must be between 0 and 365")
-                .Require(request.CoverDays is null or >= 1 and <= 365, "coverDays", "must be between 1 and 365")
-                .Require(request.LookBackDays is null or >= ReorderCalculation.MinimumDays and <= 365, "lookBackDays",
-                    $"must be between {ReorderCalculation.MinimumDays} and 365")
-                .Require(request.SafetyFactor is null or >= 0 and <= 4, "safetyFactor", "must be between 0 and 4")
+                .CategoryPolicyRules(request)
                 .ThrowIfInvalid();
 
             var set = new CategoryPolicySet(category.Trim(), request.LeadTimeDays, request.CoverDays, request.LookBackDays, request.SafetyFactor,

@@ -21,6 +21,15 @@ public sealed record ReorderPolicyResult(string Sku, ReorderPolicy Policy, int O
 
 public static class SetReorderPolicyEndpoint
 {
+    /// <summary>The rules of a product's policy, for setting it and for previewing it.</summary>
+    public static Validation ReorderPolicyRules(this Validation v, ReorderPolicyRequest request) => v
+        .Require(request.ReorderPoint is null or >= 0, "reorderPoint", "must not be negative")
+        .Require(request.MaxLevel is null or > 0, "maxLevel", "must be greater than 0")
+        .Require(request.MaxLevel is null || request.ReorderPoint is null || request.MaxLevel > request.ReorderPoint,
+            "maxLevel", "must be greater than reorderPoint")
+        .Require(request.LeadTimeDays is null or >= 0 and <= 365, "leadTimeDays", "must be between 0 and 365")
+        .Require(request.SlowMoverDays is null or > 0 and <= 3650, "slowMoverDays", "must be between 1 and 3650");
+
     public static void MapSetReorderPolicy(this RouteGroupBuilder branches) =>
         branches.MapPut("/{branch}/products/{sku}/policy", async (string branch, string sku, ReorderPolicyRequest request,
             HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
@@ -28,14 +37,7 @@ public static class SetReorderPolicyEndpoint
             await session.BranchAsync(branch, ct);
             var product = await session.LoadAsync<Product>(Product.StreamId(sku), ct) ?? throw new NotFoundException("商品 product", sku);
 
-            new Validation()
-                .Require(request.ReorderPoint is null or >= 0, "reorderPoint", "must not be negative")
-                .Require(request.MaxLevel is null or > 0, "maxLevel", "must be greater than 0")
-                .Require(request.MaxLevel is null || request.ReorderPoint is null || request.MaxLevel > request.ReorderPoint,
-                    "maxLevel", "must be greater than reorderPoint")
-                .Require(request.LeadTimeDays is null or >= 0 and <= 365, "leadTimeDays", "must be between 0 and 365")
-                .Require(request.SlowMoverDays is null or > 0 and <= 3650, "slowMoverDays", "must be between 1 and 3650")
-                .ThrowIfInvalid();
+            new Validation().ReorderPolicyRules(request).ThrowIfInvalid();
 
             var policy = new ReorderPolicy(request.ReorderPoint, request.MaxLevel, request.LeadTimeDays, request.SlowMoverDays);
             var command = new SetReorderPolicy(branch, ProductFacts.From(product), policy, StockStream.RecorderFor(http.User));
