@@ -77,10 +77,12 @@ export function CardView({ card, messageId, chat }: { card: Card; messageId: str
         </div>
       )}
       {!resolved && !done && card.status?.toLowerCase() === 'pending' && <p class="muted small" role="status">{t('chat.card.pending')}</p>}
+      {!resolved && !done && card.status?.toLowerCase() === 'open' && card.resolution && <p class="muted small card-note" role="status">{card.resolution}</p>}
       {(resolved || done) && (
         <p class="muted small" role="status">✓ {t('chat.card.done')}{done ? `：${done}` : card.resolution ? `：${card.resolution}` : ''}</p>
       )}
       {listed && perms.viewPurchasing && <a href={paths.purchasing()} class="small card-link">{t('chat.openPurchaseList')} ›</a>}
+      {card.transferId && perms.viewStock && <a href={paths.transfers()} class="small card-link">{t('chat.card.openTransfer')} ›</a>}
       {card.purchaseOrderId && <a href={paths.purchaseOrder(card.purchaseOrderId)} class="small">{t('chat.openOrder')} ›</a>}
       <ErrorMessage error={error} />
     </div>

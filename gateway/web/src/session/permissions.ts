@@ -42,6 +42,8 @@ export interface Permissions {
   manageCatalogue: boolean;
   /** Open branches; add, change and disable staff (directory.manage). */
   manageDirectory: boolean;
+  /** Start a direct conversation or a group (channels.open). */
+  openConversations: boolean;
   /** Any part of 管理. */
   admin: boolean;
 }
@@ -83,6 +85,7 @@ export function permissionsFrom(me: Me): Permissions {
     cancelPurchaseOrder: has('orders.place'),
     manageCatalogue: has('catalogue.manage'),
     manageDirectory: has('directory.manage'),
+    openConversations: has('channels.open'),
     admin: !isSupplier && (has('catalogue.manage') || has('directory.manage')),
   };
 }
