@@ -55,7 +55,7 @@ public sealed class AdHocChannelTests(ChatFixture fixture) : IClassFixture<ChatF
     }
 
     [Fact]
-    public async Task An_ad_hoc_group_is_opened_once_per_key_takes_members_by_hand_is_renamed_and_left()
+    public async Task An_ad_hoc_group_is_opened_once_per_key_takes_and_removes_members_by_hand_lists_them_and_is_renamed_and_left()
     {
         using var clerk = fixture.ClientFor("clerk");
         using var clerkEast = fixture.ClientFor("clerk-east");
@@ -82,10 +82,18 @@ public sealed class AdHocChannelTests(ChatFixture fixture) : IClassFixture<ChatF
         var listed = (await ChatFixture.ChannelsAsync(clerk)).Single(c => c.Id == group.Id);
         (listed.Name, listed.Purpose, listed.Branch).ShouldBe(("开学季备货(两店)", (string?)null, (string?)null));
 
-        (await clerk.DeleteAsync($"api/chat/channels/{group.Id}/members/clerk-east")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await clerkEast.DeleteAsync($"api/chat/channels/{group.Id}/members/clerk-east")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await Arrives(() => eastPhone.Left.FirstOrDefault(c => c.ChannelId == group.Id), "channelLeft for the leaver");
+        var members = (await clerkEast.GetFromJsonAsync<ChannelInfo>($"api/chat/channels/{group.Id}/members", ChatFixture.Json))!;
+        members.Members.Select(m => (m.UserId, m.Name)).ShouldBe([("clerk", "小李"), ("clerk-east", "小周"), ("owner", "张店长")]);
+        (await hq.GetAsync($"api/chat/channels/{group.Id}/members")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Members manage the group: as any member adds people, any member removes one.
+        (await clerk.DeleteAsync($"api/chat/channels/{group.Id}/members/clerk-east")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Arrives(() => eastPhone.Left.FirstOrDefault(c => c.ChannelId == group.Id), "channelLeft for the removed member");
         (await clerkEast.GetAsync($"api/chat/channels/{group.Id}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clerk.DeleteAsync($"api/chat/channels/{group.Id}/members/clerk")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var owner = fixture.ClientFor("owner");
+        (await owner.GetFromJsonAsync<ChannelInfo>($"api/chat/channels/{group.Id}/members", ChatFixture.Json))!.Members
+            .Select(m => m.UserId).ShouldBe(["owner"]);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
     [InlineData("transfer.spec.ts")]
     [InlineData("import.spec.ts")]
     [InlineData("suppliers.spec.ts")]
+    [InlineData("conversations.spec.ts")]
     public async Task Browser_journey_passes_in_headless_chromium(string spec)
     {
         var web = Path.Combine(PlatformProcesses.RepositoryRoot(), "gateway", "web");

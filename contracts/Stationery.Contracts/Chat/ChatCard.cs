@@ -17,8 +17,11 @@ public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardF
     /// <summary>The product the card is about (stock alerts, stock reports, restock requests): clients link it to the item.</summary>
     public string? Sku { get; init; }
 
-    /// <summary>The branch whose stock the card is about, with <see cref="Sku"/>.</summary>
+    /// <summary>The branch whose stock the card is about, with <see cref="Sku"/> or <see cref="TransferId"/>.</summary>
     public string? Branch { get; init; }
+
+    /// <summary>The transfer between branches the card is about (调拨 cards in 库存监控): clients link it to the transfer screen.</summary>
+    public string? TransferId { get; init; }
 
     /// <summary>Messages the card cites (a discrepancy card: the order card and the supplier's confirmation); absent when none.</summary>
     public IReadOnlyList<ChatCardLink>? Links { get; init; }

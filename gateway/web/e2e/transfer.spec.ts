@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
+import { BASE_URL, HOP, api, horizontalOverflow, launch, screenshot, signedIn } from './platform';
 
 // 调拨 on phones: the owner sends stock from 总店 to 东区店; 东区店's clerk receives part of it, then the rest.
 describe('a transfer between branches', () => {
@@ -51,5 +51,38 @@ describe('a transfer between branches', () => {
     const stock = await api<{ stock: { onHand: number; inTransit: number } }>('owner', 'GET', `/api/inventory/branches/east/stock/${sku}`);
     expect(stock.stock).toMatchObject({ onHand: 3, inTransit: 0 });
     await clerk.close();
+  });
+
+  it('is received from the card in the receiving branch\'s 库存监控, and the sender hears it arrived', async () => {
+    const sku = `TRC-${Date.now().toString(36).toUpperCase()}`;
+    await api('owner', 'POST', '/api/inventory/products', {
+      sku, name: '卡片调拨本', spec: 'B5', brand: '晨光', category: '本册', unit: '本', barcode: null, retailPrice: 4.5, packSize: 10,
+    });
+    await api('owner', 'POST', '/api/inventory/branches/main/receipts', { reference: `R-${sku}`, lines: [{ sku, quantity: 10 }] });
+    const sent = await api<{ id: string }>('owner', 'POST', '/api/inventory/branches/main/transfers',
+      { toBranch: 'east', lines: [{ sku, quantity: 4 }], note: '周末活动用' });
+
+    const clerk = await signedIn(browser, 'clerk-east');
+    const east = await clerk.newPage();
+    await east.goto(`${BASE_URL}/chat/east-stock-watch`);
+    const card = east.locator('.bot-card', { hasText: sent.id });
+    await card.getByText('卡片调拨本 B5').waitFor({ timeout: HOP });
+    await card.getByText('周末活动用').waitFor();
+    await card.getByRole('link', { name: /在调拨里查看/ }).waitFor();
+    expect(await horizontalOverflow(east)).toBeLessThanOrEqual(0);
+    await screenshot(east, 'transfer-03-card');
+    await card.getByRole('button', { name: '收货', exact: true }).click();
+    await card.getByText(/已收货：全部到齐（小王）/).waitFor({ timeout: HOP });
+    await screenshot(east, 'transfer-04-card-received');
+    const stock = await api<{ stock: { onHand: number; inTransit: number } }>('owner', 'GET', `/api/inventory/branches/east/stock/${sku}`);
+    expect(stock.stock).toMatchObject({ onHand: 4, inTransit: 0 });
+    await clerk.close();
+
+    const owner = await signedIn(browser, 'owner');
+    const main = await owner.newPage();
+    await main.goto(`${BASE_URL}/chat/main-stock-watch`);
+    await main.getByText(`调拨单 ${sent.id} 已到 东区店（小王 收货）：卡片调拨本 B5 4 本，全部到齐。`).waitFor({ timeout: HOP });
+    await screenshot(main, 'transfer-05-arrival-note');
+    await owner.close();
   });
 });

@@ -24,6 +24,7 @@ using Stationery.Chat.Messages.Reading;
 using Stationery.Chat.Messages.Receipts;
 using Stationery.Chat.Messages.Searching;
 using Stationery.Chat.Suppliers;
+using Stationery.Chat.Transfers;
 using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
 
@@ -70,6 +71,7 @@ public static class ChatModule
             opts.Schema.For<CatalogueItem>();
             opts.Schema.For<StockFigure>();
             opts.Schema.For<PurchaseOrderCard>();
+            opts.Schema.For<TransferCard>();
             opts.Schema.For<Attachment>();
             opts.Schema.For<SlowMoverNote>().Index(n => n.Branch);
             opts.Schema.For<SlowMoverDigestPosted>();

@@ -111,7 +111,7 @@ public static class Permissions
         new("chat", "channels", "list own channels", [O, M, C, H, S], Reach.Self),
         new("chat", "channels.open", "open a direct conversation or an ad-hoc group with staff of the chain (a supplier guest talks in its supplier channel only)",
             [O, M, C, H], Reach.Chain),
-        new("chat", "channels.manage", "rename an ad-hoc group and add people to it, leave it; set a channel's purpose (branch and supplier channels: owner, manager, hq) — channel members only",
+        new("chat", "channels.manage", "rename an ad-hoc group, add people to it and remove them, leave it; set a channel's purpose (branch and supplier channels: owner, manager, hq) — channel members only",
             [O, M, C, H], Reach.ChannelMember,
             Denied: 404),
         new("chat", "channels.purpose", "set the purpose of a branch or supplier channel one is a member of (ad-hoc groups: any member, by channels.manage)",

@@ -22,6 +22,8 @@ export function CardView({ card, messageId, chat }: { card: Card; messageId: str
   const fields = cardFields(card);
   const actions = cardActions(card);
   const links = cardLinks(card);
+  // Once the deciding service answered (done), its outcome (已收货, 已加入采购清单 20 支) replaces the label of the button pressed.
+  const outcome = card.status?.toLowerCase() === 'done' && card.resolution ? card.resolution : done ?? card.resolution;
   // Where an added item went: the purchase list, one tap away (a newcomer would not guess it is under 采购).
   const listed = doneId === ADD_TO_PURCHASE_LIST
     || (resolved && (actions.some((a) => a.id === ADD_TO_PURCHASE_LIST) || /采购清单|purchase list/i.test(card.resolution ?? '')));
@@ -77,10 +79,12 @@ export function CardView({ card, messageId, chat }: { card: Card; messageId: str
         </div>
       )}
       {!resolved && !done && card.status?.toLowerCase() === 'pending' && <p class="muted small" role="status">{t('chat.card.pending')}</p>}
+      {!resolved && !done && card.status?.toLowerCase() === 'open' && card.resolution && <p class="muted small card-note" role="status">{card.resolution}</p>}
       {(resolved || done) && (
-        <p class="muted small" role="status">✓ {t('chat.card.done')}{done ? `：${done}` : card.resolution ? `：${card.resolution}` : ''}</p>
+        <p class="muted small" role="status">✓ {t('chat.card.done')}{outcome ? `：${outcome}` : ''}</p>
       )}
       {listed && perms.viewPurchasing && <a href={paths.purchasing()} class="small card-link">{t('chat.openPurchaseList')} ›</a>}
+      {card.transferId && perms.viewStock && <a href={paths.transfers()} class="small card-link">{t('chat.card.openTransfer')} ›</a>}
       {card.purchaseOrderId && <a href={paths.purchaseOrder(card.purchaseOrderId)} class="small">{t('chat.openOrder')} ›</a>}
       <ErrorMessage error={error} />
     </div>

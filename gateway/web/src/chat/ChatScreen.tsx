@@ -4,13 +4,16 @@ import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { mentionsUser } from '../session/permissions';
 import { paths } from '../router';
-import { ErrorMessage, Loading, describeError, formatTime } from '../ui/components';
+import { ErrorMessage, Loading, describeError, formatTime, useLoad } from '../ui/components';
 import { AttachmentList } from './Attachments';
 import { CardView } from './CardView';
 import { EditHistory } from './EditHistory';
 import { sortChannels } from './channels';
 import { useChat, type ChatService } from './chatService';
-import { canEdit, peopleFromMessages, quoteText, replyIndex } from './compose';
+import { canEdit, quoteText, replyIndex } from './compose';
+import { MemberSheet, NewConversation } from './Conversations';
+import { loadMembers } from './conversations';
+import { mentionPeople } from './members';
 import { Composer, quoteLabel } from './Composer';
 import { FormatHelper } from './FormatHelper';
 import { ReadReceipt } from './ReadReceipt';
@@ -45,11 +48,16 @@ function StatusLine({ chat }: { chat: ChatService }) {
 }
 
 function ChannelList({ chat, activeId }: { chat: ChatService; activeId?: string }) {
+  const { perms } = useApp();
   const channels = sortChannels(chat.channels);
+  const [starting, setStarting] = useState(false);
   return (
     <section class="channel-list" aria-labelledby="channels-title">
       <div class="pane-title-row">
         <h1 id="channels-title" class="pane-title">{t('chat.channels')}</h1>
+        {perms.openConversations && (
+          <button type="button" class="btn btn-ghost btn-small" onClick={() => setStarting(true)}>{t('chat.new.open')}</button>
+        )}
         <a href={paths.search()} class="btn btn-ghost btn-small search-link" aria-label={t('search.title')}><SearchIcon /><span class="search-link-text">{t('search.title')}</span></a>
       </div>
       <StatusLine chat={chat} />
@@ -59,6 +67,7 @@ function ChannelList({ chat, activeId }: { chat: ChatService; activeId?: string 
       <ul class="channels">
         {channels.map((c) => <ChannelItem key={c.id} channel={c} active={c.id === activeId} />)}
       </ul>
+      {starting && <NewConversation onClose={() => setStarting(false)} onOpened={() => chat.loadChannels()} />}
     </section>
   );
 }
@@ -104,7 +113,10 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
   const last = timeline.messages.at(-1)?.seq;
   const byId = useMemo(() => new Map(timeline.messages.map((m) => [m.id, m])), [timeline.messages]);
   const replies = useMemo(() => replyIndex(timeline.messages), [timeline.messages]);
-  const found = useMemo(() => peopleFromMessages(timeline.messages, session.user.id), [timeline.messages, session.user.id]);
+  const members = useLoad((signal) => loadMembers(channelId, signal), [channelId]);
+  const [membersOpen, setMembersOpen] = useState(false);
+  const memberList = members.data?.id === channelId ? members.data.members : [];
+  const found = useMemo(() => mentionPeople(memberList, timeline.messages, session.user.id), [memberList, timeline.messages, session.user.id]);
   // Every incoming message yields a new array; keep the old one while the people are the same, so an open @mention list
   // is not rebuilt (and its highlighted choice moved) under the user's finger while the channel is busy.
   const stablePeople = useRef(found);
@@ -199,9 +211,14 @@ function MessageView({ chat, channelId, channel }: { chat: ChatService; channelI
           <h1 id="channel-title" class="pane-title">{channel?.name ?? ''}</h1>
           {channel && (channel.branchName ?? channel.branch) && <span class="pane-subtitle muted small">{(channel.branchName as string | undefined) ?? channel.branch}</span>}
         </div>
+        <button type="button" class="btn btn-ghost btn-small members-button" onClick={() => setMembersOpen(true)}
+          aria-label={t('chat.members.open', { count: memberList.length })}>
+          {t('chat.members.button')}{memberList.length ? ` ${memberList.length}` : ''}
+        </button>
         {channel && <NotificationControl chat={chat} channel={channel} />}
         <StatusLine chat={chat} />
       </header>
+      {membersOpen && <MemberSheet channelId={channelId} onClose={() => setMembersOpen(false)} onChanged={(info) => members.setData(info)} />}
       <div class="messages" ref={scroller} onScroll={onScroll}>
         <div ref={topSentinel} />
         {timeline.reachedStart

@@ -23,6 +23,8 @@ export interface Card {
   purchaseOrderId?: string | null;
   sku?: string | null;
   branch?: string | null;
+  /** The transfer between branches a 调拨 card is about: the card links to the transfer screen (partial receipts). */
+  transferId?: string | null;
   /** Messages the card cites (a discrepancy card: the order card and the supplier's confirmation). */
   links?: CardLink[] | null;
 }

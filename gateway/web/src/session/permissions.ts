@@ -39,6 +39,8 @@ export interface Permissions {
   setPolicies: boolean;
   /** Set a category's reorder defaults (categories.policy). */
   setCategoryPolicies: boolean;
+  /** Start a direct conversation or a group (channels.open). */
+  openConversations: boolean;
   /** Any part of 管理. */
   admin: boolean;
 }
@@ -70,6 +72,7 @@ export function permissionsFrom(me: Me): Permissions {
     setPolicies: has('stock.policy'),
     setCategoryPolicies: has('categories.policy'),
     admin: !isSupplier && ['catalogue.manage', 'directory.manage', 'suppliers.manage', 'stock.policy'].some(has),
+    openConversations: has('channels.open'),
   };
 }
 

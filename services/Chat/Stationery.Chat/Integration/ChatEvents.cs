@@ -48,6 +48,9 @@ public sealed class ChatEvents : IIntegrationEventMap
         RestockRequested r => new PurchaseRequestedFromChat(e.TenantId, r.Branch, r.Sku, r.Quantity, r.UserId, r.CardMessageId.ToString(), r.At),
         CardActionPressed { ActionId: CardActions.RecordSpotCount, Branch: { } branch, Sku: { } sku, Quantity: { } counted } p =>
             new SpotCountRequested(e.TenantId, branch, sku, counted, p.UserId, p.UserName, p.Roles ?? [], p.MessageId.ToString(), p.PressedAt),
+        CardActionPressed { ActionId: CardActions.ReceiveTransfer, Branch: { } branch, TransferId: { } transfer } p =>
+            new TransferReceiptRequestedFromChat(e.TenantId, branch, transfer, p.UserId, p.UserName, p.Roles ?? [], p.Branches ?? [],
+                p.MessageId.ToString(), p.PressedAt),
         StockReported r => new Contract.StockReportedInChat(e.TenantId, r.Branch, e.StreamKey!, r.ChatMessageId.ToString(),
             r.ReplyMessageId.ToString(), r.Sku, r.Reported, r.Suggested, r.ReportedBy, r.At),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Stationery.Hosting.Messaging;
 using Stationery.Inventory.Catalogue;
 using Stationery.Inventory.Stock;
+using Stationery.Inventory.Transfers;
 using Contract = Stationery.Contracts.Inventory;
 
 namespace Stationery.Inventory.Integration;
@@ -41,9 +42,18 @@ public sealed class Outgoing : IIntegrationEventMap
                 o.ReplyMessageId, o.By, o.At),
             SpotCountRecorded c => new Contract.SpotCountRecorded(tenant, c.Branch, c.Sku, c.Unit, c.Counted, c.Delta, c.OnHand, c.By,
                 c.ChatMessageId, c.At),
+            TransferDispatched t => new Contract.TransferDispatched(tenant, t.Id, t.FromBranch, t.ToBranch, Lines(t.Lines), t.Note, t.By, t.At),
+            // Receipts recorded before transfers were published lack the sender; nobody was waiting for them.
+            TransferReceived { FromBranch: { } from } r => new Contract.TransferReceived(tenant, r.Id, from, r.ToBranch, Lines(r.Lines ?? []),
+                Lines(r.Outstanding ?? []), r.By, r.At) { ChatMessageId = r.ChatMessageId },
+            TransferReceiptRefused r => new Contract.TransferReceiptRefused(tenant, r.Branch, r.Id, r.Reason, r.Explanation, r.By,
+                r.ChatMessageId, r.At),
             _ => null,
         };
     }
+
+    private static IReadOnlyList<Contract.TransferredLine> Lines(IReadOnlyList<TransferLine> lines) =>
+        [.. lines.Select(l => new Contract.TransferredLine(l.Sku, l.Name, l.Spec, l.Unit, l.Quantity))];
 
     private static string Wire(AlertLevel level) => level switch
     {

@@ -16,9 +16,20 @@ public sealed record TransferDispatched(string Id, string FromBranch, string ToB
 /// <summary>
 /// 收货: units of a transfer arrived at the receiving branch. <paramref name="Lines"/>: what arrived this time (a partial
 /// receipt names fewer units than were sent; the rest stays on its way); absent in receipts recorded before partial
-/// receipts existed, which took in everything.
+/// receipts existed, which took in everything. <paramref name="FromBranch"/> and <paramref name="Outstanding"/> (what is still on
+/// its way after this receipt) are what the published fact carries; absent in receipts recorded before transfers were
+/// published. <paramref name="ChatMessageId"/>: the chat card the receipt was asked from (收货), if any.
 /// </summary>
-public sealed record TransferReceived(string Id, string ToBranch, string By, DateTimeOffset At, IReadOnlyList<TransferLine>? Lines = null);
+public sealed record TransferReceived(string Id, string ToBranch, string By, DateTimeOffset At, IReadOnlyList<TransferLine>? Lines = null,
+    string? FromBranch = null, IReadOnlyList<TransferLine>? Outstanding = null, string? ChatMessageId = null);
+
+/// <summary>
+/// A receipt asked from a chat card (收货) was not taken: nothing moved, and the card says why. Recorded on the transfer's
+/// stream so that it leaves the service through the outbox like every other fact; it does not change the transfer.
+/// </summary>
+/// <param name="Reason"><c>already-received</c>, <c>not-permitted</c> or <c>wrong-branch</c>.</param>
+public sealed record TransferReceiptRefused(string Id, string Branch, string Reason, string Explanation, string By, string ChatMessageId,
+    DateTimeOffset At);
 
 public enum TransferStatus { InTransit, Received, PartlyReceived }
 

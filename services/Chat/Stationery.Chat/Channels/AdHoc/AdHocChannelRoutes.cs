@@ -12,7 +12,7 @@ namespace Stationery.Chat.Channels.AdHoc;
 /// <summary>
 /// <c>POST /channels</c> (open a direct conversation or an ad-hoc group), <c>PUT /channels/{id}</c> (name, purpose),
 /// <c>POST /channels/{id}/members</c> (add people to an ad-hoc group) and <c>DELETE /channels/{id}/members/{userId}</c>
-/// (leave it). Members' connected devices join or leave the channel live through the usual membership fan-out.
+/// (leave it, or remove another member) and <c>GET /channels/{id}/members</c> (who is in a channel). Members' connected devices join or leave the channel live through the usual membership fan-out.
 /// </summary>
 public static class AdHocChannelRoutes
 {
@@ -26,7 +26,10 @@ public static class AdHocChannelRoutes
         api.MapPut("/channels/{channelId}", Describe).RequirePermission("channels.manage")
             .WithSummary("Rename an ad-hoc group or set a channel's purpose (branch and supplier channels: owner, manager or hq; purpose only).");
         api.MapPost("/channels/{channelId}/members", AddMembers).RequirePermission("channels.manage").WithSummary("Add staff of the chain to an ad-hoc group (any member may).");
-        api.MapDelete("/channels/{channelId}/members/{userId}", Leave).RequirePermission("channels.manage").WithSummary("Leave an ad-hoc group (only oneself).");
+        api.MapDelete("/channels/{channelId}/members/{userId}", Leave).RequirePermission("channels.manage")
+            .WithSummary("Leave an ad-hoc group, or remove another member from it (any member may, as any member adds).");
+        api.MapGet("/channels/{channelId}/members", Members).RequirePermission("messages")
+            .WithSummary("A channel's members with their names (the member list, and whom @ suggests); channel members only.");
         return api;
     }
 
@@ -96,6 +99,13 @@ public static class AdHocChannelRoutes
         await AppendAsync(session, channelId, channel => AdHocChannels.DecideLeave(MemberOf(channel, channelId, me), userId, me),
             ChatDirectory.Empty, ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ChannelInfo>> Members(string channelId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var channel = MemberOf(await session.LoadAsync<Channel>(channelId, ct), channelId, user.UserId());
+        var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
+        return TypedResults.Ok(ChannelInfo.Of(channel, directory));
     }
 
     private static Channel MemberOf(Channel? channel, string channelId, string me) =>

@@ -108,12 +108,14 @@ public static class AdHocChannels
         return [.. added.Where(m => !channel.HasMember(m)).Select(m => new MemberJoined(m))];
     }
 
-    /// <summary>Anyone leaves an ad-hoc group (only themselves); branch, supplier and direct channels are not left by hand.</summary>
+    /// <summary>
+    /// Members manage an ad-hoc group: as any member adds people, any member removes one (or leaves). Branch, supplier and
+    /// direct channels follow the directory and are not changed by hand.
+    /// </summary>
     public static IReadOnlyList<object> DecideLeave(Channel channel, string leaverId, string userId)
     {
-        if (!channel.IsAdHoc) throw new ForbiddenException("Only ad-hoc groups can be left; the others follow the directory.");
-        if (leaverId != userId) throw new ForbiddenException("Members leave a group themselves; nobody removes another.");
-        return channel.HasMember(userId) ? [new MemberLeft(userId)] : [];
+        if (!channel.IsAdHoc) throw new ForbiddenException("只有自建群可以移出成员 (only ad-hoc groups can be left or have members removed; the others follow the directory).");
+        return channel.HasMember(leaverId) ? [new MemberLeft(leaverId)] : [];
     }
 
     private static List<string> Members(IReadOnlyList<string?>? ids, string creatorId, ChatDirectory directory, Validation validation)

@@ -10,7 +10,7 @@ namespace Stationery.Chat.Messages.Cards;
 /// </summary>
 public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
     string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    QuoteTerms? Quote = null, CardLink[]? Links = null)
+    QuoteTerms? Quote = null, CardLink[]? Links = null, string? TransferId = null)
 {
     public const string Open = "open";
     public const string Pending = "pending";
@@ -21,7 +21,8 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
     {
         PurchaseOrderId = PurchaseOrderId,
         Sku = Sku,
-        Branch = Sku is null ? null : Branch,
+        Branch = Sku is null && TransferId is null ? null : Branch,
+        TransferId = TransferId,
         Links = Links is { Length: > 0 } ? [.. Links.Select(l => new ChatCardLink(l.Kind, l.Label, l.ChannelId, l.MessageId.ToString(), l.Seq, l.By, l.At))] : null,
     };
 }
@@ -68,6 +69,9 @@ public static class CardActions
     /// <summary>记为盘点数量: Inventory records the card's reported count as the shelf's stock (roles that may adjust only).</summary>
     public const string RecordSpotCount = "record-spot-count";
 
+    /// <summary>收货: Inventory takes in everything of the card's transfer still on its way (the receiving branch's staff).</summary>
+    public const string ReceiveTransfer = "receive-transfer";
+
     /// <summary>
     /// The permission (a row of <see cref="Stationery.Hosting.Security.Permissions.Table"/>) each button needs, checked with
     /// the card's branch and supplier as its reach — the same rule as the route the outcome's service serves.
@@ -78,19 +82,21 @@ public static class CardActions
         ConfirmOrder => "orders.confirm",
         AcknowledgeBackorder or AcknowledgeCreditNote => "orders.answer",
         ConfirmQuote => "quotes.confirm",
-        RecordSpotCount => "stock.record",
+        RecordSpotCount or ReceiveTransfer => "stock.record",
         _ => throw new NotFoundException("Action", actionId),
     };
 
     /// <summary>Buttons whose outcome another service decides: the card shows "pending" until it arrives.</summary>
-    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount or ConfirmQuote;
+    public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount or ConfirmQuote
+        or ReceiveTransfer;
 }
 
 /// <summary>Someone pressed a card's button (the fact; <see cref="CardUpdated"/> records what the card shows now).</summary>
 /// <param name="Roles">The presser's roles, for a request whose receiver checks them again (a spot count).</param>
+/// <param name="Branches">The branches the presser's account reaches, for a receiver that checks reach again (收货).</param>
 public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
     string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    string[]? Roles = null, QuoteTerms? Quote = null, DateOnly? ExpectedBy = null);
+    string[]? Roles = null, QuoteTerms? Quote = null, DateOnly? ExpectedBy = null, string? TransferId = null, string[]? Branches = null);
 
 /// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
 public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);

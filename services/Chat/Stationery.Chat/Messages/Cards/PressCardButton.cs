@@ -7,13 +7,14 @@ using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Suppliers;
+using Stationery.Chat.Transfers;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
 
 namespace Stationery.Chat.Messages.Cards;
 
 /// <summary>Who pressed: <see cref="SupplierId"/> is the supplier a guest speaks for (from the token), null for staff.</summary>
-public sealed record Presser(string UserId, string UserName, string? SupplierId, string[]? Roles = null);
+public sealed record Presser(string UserId, string UserName, string? SupplierId, string[]? Roles = null, string[]? Branches = null);
 
 /// <summary>
 /// What a press may carry: <c>expectedBy</c>, the delivery day a supplier agrees to when it presses 确认订单 (optional; only
@@ -46,7 +47,7 @@ public static class PressCardButton
         [
             new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, presser.UserId, presser.UserName,
                 now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles, card.Quote,
-                action.Id == CardActions.ConfirmOrder ? expectedBy : null),
+                action.Id == CardActions.ConfirmOrder ? expectedBy : null, card.TransferId, presser.Branches),
             new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
     }
@@ -77,7 +78,7 @@ public static class PressCardButton
         if (message is null || channel is null || !channel.HasMember(me)) throw new NotFoundException("Message", messageId.ToString());
 
         // Who may, before what: a presser who may not press learns nothing about the body's rules.
-        var presser = new Presser(me, user.DisplayName(), user.SupplierId(), [.. user.Roles()]);
+        var presser = new Presser(me, user.DisplayName(), user.SupplierId(), [.. user.Roles()], [.. user.Branches()]);
         var (card, _) = RequireMayPress(message, actionId, presser);
         user.Demand(CardActions.PermissionFor(actionId), card.Branch, card.SupplierId);
         ValidateExpectedBy(request?.ExpectedBy, actionId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -90,6 +91,7 @@ public static class PressCardButton
         {
             CardActions.RecordSpotCount => StockObservationTexts.For(config).RecordingCount,
             CardActions.ConfirmQuote => supplierTexts.RecordingQuote,
+            CardActions.ReceiveTransfer => TransferCardTexts.For(config).Receiving,
             _ => texts.Pending(actionId),
         };
         var events = Decide(current, actionId, presser, note, clock.GetUtcNow(), request?.ExpectedBy);

@@ -14,7 +14,9 @@ namespace Stationery.Inventory.Transfers.Receiving;
 /// receipt may name fewer units than were sent (the rest stays in transit until a later receipt); without lines it takes in
 /// everything still on its way.
 /// </summary>
-public sealed record ReceiveTransfer(string Id, string Branch, Recorder Recorder, IReadOnlyList<ReceivedLine>? Lines = null)
+/// <param name="ChatMessageId">The chat card the receipt was asked from (收货 in 库存监控), if any.</param>
+public sealed record ReceiveTransfer(string Id, string Branch, Recorder Recorder, IReadOnlyList<ReceivedLine>? Lines = null,
+    string? ChatMessageId = null)
 {
     public static IReadOnlyList<object> Decide(Transfer? transfer, ReceiveTransfer c, DateTimeOffset now)
     {
@@ -26,7 +28,9 @@ public sealed record ReceiveTransfer(string Id, string Branch, Recorder Recorder
         if (transfer.Status == TransferStatus.Received)
             throw new DomainException("transfer-already-received",
                 $"调拨单 {c.Id} 已于 {transfer.ReceivedAt:yyyy-MM-dd HH:mm} 由 {transfer.ReceivedBy} 确认收货 (already received).");
-        return [new TransferReceived(c.Id, c.Branch, c.Recorder.By, now, Arriving(transfer, c.Lines))];
+        var receipt = new TransferReceived(c.Id, c.Branch, c.Recorder.By, now, Arriving(transfer, c.Lines), transfer.FromBranch, null,
+            c.ChatMessageId);
+        return [receipt with { Outstanding = transfer.Apply(receipt).OutstandingLines }];
     }
 
     /// <summary>What this receipt takes in: the named units, each at most what is still on its way; or all of that.</summary>
@@ -54,6 +58,25 @@ public sealed record ReceiveTransfer(string Id, string Branch, Recorder Recorder
         if (arriving.Count == 0 && lines.Count > 0) v.Add("lines", "must take in at least one unit");
         v.ThrowIfInvalid();
         return arriving;
+    }
+
+    /// <summary>
+    /// Records the receipt in the caller's session (the caller commits): the transfer's stream, then each line's stock at the
+    /// receiving branch. Answers the transfer as it was before and the receipt.
+    /// </summary>
+    public static async Task<(Transfer Before, TransferReceived Receipt)> RecordAsync(IDocumentSession session, ReceiveTransfer command,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        Transfer? transfer = null;
+        var receipt = (TransferReceived)(await session.Decide<Transfer>(Transfer.StreamId(command.Id),
+            t => Decide(transfer = t, command, now), ct))[0];
+        foreach (var line in receipt.Lines!)
+        {
+            var product = await session.LoadAsync<Product>(Product.StreamId(line.Sku), ct);
+            var facts = product is null ? new ProductFacts(line.Sku, line.Name, line.Spec, line.Unit, "", 1) : ProductFacts.From(product);
+            await session.DecideStock(command.Branch, line.Sku, s => TakeIn(s, command, transfer!.FromBranch, facts, line.Quantity, now), ct);
+        }
+        return (transfer!, receipt);
     }
 
     /// <summary>The receiving branch's stock: <paramref name="quantity"/> units on their way for this transfer are now on hand.</summary>
@@ -89,16 +112,8 @@ public static class ReceiveTransferEndpoint
             var now = clock.GetUtcNow();
             var command = new ReceiveTransfer(id, branch, StockStream.RecorderFor(http.User),
                 [.. lines.Select(l => new ReceivedLine(l.Sku!.Trim(), l.Quantity!.Value))]);
-            Transfer? transfer = null;
-            var receipt = (TransferReceived)(await session.Decide<Transfer>(Transfer.StreamId(id),
-                t => ReceiveTransfer.Decide(transfer = t, command, now), ct))[0];
-            foreach (var line in receipt.Lines!)
-            {
-                var product = await session.LoadAsync<Product>(Product.StreamId(line.Sku), ct);
-                var facts = product is null ? new ProductFacts(line.Sku, line.Name, line.Spec, line.Unit, "", 1) : ProductFacts.From(product);
-                await session.DecideStock(branch, line.Sku, s => ReceiveTransfer.TakeIn(s, command, transfer!.FromBranch, facts, line.Quantity, now), ct);
-            }
+            var (transfer, receipt) = await ReceiveTransfer.RecordAsync(session, command, now, ct);
             await session.SaveChangesAsync(ct);
-            return TypedResults.Ok(TransferView.From(transfer!.Apply(receipt)));
+            return TypedResults.Ok(TransferView.From(transfer.Apply(receipt)));
         }).RequirePermission("stock.record").WithName("ReceiveTransfer");
 }
