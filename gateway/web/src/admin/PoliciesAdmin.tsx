@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, put, query } from '../api/client';
+import { inventory, ok } from '../api/services';
+import { ApiError, get, put } from '../api/client';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { ErrorMessage, Field, Loading, Notice, useLoad } from '../ui/components';
@@ -20,7 +21,7 @@ export function PoliciesAdmin() {
   const [branch, setBranch] = useState(app.branch);
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
-  const products = useLoad((signal) => get<Product[]>(`/api/inventory/products${query({ search: applied })}`, { signal }), [applied]);
+  const products = useLoad((signal) => ok(inventory.GET('/api/inventory/products', { params: { query: { search: applied || undefined } }, signal })), [applied]);
   const [sku, setSku] = useState('');
   const chosenBranch = branch || app.branches[0]?.code || '';
   const product = (products.data ?? []).find((p) => p.sku === sku && !p.discontinued);
@@ -55,8 +56,8 @@ export function PoliciesAdmin() {
 function PolicyEditor({ branch, product }: { branch: string; product: Product }) {
   const { perms } = useApp();
   const saved = useLoad((signal) => Promise.all([
-    get<{ policy: Record<string, unknown> }>(`/api/inventory/branches/${encodeURIComponent(branch)}/stock/${encodeURIComponent(product.sku)}`, { signal }),
-    get<{ set: Record<string, unknown> }>(`/api/inventory/categories/${encodeURIComponent(product.category)}/policy`, { signal }),
+    ok(inventory.GET('/api/inventory/branches/{branch}/stock/{sku}', { params: { path: { branch, sku: product.sku } }, signal })),
+    ok(inventory.GET('/api/inventory/categories/{category}/policy', { params: { path: { category: product.category } }, signal })),
   ]), []);
   if (saved.error) return <ErrorMessage error={saved.error} onRetry={saved.reload} />;
   if (!saved.data) return <Loading />;

@@ -1,29 +1,20 @@
+import type { Product } from '../stock/types';
+import { inventory, ok } from '../api/services';
 import { useState } from 'preact/hooks';
-import { get, post, put, query } from '../api/client';
+import { post, put } from '../api/client';
 import { t } from '../i18n';
 import { BarcodeScan } from '../ui/BarcodeScan';
 import { ErrorMessage, Field, Loading, Notice, formatMoney, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 import { AdminHeader } from './AdminScreen';
 
-export interface Product {
-  sku: string;
-  name: string;
-  spec: string;
-  brand: string;
-  category: string;
-  unit: string;
-  barcode?: string | null;
-  retailPrice: number;
-  packSize: number;
-  discontinued?: boolean;
-}
+export type { Product } from '../stock/types';
 
 /** 商品: search the catalogue, register a product, change one, discontinue one. */
 export function ProductsAdmin() {
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
-  const list = useLoad((signal) => get<Product[]>(`/api/inventory/products${query({ search: applied })}`, { signal }), [applied]);
+  const list = useLoad((signal) => ok(inventory.GET('/api/inventory/products', { params: { query: { search: applied || undefined } }, signal })), [applied]);
   const [editing, setEditing] = useState<Product | 'new'>();
   const [notice, setNotice] = useState<string>();
   const done = (message: string) => { setEditing(undefined); setNotice(message); list.reload(); };

@@ -1,5 +1,7 @@
+import type { IdentitySchema } from '../api/services';
+import { identity, ok } from '../api/services';
 import { useState } from 'preact/hooks';
-import { get, post, put } from '../api/client';
+import { post, put } from '../api/client';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { ErrorMessage, Field, Loading, Notice, useLoad } from '../ui/components';
@@ -7,15 +9,7 @@ import { useSubmit } from '../ui/useSubmit';
 import { AdminHeader } from './AdminScreen';
 import type { Branch } from './BranchesAdmin';
 
-export interface StaffMember {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  branches: string[];
-  supplierId?: string | null;
-  disabled: boolean;
-}
+export type StaffMember = IdentitySchema<'StaffView'>;
 
 /** Roles staff can be given here (a supplier's account comes with its supplier contact). */
 export const STAFF_ROLES = ['clerk', 'manager', 'owner', 'hq'] as const;
@@ -25,8 +19,8 @@ export const STAFF_ROLES = ['clerk', 'manager', 'owner', 'hq'] as const;
  * grant beyond the granter's own reach (403 with its reason), which shows beside the form.
  */
 export function StaffAdmin() {
-  const staff = useLoad((signal) => get<StaffMember[]>('/api/identity/staff', { signal }), []);
-  const branches = useLoad((signal) => get<Branch[]>('/api/identity/branches', { signal }), []);
+  const staff = useLoad((signal) => ok(identity.GET('/api/identity/staff', { signal })), []);
+  const branches = useLoad((signal) => ok(identity.GET('/api/identity/branches', { signal })), []);
   const [open, setOpen] = useState<string | 'new'>();
   const [notice, setNotice] = useState<string>();
   const done = (message: string) => { setOpen(undefined); setNotice(message); staff.reload(); };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { get, post } from '../api/client';
+import { identity, ok, purchasing } from '../api/services';
+import { post } from '../api/client';
 import { useApp } from '../context';
 import { t } from '../i18n';
 import { QuoteComparison, QuoteTable } from '../purchasing/QuoteComparison';
@@ -13,7 +14,7 @@ import { comparisonByProduct, measuredDays, temporaryPassword, type Supplier } f
 /** 供应商: the chain's suppliers with their lead times, registering one, and (cost roles) the side-by-side comparison. */
 export function SuppliersAdmin() {
   const { perms } = useApp();
-  const list = useLoad((signal) => get<Supplier[]>('/api/purchasing/suppliers', { signal }), []);
+  const list = useLoad((signal) => ok(purchasing.GET('/api/purchasing/suppliers', { signal })), []);
   const [registering, setRegistering] = useState(false);
   const [notice, setNotice] = useState<string>();
   return (
@@ -49,14 +50,14 @@ function LeadTimes({ supplier }: { supplier: Supplier }) {
       {' · '}
       {measured == null
         ? t('admin.supplier.notMeasured')
-        : t('admin.supplier.measuredLeadTime', { days: measured, deliveries: supplier.deliveries })}
+        : t('admin.supplier.measuredLeadTime', { days: measured, deliveries: supplier.deliveries ?? 0 })}
     </>
   );
 }
 
 function AllQuotes() {
   const { perms } = useApp();
-  const groups = useLoad((signal) => get<unknown>('/api/purchasing/quotes', { signal }).then((raw) => comparisonByProduct(raw, perms)), []);
+  const groups = useLoad((signal) => ok(purchasing.GET('/api/purchasing/quotes', { signal })).then((raw) => comparisonByProduct(raw, perms)), []);
   return (
     <section aria-labelledby="comparison-title">
       <h2 id="comparison-title">{t('quotes.title')}</h2>
@@ -94,7 +95,7 @@ function RegisterSupplierForm({ onDone }: { onDone: (s: Supplier) => void }) {
 /** One supplier: its lead times, its contacts (invite one), and for cost roles its quotes and a new quote. */
 export function SupplierAdmin({ id }: { id: string }) {
   const { perms } = useApp();
-  const supplier = useLoad((signal) => get<Supplier>(`/api/purchasing/suppliers/${encodeURIComponent(id)}`, { signal }), [id]);
+  const supplier = useLoad((signal) => ok(purchasing.GET('/api/purchasing/suppliers/{supplierId}', { params: { path: { supplierId: id } }, signal })), [id]);
   const s = supplier.data;
   return (
     <section class="page narrow" aria-labelledby="supplier-title">
@@ -115,7 +116,7 @@ export function SupplierAdmin({ id }: { id: string }) {
 }
 
 function Contacts({ supplier }: { supplier: Supplier }) {
-  const staff = useLoad((signal) => get<StaffMember[]>('/api/identity/staff', { signal }), []);
+  const staff = useLoad((signal) => ok(identity.GET('/api/identity/staff', { signal })), []);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [invited, setInvited] = useState<{ name: string; username: string; password: string }>();
@@ -152,10 +153,8 @@ function Contacts({ supplier }: { supplier: Supplier }) {
   );
 }
 
-interface QuoteRow { supplierId: string; sku: string; unitCost: number; minOrderQty: number; validUntil: string; packSize?: number }
-
 function SupplierQuotes({ supplier }: { supplier: Supplier }) {
-  const quotes = useLoad((signal) => get<QuoteRow[]>('/api/purchasing/quotes', { signal })
+  const quotes = useLoad((signal) => ok(purchasing.GET('/api/purchasing/quotes', { signal }))
     .then((all) => all.filter((q) => q.supplierId === supplier.id)), [supplier.id]);
   const [last, setLast] = useState<string>();
   return (

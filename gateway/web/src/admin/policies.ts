@@ -1,3 +1,4 @@
+import type { InventorySchema } from '../api/services';
 import { query } from '../api/client';
 
 /** A product's policy at a branch as typed (PUT …/policy replaces the whole policy: an empty field is cleared). */
@@ -7,19 +8,7 @@ export type PolicyForm = { reorderPoint: string; maxLevel: string; leadTimeDays:
 export type CategoryForm = { leadTimeDays: string; coverDays: string; lookBackDays: string; safetyFactor: string };
 
 /** What `GET …/policy/preview` answers: the server's own computation on the typed figures. */
-export interface PolicyPreview {
-  settings: { leadTimeDays: number; coverDays: number; lookBackDays: number; safetyFactor: number };
-  computed: null | {
-    reorderPoint: number; maxLevel: number; averageDailySales: number; standardDeviation: number; daysUsed: number; daysExcluded: number;
-    safetyStock: number;
-  };
-  effective: { reorderPoint: number | null; maxLevel: number | null; source: 'explicit' | 'computed' | 'none' };
-  onHand: number;
-  onOrder: number;
-  inTransit: number;
-  suggestedQuantity: number | null;
-  wouldAlert: boolean;
-}
+export type PolicyPreview = InventorySchema<'ReorderPolicyPreview'>;
 
 /** A typed figure as the API takes it: empty → null; anything else as the number it reads as (the server names a bad one). */
 export function figure(typed: string): number | null {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonByProduct, measuredDays, temporaryPassword } from './suppliers';
 
+const at = { validUntil: '2026-12-31', quotedAt: '2026-12-01T08:00:00Z' };
 const quotes = [
-  { supplierId: 'deli', supplierName: '得力', sku: 'HL-Y', unitCost: 1.1, minOrderQty: 10, leadTimeDays: 5 },
-  { supplierId: 'chenguang', supplierName: '晨光', sku: 'HL-Y', unitCost: 1.25, minOrderQty: 1, leadTimeDays: 3 },
-  { supplierId: 'chenguang', supplierName: '晨光', sku: 'BK-A5', unitCost: 2, minOrderQty: 1, leadTimeDays: 3 },
+  { supplierId: 'deli', supplierName: '得力', sku: 'HL-Y', unitCost: 1.1, minOrderQty: 10, leadTimeDays: 5, ...at },
+  { supplierId: 'chenguang', supplierName: '晨光', sku: 'HL-Y', unitCost: 1.25, minOrderQty: 1, leadTimeDays: 3, ...at },
+  { supplierId: 'chenguang', supplierName: '晨光', sku: 'BK-A5', unitCost: 2, minOrderQty: 1, leadTimeDays: 3, ...at },
 ];
 
 describe('比价 side by side', () => {
@@ -18,7 +19,7 @@ describe('比价 side by side', () => {
 
   it('shows nothing to a role without the cost right, whatever the server sent', () => {
     expect(comparisonByProduct(quotes, { seeCost: false })).toEqual([]);
-    expect(comparisonByProduct({ error: 'x' }, { seeCost: true })).toEqual([]);
+    expect(comparisonByProduct([], { seeCost: true })).toEqual([]);
   });
 });
 

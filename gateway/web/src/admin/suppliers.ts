@@ -1,23 +1,13 @@
-import { compareQuotes, type Quote } from '../purchasing/quotes';
+import type { PurchasingSchema } from '../api/services';
+import { compareQuotes, type Quote, type QuoteView } from '../purchasing/quotes';
 import type { Permissions } from '../session/permissions';
 
 /** A supplier as `GET /api/purchasing/suppliers` answers (no prices: those are cost data, under `/quotes`). */
-export interface Supplier {
-  id: string;
-  name: string;
-  contact?: string | null;
-  /** The lead time the supplier declared, in days. */
-  leadTimeDays: number;
-  categories: string[];
-  /** Placed → first receipt, averaged over the chain's received orders; absent before the first delivery. */
-  measuredLeadTimeDays?: number;
-  deliveries: number;
-}
+export type Supplier = PurchasingSchema<'SupplierView'>;
 
 /** The side-by-side comparison (比价) of every product quoted, one group per product, each cheapest first and marked. */
-export function comparisonByProduct(raw: unknown, perms: Pick<Permissions, 'seeCost'>): Array<{ sku: string; quotes: Quote[] }> {
-  if (!Array.isArray(raw)) return [];
-  const skus = [...new Set((raw as Array<{ sku?: unknown }>).map((q) => String(q?.sku ?? '')).filter(Boolean))].sort();
+export function comparisonByProduct(raw: readonly QuoteView[], perms: Pick<Permissions, 'seeCost'>): Array<{ sku: string; quotes: Quote[] }> {
+  const skus = [...new Set(raw.map((q) => q.sku))].sort();
   return skus.map((sku) => ({ sku, quotes: compareQuotes(raw, sku, perms) })).filter((g) => g.quotes.length > 0);
 }
 

@@ -1,13 +1,15 @@
-import { del, get, post } from '../api/client';
+import { del, post } from '../api/client';
+import { chat, identity, ok } from '../api/services';
 import type { ChannelInfo, StaffEntry } from './members';
 
 // The calls behind starting a conversation and managing a group's members (Chat's Channels/AdHoc routes).
 
 const channelPath = (id: string) => `/api/chat/channels/${encodeURIComponent(id)}`;
 
-export const loadMembers = (channelId: string, signal?: AbortSignal) => get<ChannelInfo>(`${channelPath(channelId)}/members`, { signal });
+export const loadMembers = (channelId: string, signal?: AbortSignal): Promise<ChannelInfo> =>
+  ok(chat.GET('/api/chat/channels/{channelId}/members', { params: { path: { channelId } }, signal }));
 
-export const loadStaff = (signal?: AbortSignal) => get<StaffEntry[]>('/api/identity/staff', { signal });
+export const loadStaff = (signal?: AbortSignal): Promise<StaffEntry[]> => ok(identity.GET('/api/identity/staff', { signal }));
 
 /** Opens the direct conversation with `userId`, or answers the one that exists already. */
 export const openDirect = (userId: string) => post<ChannelInfo>('/api/chat/channels', { kind: 'direct', members: [userId] });

@@ -1,4 +1,4 @@
-import { get, query } from '../api/client';
+import { ok, purchasing } from '../api/services';
 import { useApp } from '../context';
 import { t } from '../i18n';
 import { ErrorMessage, Loading, formatMoney, useLoad } from '../ui/components';
@@ -13,7 +13,7 @@ export function QuoteComparison({ sku }: { sku: string }) {
 
 function LoadedQuotes({ sku }: { sku: string }) {
   const { perms } = useApp();
-  const quotes = useLoad((signal) => get<unknown>(`/api/purchasing/quotes${query({ sku })}`, { signal }).then((raw) => compareQuotes(raw, sku, perms)), [sku]);
+  const quotes = useLoad((signal) => ok(purchasing.GET('/api/purchasing/quotes', { params: { query: { sku } }, signal })).then((raw) => compareQuotes(raw, sku, perms)), [sku]);
   const list = quotes.data ?? [];
   return (
     <section aria-labelledby="quotes-title">

@@ -1,26 +1,16 @@
+import type { InventorySchema } from '../api/services';
+import { identity, inventory, ok } from '../api/services';
 import { useState } from 'preact/hooks';
-import { get, post } from '../api/client';
+import { post } from '../api/client';
 import { useApp } from '../context';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import { ErrorMessage, Field, Loading, Notice, formatTime, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 
-export interface TransferLine { sku: string; name: string; spec: string; unit: string; quantity: number }
+export type TransferLine = InventorySchema<'TransferLine'>;
 
-export interface Transfer {
-  id: string;
-  fromBranch: string;
-  toBranch: string;
-  lines: TransferLine[];
-  received: TransferLine[];
-  note?: string | null;
-  status: 'in-transit' | 'partly-received' | 'received';
-  dispatchedBy: string;
-  dispatchedAt: string;
-  receivedBy?: string | null;
-  receivedAt?: string | null;
-}
+export type Transfer = InventorySchema<'TransferView'>;
 
 /** Units of each line still on their way: sent minus received. */
 export function outstanding(transfer: Transfer): TransferLine[] {
@@ -33,8 +23,8 @@ export function outstanding(transfer: Transfer): TransferLine[] {
 export function TransfersScreen() {
   const { branch, perms } = useApp();
   const base = `/api/inventory/branches/${encodeURIComponent(branch)}/transfers`;
-  const list = useLoad((signal) => get<Transfer[]>(base, { signal }), [branch]);
-  const branches = useLoad((signal) => get<Array<{ code: string; name: string }>>('/api/identity/branches', { signal }), []);
+  const list = useLoad((signal) => ok(inventory.GET('/api/inventory/branches/{branch}/transfers', { params: { path: { branch } }, signal })), [branch]);
+  const branches = useLoad((signal) => ok(identity.GET('/api/identity/branches', { signal })), []);
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<string>();
   const nameOf = (code: string) => branches.data?.find((b) => b.code === code)?.name ?? code;
@@ -63,7 +53,7 @@ export function TransfersScreen() {
             <li key={tr.id} class="card" aria-label={`${t('transfer.number')} ${tr.id}`}>
               <p>
                 <strong>{incoming ? t('transfer.from', { branch: nameOf(tr.fromBranch) }) : t('transfer.to', { branch: nameOf(tr.toBranch) })}</strong>{' '}
-                <span class={`chip static chip-${tr.status === 'received' ? 'ok' : 'low'}`}>{t(`transfer.status.${tr.status}`)}</span>
+                <span class={`chip static chip-${tr.status === 'received' ? 'ok' : 'low'}`}>{t(`transfer.status.${tr.status}` as MessageKey)}</span>
               </p>
               <p class="muted small">{tr.id} · {formatTime(tr.dispatchedAt, true)}{tr.note ? ` · ${tr.note}` : ''}</p>
               <ul>

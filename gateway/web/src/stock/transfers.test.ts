@@ -5,7 +5,7 @@ import { outstanding, type Transfer } from './TransfersScreen';
 const line = (sku: string, quantity: number) => ({ sku, name: sku, spec: '', unit: '支', quantity });
 const transfer = (received: Array<[string, number]>): Transfer => ({
   id: 'T-1', fromBranch: 'main', toBranch: 'east', lines: [line('A', 7), line('B', 2)], received: received.map(([s, q]) => line(s, q)),
-  status: 'in-transit', dispatchedBy: 'owner', dispatchedAt: '2026-12-03T10:00:00Z',
+  status: 'in-transit', dispatchedBy: 'owner', dispatchedAt: '2026-12-03T10:00:00Z', note: null, receivedBy: null, receivedAt: null,
 });
 
 describe('transfers', () => {
