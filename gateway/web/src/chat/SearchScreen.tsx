@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, query } from '../api/client';
+import { chat, ok } from '../api/services';
 import { t } from '../i18n';
 import { paths } from '../router';
 import { ErrorMessage, Loading, formatTime } from '../ui/components';
-import { highlight, normalizeSearchPage, snippet, type SearchHit } from './search';
+import { highlight, searchPage, snippet, type SearchHit } from './search';
 
 const PAGE = 20;
 
@@ -24,7 +24,7 @@ export function SearchScreen() {
     setLoading(true);
     setError(undefined);
     try {
-      const page = normalizeSearchPage(await get<unknown>(`/api/chat/search${query({ q: term, limit: PAGE, cursor: after })}`));
+      const page = searchPage(await ok(chat.GET('/api/chat/search', { params: { query: { q: term, limit: PAGE, cursor: after } } })));
       if (id !== run.current) return;
       setHits((h) => (after ? [...h, ...page.items] : page.items));
       setCursor(page.nextCursor);

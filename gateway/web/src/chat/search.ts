@@ -1,29 +1,17 @@
+import type { ChatSchema } from '../api/services';
 import type { ChatMessage } from './model';
-import { normalizeMessage } from './chatService';
 
 export interface SearchHit {
   channelName: string;
   message: ChatMessage;
 }
 
-export interface SearchPage {
-  items: SearchHit[];
-  nextCursor?: string;
-}
-
-/** `GET /api/chat/search` answers `{ items: [{ channelName, message }], nextCursor }`; bare messages are read too. */
-export function normalizeSearchPage(raw: unknown): SearchPage {
-  const r = (raw ?? {}) as Record<string, unknown>;
-  const list = Array.isArray(raw) ? raw : Array.isArray(r.items) ? r.items : Array.isArray(r.hits) ? r.hits : [];
-  const items = (list as Array<Record<string, unknown>>)
-    .map((h) => {
-      const m = (h && typeof h === 'object' && 'message' in h ? h.message : h) as ChatMessage | undefined;
-      if (!m || typeof m !== 'object' || m.channelId === undefined) return undefined;
-      return { channelName: String(h.channelName ?? m.channelId), message: normalizeMessage(m) };
-    })
-    .filter((h): h is SearchHit => !!h);
-  const cursor = r.nextCursor ?? r.cursor;
-  return { items, nextCursor: typeof cursor === 'string' && cursor ? cursor : undefined };
+/** `GET /api/chat/search`'s page as the screen keeps it (a message without files has none). */
+export function searchPage(page: ChatSchema<'SearchPage'>): { items: SearchHit[]; nextCursor?: string } {
+  return {
+    items: page.items.map((h) => ({ channelName: h.channelName, message: { ...h.message, attachments: h.message.attachments ?? [] } })),
+    nextCursor: page.nextCursor || undefined,
+  };
 }
 
 /** Splits text around case-insensitive occurrences of `q` so the screen can mark them. */
