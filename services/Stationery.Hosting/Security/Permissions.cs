@@ -126,7 +126,7 @@ public static class Permissions
             [O, M, C, H, S], Reach.ChannelMember, Denied: 404),
 
         // Reporting
-        new("reporting", "reports.branch", "branch daily/weekly reports (JSON, CSV, PNG chart), slow movers", [O, M, H], Reach.Branch),
+        new("reporting", "reports.branch", "branch daily/weekly reports (JSON, CSV, .xlsx, PNG chart), slow movers", [O, M, H], Reach.Branch),
         new("reporting", "reports.chain", "chain summary", [O, H], Reach.Chain),
     ];
 
