@@ -14,6 +14,7 @@ import { MeScreen } from './MeScreen';
 import { SignUpScreen } from './SignUpScreen';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
 import { PurchasingScreen } from './purchasing/PurchasingScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
 import { noPermissions, parseMe, permissionsFrom, type Me } from './session/permissions';
 import { freshToken, refreshSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
@@ -90,7 +91,8 @@ function SignedIn({ route }: { route: Route }) {
         { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
-  const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff';
+  const inAdmin = route.name === 'admin' || route.name === 'adminBranches' || route.name === 'adminProducts' || route.name === 'adminStaff'
+    || route.name === 'reports';
   if (perms.admin) nav.push({ href: paths.admin(), key: 'nav.admin', active: inAdmin });
   nav.push({ href: paths.me(), key: 'nav.me', active: route.name === 'me' });
 
@@ -143,6 +145,7 @@ function Screen({ route }: { route: Route }) {
     case 'adminBranches': return perms.manageDirectory ? <BranchesAdmin /> : <NotFound />;
     case 'adminProducts': return perms.manageCatalogue ? <ProductsAdmin /> : <NotFound />;
     case 'adminStaff': return perms.manageDirectory ? <StaffAdmin /> : <NotFound />;
+    case 'reports': return perms.branchReports || perms.chainReports ? <ReportsScreen /> : <NotFound />;
     default: return <NotFound />;
   }
 }

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'adminBranches' }
   | { name: 'adminProducts' }
   | { name: 'adminStaff' }
+  | { name: 'reports' }
   | { name: 'notFound' };
 
 /** The screen for a path. `/` is the chat, the home screen. */
@@ -36,6 +37,7 @@ export function matchRoute(pathname: string): Route {
   if (a === 'admin' && parts.length === 2 && b === 'branches') return { name: 'adminBranches' };
   if (a === 'admin' && parts.length === 2 && b === 'products') return { name: 'adminProducts' };
   if (a === 'admin' && parts.length === 2 && b === 'staff') return { name: 'adminStaff' };
+  if (a === 'reports' && parts.length === 1) return { name: 'reports' };
   return { name: 'notFound' };
 }
 
@@ -57,6 +59,7 @@ export const paths = {
   adminBranches: () => '/admin/branches',
   adminProducts: () => '/admin/products',
   adminStaff: () => '/admin/staff',
+  reports: () => '/reports',
   login: () => '/login',
 };
 

@@ -3,12 +3,13 @@ import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import type { Permissions } from '../session/permissions';
 
-/** The parts of 管理 the user may open, in the order a new shop sets itself up: branches, products, staff. */
+/** The parts of 管理 the user may open, in the order a new shop sets itself up: branches, products, staff; then its reports. */
 export function adminSections(perms: Permissions): Array<{ href: string; title: MessageKey; hint: MessageKey }> {
   return [
     ...(perms.manageDirectory ? [{ href: paths.adminBranches(), title: 'admin.branches' as const, hint: 'admin.branches.hint' as const }] : []),
     ...(perms.manageCatalogue ? [{ href: paths.adminProducts(), title: 'admin.products' as const, hint: 'admin.products.hint' as const }] : []),
     ...(perms.manageDirectory ? [{ href: paths.adminStaff(), title: 'admin.staff' as const, hint: 'admin.staff.hint' as const }] : []),
+    ...(perms.branchReports || perms.chainReports ? [{ href: paths.reports(), title: 'reports.title' as const, hint: 'reports.hint' as const }] : []),
   ];
 }
 

@@ -44,6 +44,10 @@ export interface Permissions {
   manageDirectory: boolean;
   /** Any part of 管理. */
   admin: boolean;
+  /** A branch's daily and weekly reports (reports.branch). */
+  branchReports: boolean;
+  /** The chain summary across branches (reports.chain). */
+  chainReports: boolean;
 }
 
 /** Nothing allowed: until `/me` has answered, or when it could not be read. */
@@ -83,7 +87,9 @@ export function permissionsFrom(me: Me): Permissions {
     cancelPurchaseOrder: has('orders.place'),
     manageCatalogue: has('catalogue.manage'),
     manageDirectory: has('directory.manage'),
-    admin: !isSupplier && (has('catalogue.manage') || has('directory.manage')),
+    admin: !isSupplier && (has('catalogue.manage') || has('directory.manage') || has('reports.branch') || has('reports.chain')),
+    branchReports: has('reports.branch'),
+    chainReports: has('reports.chain'),
   };
 }
 
