@@ -220,6 +220,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'chat.openPurchaseList': 'Open the purchase list',
   'chat.openOrder': 'Open purchase order',
   'chat.attachments': 'Attachments',
+  'chat.card.imageOf': 'Chart: {title}',
   'chat.image': 'Image',
   'chat.file': 'File',
   'chat.card': 'Card',

@@ -218,6 +218,7 @@ export const zhCN = {
   'chat.openPurchaseList': '查看采购清单',
   'chat.openOrder': '查看采购单',
   'chat.attachments': '附件',
+  'chat.card.imageOf': '{title} 图表',
   'chat.image': '图片',
   'chat.file': '文件',
   'chat.card': '卡片',
