@@ -20,6 +20,7 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
     [InlineData("supplier.spec.ts")]
     [InlineData("admin.spec.ts")]
     [InlineData("transfer.spec.ts")]
+    [InlineData("reports.spec.ts")]
     public async Task Browser_journey_passes_in_headless_chromium(string spec)
     {
         var web = Path.Combine(PlatformProcesses.RepositoryRoot(), "gateway", "web");
