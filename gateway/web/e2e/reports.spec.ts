@@ -70,7 +70,7 @@ describe('reports on a phone', () => {
     const page = await context.newPage();
     const code = `rp${Date.now().toString(36)}`;
     await page.goto(`${BASE_URL}/admin/branches`);
-    await page.getByRole('heading', { name: '门店' }).waitFor();
+    await page.getByRole('heading', { name: '门店', exact: true }).waitFor();
     await page.getByLabel('门店代码').fill(code);
     await page.getByLabel('门店名称', { exact: true }).fill('报表测试店');
     await page.getByRole('button', { name: '开新门店' }).click();
