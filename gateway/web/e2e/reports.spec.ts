@@ -83,8 +83,8 @@ describe('reports on a phone', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存：报表测试店（人民路）').waitFor();
     const row = page.getByRole('row', { name: new RegExp(code) });
-    await row.getByRole('cell', { name: '报表测试店（人民路）' }).waitFor();
-    await row.getByRole('cell', { name: '20:45' }).waitFor();
+    await row.getByRole('cell', { name: '报表测试店（人民路）', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '20:45', exact: true }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'reports-04-branch-settings');
     await context.close();
