@@ -1,3 +1,5 @@
+using System.Net;
+using SkiaSharp;
 using Stationery.Contracts.Reporting;
 using Stationery.Testing;
 
@@ -36,6 +38,40 @@ public sealed class ReportCardTests(ChatFixture fixture) : IClassFixture<ChatFix
             h => h.Any(m => m.Card?.Title == "📊 今日销售日报 11月26日"), what: "the next day's card");
         (await ChatFixture.MessagesAsync(clerk, "main-group")).Count(m => m.Card?.Title == "📊 今日销售日报 11月25日").ShouldBe(1);
         (await ChatFixture.MessagesAsync(clerkEast, "east-group")).ShouldNotContain(m => m.Card != null && m.Card.Kind == "daily-report");
+    }
+
+    /// <summary>A real PNG, as Reporting's chart is: 300×140, a distinctive colour, so its bytes cannot be confused with another's.</summary>
+    private static byte[] ChartPng()
+    {
+        using var bitmap = new SKBitmap(300, 140);
+        bitmap.Erase(new SKColor(37, 99, 235));
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    [Fact]
+    public async Task The_daily_reports_chart_is_an_image_on_the_card_that_every_member_of_the_group_clerks_included_can_open_and_no_one_else()
+    {
+        using var clerk = fixture.ClientFor("clerk");
+        using var clerkEast = fixture.ClientFor("clerk-east");
+        var png = ChartPng();
+        var report = new DailyReportPublished(ChatFixture.Tenant, "main", "总店", new DateOnly(2025, 12, 2), 456.7m, 89, 12,
+            [new ReportTopItem("P1", "晨光中性笔 0.5 黑", 40, "支", 80m)], [], 1, 0, "/api/reporting/branches/main/daily.png?date=2025-12-02",
+            DateTimeOffset.UtcNow) { ChartPng = png };
+        await fixture.Publish(report);
+
+        var posted = (await Probe.Until(() => ChatFixture.MessagesAsync(clerk, "main-group"),
+            h => h.Any(m => m.Card?.Title == "📊 今日销售日报 12月2日"), what: "the report card with its chart")).Single(m => m.Card?.Title == "📊 今日销售日报 12月2日");
+        var chart = posted.Attachments!.ShouldHaveSingleItem();
+        (chart.ContentType, chart.Size, chart.FileName, chart.HasThumbnail).ShouldBe(("image/png", (long)png.Length, "main-2025-12-02.png", true));
+        posted.Card!.ImageId.ShouldBe(chart.Id, "the card shows the message's chart as its picture");
+        posted.Card.Fields.Select(f => f.Label).ShouldNotContain("图表", "the image replaces the address a clerk could not open");
+
+        using var image = await clerk.GetAsync($"api/chat/attachments/{chart.Id}");
+        image.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await image.Content.ReadAsByteArrayAsync()).ShouldBe(png);
+        (await clerk.GetAsync($"api/chat/attachments/{chart.Id}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await clerkEast.GetAsync($"api/chat/attachments/{chart.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "east's clerk is not in main's group");
     }
 
     [Fact]

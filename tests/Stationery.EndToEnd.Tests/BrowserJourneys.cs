@@ -23,6 +23,7 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
     [InlineData("import.spec.ts")]
     [InlineData("suppliers.spec.ts")]
     [InlineData("conversations.spec.ts")]
+    [InlineData("reports.spec.ts")]
     public async Task Browser_journey_passes_in_headless_chromium(string spec)
     {
         var web = Path.Combine(PlatformProcesses.RepositoryRoot(), "gateway", "web");

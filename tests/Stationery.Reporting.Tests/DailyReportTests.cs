@@ -98,6 +98,38 @@ public sealed class DailyReportTests(ReportingHost host) : IClassFixture<Reporti
     }
 
     [Fact]
+    public async Task The_daily_xlsx_holds_the_days_sales_best_sellers_and_falling_categories_as_numbers_for_owners_and_no_one_else()
+    {
+        using var owner = host.Owner();
+        var path = $"api/reporting/branches/main/daily.xlsx?date={Day:yyyy-MM-dd}";
+        using var response = await owner.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(Stationery.Hosting.Export.XlsxWorkbook.ContentType);
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("main-2025-11-25.xlsx");
+        using var book = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        MiniExcelLibs.MiniExcel.GetSheetNames(book).ShouldBe(["商品销售", "每日营业额", "热销", "品类", "待补货", "滞销"]);
+        var sales = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true, sheetName: "商品销售").Cast<IDictionary<string, object>>().ToList();
+        sales.Select(r => ((string)r["商品编码"], Convert.ToInt32(r["销量"]), Convert.ToDecimal(r["营业额"])))
+            .ShouldBe([("RPT-PAINT", 1, 30.00m), ("RPT-PEN", 13, 26.00m), ("RPT-NOTE", 2, 20.00m), ("合计", 16, 76.00m)]);
+        var days = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true, sheetName: "每日营业额").Cast<IDictionary<string, object>>().ToList();
+        days.Count.ShouldBe(14);
+        Convert.ToDecimal(days[^1]["营业额"]).ShouldBe(76.00m);
+        Convert.ToDecimal(days[^2]["营业额"]).ShouldBe(90.00m);
+        var categories = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true, sheetName: "品类").Cast<IDictionary<string, object>>().ToList();
+        categories.Where(c => (c["下滑"] as string) == "是").Select(c => (string)c["分类"]).ShouldBe(["本册"]);
+
+        using var clerk = host.ClientFor("clerk", ["clerk"], ["main"]);
+        (await clerk.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var otherOwner = host.ClientFor("owner", ["owner"], ["main"], tenant: "other-chain");
+        (await otherOwner.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var weekly = await owner.GetAsync("api/reporting/branches/main/weekly.xlsx?week=2025-W48");
+        using var weekBook = new MemoryStream(await weekly.Content.ReadAsByteArrayAsync());
+        var weekSales = MiniExcelLibs.MiniExcel.Query(weekBook, useHeaderRow: true, sheetName: "商品销售").Cast<IDictionary<string, object>>().ToList();
+        (Convert.ToInt32(weekSales[^1]["销量"]), Convert.ToDecimal(weekSales[^1]["营业额"])).ShouldBe((32, 316.00m));
+    }
+
+    [Fact]
     public async Task The_daily_and_weekly_charts_are_png_images()
     {
         using var owner = host.Owner();

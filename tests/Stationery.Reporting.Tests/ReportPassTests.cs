@@ -38,6 +38,9 @@ public sealed class ReportPassTests(ReportingHost host) : IClassFixture<Reportin
         report.FallingCategories.ShouldBe(["本册"]);
         (report.ReorderCount, report.SlowMoverCount).ShouldBe((2, 1));
         report.ChartUrl.ShouldBe("/api/reporting/branches/main/daily.png?date=2025-11-25");
+        // The chart itself travels with the report, for the chat members who may not read the address (clerks).
+        using (var chart = SkiaSharp.SKBitmap.Decode(report.ChartPng.ShouldNotBeNull()))
+            (chart.Width, chart.Height).ShouldBe((900, 420), "the 14-day revenue chart, as daily.png draws it");
 
         // The next evening's report comes out behind any duplicate of the 25th's (the outbox publishes in order): there is none.
         host.Clock.Now = At(Day.AddDays(1), 22, 0);
@@ -63,5 +66,6 @@ public sealed class ReportPassTests(ReportingHost host) : IClassFixture<Reportin
         (report.From, report.To, report.Revenue, report.Units, report.Tickets).ShouldBe((new DateOnly(2025, 11, 24), new DateOnly(2025, 11, 30), 316.00m, 32, 5));
         report.FallingCategories.ShouldBe(["本册", "笔类"]);
         report.ChartUrl.ShouldBe("/api/reporting/branches/main/weekly.png?week=2025-W48");
+        report.ChartPng.ShouldNotBeNull().Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
     }
 }

@@ -136,6 +136,15 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
             ["POST /api/identity/branches"] = async () => new(platform.OwnerB, "api/identity/branches",
                 Json(new { code = Unique("b").ToLowerInvariant(), name = "幂等店", timeZone = "Asia/Shanghai" }),
                 Json(new { code = Unique("c").ToLowerInvariant(), name = "另一店", timeZone = "Asia/Shanghai" })),
+            ["PUT /api/identity/branches/{code}"] = async () =>
+            {
+                // A branch of its own, so renaming it changes nothing another test reads.
+                var code = Unique("s").ToLowerInvariant();
+                (await platform.OwnerB.Http.PostAsJsonAsync("api/identity/branches", new { code, name = "设置店", timeZone = "Asia/Shanghai" }))
+                    .EnsureSuccessStatusCode();
+                return new(platform.OwnerB, $"api/identity/branches/{code}", Json(new { name = "改名店", timeZone = "Asia/Shanghai", closingTime = "20:30" }),
+                    Json(new { name = "另一名", timeZone = "Asia/Urumqi", closingTime = "21:00" }));
+            },
             ["POST /api/identity/staff/{id}/password-reset"] = async () => new(owner, $"api/identity/staff/{await StaffAsync()}/password-reset",
                 Json(new { }), Json(new { other = 1 })),
             ["POST /api/identity/me/password"] = async () =>

@@ -187,6 +187,7 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             (_, "sku", _) => a.Sku,
             (_, "supplierId", _) => SecurityPlatform.SupplierId,
             ("identity", "id", "path") => a.ManagerId,
+            ("identity", "code", "path") => branch,
             ("inventory", "id", "path") => a.TransferId,
             ("purchasing", "id", "path") => a.PurchaseOrderId,
             ("purchasing", "itemId", "path") => a.PurchaseListItemId,

@@ -25,6 +25,12 @@ public sealed record ChatCard(string Kind, string Title, IReadOnlyList<ChatCardF
 
     /// <summary>Messages the card cites (a discrepancy card: the order card and the supplier's confirmation); absent when none.</summary>
     public IReadOnlyList<ChatCardLink>? Links { get; init; }
+
+    /// <summary>
+    /// The card's picture (a report's chart): the id of one of the message's attachments, read at
+    /// <c>GET /api/chat/attachments/{id}</c> by every member of the channel; absent when the card has none.
+    /// </summary>
+    public string? ImageId { get; init; }
 }
 
 /// <summary>One fact on a card.</summary>

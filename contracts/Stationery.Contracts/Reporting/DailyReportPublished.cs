@@ -21,4 +21,11 @@ namespace Stationery.Contracts.Reporting;
 [WireName("stationery.reporting.daily-report-published")]
 public sealed record DailyReportPublished(string TenantId, string BranchId, string BranchName, DateOnly Date, decimal Revenue, int Units,
     int Tickets, IReadOnlyList<ReportTopItem> TopItems, IReadOnlyList<string> FallingCategories, int ReorderCount, int SlowMoverCount,
-    string ChartUrl, DateTimeOffset OccurredAt) : IIntegrationEvent;
+    string ChartUrl, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>
+    /// The chart itself as a PNG (revenue per day, no cost figure), so Chat can show it to every member of the channel the
+    /// card goes to, clerks included, who may not read <see cref="ChartUrl"/>; absent from reports made before it travelled.
+    /// </summary>
+    public byte[]? ChartPng { get; init; }
+}

@@ -23,4 +23,11 @@ namespace Stationery.Contracts.Reporting;
 [WireName("stationery.reporting.weekly-report-published")]
 public sealed record WeeklyReportPublished(string TenantId, string BranchId, string BranchName, string Week, DateOnly From, DateOnly To,
     decimal Revenue, int Units, int Tickets, IReadOnlyList<ReportTopItem> TopItems, IReadOnlyList<string> FallingCategories,
-    int ReorderCount, int SlowMoverCount, string ChartUrl, DateTimeOffset OccurredAt) : IIntegrationEvent;
+    int ReorderCount, int SlowMoverCount, string ChartUrl, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>
+    /// The chart itself as a PNG (revenue per day, no cost figure), so Chat can show it to every member of the channel the
+    /// card goes to, clerks included, who may not read <see cref="ChartUrl"/>; absent from reports made before it travelled.
+    /// </summary>
+    public byte[]? ChartPng { get; init; }
+}

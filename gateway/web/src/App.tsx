@@ -18,6 +18,7 @@ import { MeScreen } from './MeScreen';
 import { SignUpScreen } from './SignUpScreen';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen';
 import { PurchasingScreen } from './purchasing/PurchasingScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { matchRoute, navigate, onLinkClick, paths, usePath, type Route } from './router';
 import { noPermissions, permissionsFrom, type Me } from './session/permissions';
 import { freshToken, refreshSession, signOut, storeBranch, storedBranch, useSession } from './session/store';
@@ -94,7 +95,7 @@ function SignedIn({ route }: { route: Route }) {
         { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
-  const inAdmin = route.name.startsWith('admin');
+  const inAdmin = route.name.startsWith('admin') || route.name === 'reports';
   if (perms.admin) nav.push({ href: paths.admin(), key: 'nav.admin', active: inAdmin });
   nav.push({ href: paths.me(), key: 'nav.me', active: route.name === 'me' });
 
@@ -151,6 +152,7 @@ function Screen({ route }: { route: Route }) {
     case 'adminSuppliers': return perms.manageSuppliers ? <SuppliersAdmin /> : <NotFound />;
     case 'adminSupplier': return perms.manageSuppliers ? <SupplierAdmin id={route.id} /> : <NotFound />;
     case 'adminPolicies': return perms.setPolicies ? <PoliciesAdmin /> : <NotFound />;
+    case 'reports': return perms.branchReports || perms.chainReports ? <ReportsScreen /> : <NotFound />;
     default: return <NotFound />;
   }
 }

@@ -23,6 +23,9 @@ export function MeScreen() {
           </select>
         </div>
       )}
+      {(perms.branchReports || perms.chainReports) && (
+        <p><a href={paths.reports()} class="btn btn-secondary btn-block">{t('reports.title')}</a></p>
+      )}
       <fieldset class="field">
         <legend>{t('app.language')}</legend>
         <div class="chips">

@@ -19,6 +19,7 @@ export type Route =
   | { name: 'adminSuppliers' }
   | { name: 'adminSupplier'; id: string }
   | { name: 'adminPolicies' }
+  | { name: 'reports' }
   | { name: 'notFound' };
 
 /** The screen for a path. `/` is the chat, the home screen. */
@@ -44,6 +45,7 @@ export function matchRoute(pathname: string): Route {
   if (a === 'admin' && parts.length === 2 && b === 'suppliers') return { name: 'adminSuppliers' };
   if (a === 'admin' && parts.length === 3 && b === 'suppliers') return { name: 'adminSupplier', id: c };
   if (a === 'admin' && parts.length === 2 && b === 'policies') return { name: 'adminPolicies' };
+  if (a === 'reports' && parts.length === 1) return { name: 'reports' };
   return { name: 'notFound' };
 }
 
@@ -69,6 +71,7 @@ export const paths = {
   adminSuppliers: () => '/admin/suppliers',
   adminSupplier: (id: string) => `/admin/suppliers/${encodeURIComponent(id)}`,
   adminPolicies: () => '/admin/policies',
+  reports: () => '/reports',
   login: () => '/login',
 };
 

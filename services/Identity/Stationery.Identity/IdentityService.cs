@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
+using Stationery.Identity.Branches.Changing;
 using Stationery.Identity.Branches.Listing;
 using Stationery.Identity.Branches.Opening;
 using Stationery.Identity.Chains;
@@ -67,6 +68,7 @@ public static class IdentityModule
             .MapChangePassword()
             .MapOpenBranch()
             .MapListBranches()
+            .MapChangeBranch()
             .MapAddStaffMember()
             .MapListStaff()
             .MapChangeStaffRoles()

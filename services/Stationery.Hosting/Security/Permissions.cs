@@ -78,7 +78,7 @@ public static class Permissions
         new("identity", "session", "log in, sign up a chain, refresh a session with its refresh token (anonymous, rate-limited)", [O, M, C, H, S], Reach.Chain, Anonymous: true),
         new("identity", "me", "read own account, change own password", [O, M, C, H, S], Reach.Self),
         new("identity", "directory.read", "list branches and staff", [O, M, C, H], Reach.Chain),
-        new("identity", "directory.manage", "open branches; add, change and disable staff, reset their passwords; invite supplier contacts", [O, H], Reach.Chain),
+        new("identity", "directory.manage", "open branches and change their name, time zone and closing time; add, change and disable staff, reset their passwords; invite supplier contacts", [O, H], Reach.Chain),
 
         // Inventory
         new("inventory", "catalogue.read", "search the product catalogue", [O, M, C, H], Reach.Chain),
@@ -126,7 +126,7 @@ public static class Permissions
             [O, M, C, H, S], Reach.ChannelMember, Denied: 404),
 
         // Reporting
-        new("reporting", "reports.branch", "branch daily/weekly reports (JSON, CSV, PNG chart), slow movers", [O, M, H], Reach.Branch),
+        new("reporting", "reports.branch", "branch daily/weekly reports (JSON, CSV, .xlsx, PNG chart), slow movers", [O, M, H], Reach.Branch),
         new("reporting", "reports.chain", "chain summary", [O, H], Reach.Chain),
     ];
 

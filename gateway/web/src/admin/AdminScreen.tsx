@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
 import type { Permissions } from '../session/permissions';
 
-/** The parts of 管理 the user may open, in the order a new shop sets itself up: branches, products, staff, import/export, suppliers, policies. */
+/** The parts of 管理 the user may open, in the order a new shop sets itself up: branches, products, staff, import/export, suppliers, policies; then its reports. */
 export function adminSections(perms: Permissions): Array<{ href: string; title: MessageKey; hint: MessageKey }> {
   return [
     ...(perms.manageDirectory ? [{ href: paths.adminBranches(), title: 'admin.branches' as const, hint: 'admin.branches.hint' as const }] : []),
@@ -12,6 +12,7 @@ export function adminSections(perms: Permissions): Array<{ href: string; title: 
     ...(perms.manageCatalogue || perms.adjustStock ? [{ href: paths.adminImport(), title: 'admin.import' as const, hint: 'admin.import.hint' as const }] : []),
     ...(perms.manageSuppliers ? [{ href: paths.adminSuppliers(), title: 'admin.suppliers' as const, hint: 'admin.suppliers.hint' as const }] : []),
     ...(perms.setPolicies ? [{ href: paths.adminPolicies(), title: 'admin.policies' as const, hint: 'admin.policies.hint' as const }] : []),
+    ...(perms.branchReports || perms.chainReports ? [{ href: paths.reports(), title: 'reports.title' as const, hint: 'reports.hint' as const }] : []),
   ];
 }
 

@@ -35,6 +35,13 @@ function useAttachmentUrl(id: string, thumbnail = false) {
   return state;
 }
 
+/** A card's picture (a report's chart), shown whole inside the card; the bytes come with the token like any attachment. */
+export function CardImage({ id, alt }: { id: string; alt: string }) {
+  const { url, failed } = useAttachmentUrl(id);
+  if (failed) return <p class="muted small">{t('chat.attachmentFailed')}</p>;
+  return url ? <img class="bot-card-image" src={url} alt={alt} data-attachment={id} /> : <span class="thumb-placeholder" aria-hidden="true" />;
+}
+
 /** A message's files: images as thumbnails (tap for the full picture), PDFs as a named download. */
 export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
   if (!attachments.length) return null;

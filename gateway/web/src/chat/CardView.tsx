@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { paths } from '../router';
 import { ErrorMessage, formatTime } from '../ui/components';
 import type { ChatService } from './chatService';
+import { CardImage } from './Attachments';
 import { cardActions, cardFields, cardLinks, cardResolved } from './card';
 import type { Card, CardAction } from './model';
 
@@ -51,6 +52,7 @@ export function CardView({ card, messageId, chat }: { card: Card; messageId: str
           {fields.map((f) => [<dt key={`${f.label}-t`}>{f.label}</dt>, <dd key={`${f.label}-d`}>{String(f.value)}</dd>])}
         </dl>
       )}
+      {card.imageId && <CardImage id={card.imageId} alt={card.title ? t('chat.card.imageOf', { title: card.title }) : t('chat.image')} />}
       {links.length > 0 && (
         <nav class="bot-card-links small" aria-label={t('chat.card.agreedIn')}>
           <span class="muted">{t('chat.card.agreedIn')}：</span>

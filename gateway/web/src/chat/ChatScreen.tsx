@@ -322,7 +322,10 @@ function MessageItem({ message, chat, mine, parent, thread, onReply, onEdit, onW
         ? <p class="message-text muted withdrawn-text">{mine ? t('chat.withdrawnMine') : t('chat.withdrawnBy', { name: message.authorName })}</p>
         : <>
             {message.text && <MessageText text={message.text} />}
-            {message.attachments && message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
+            {message.attachments && message.attachments.length > 0 && (
+              // The card's own picture shows inside the card, not twice.
+              <AttachmentList attachments={message.attachments.filter((a) => a.id !== message.card?.imageId)} />
+            )}
             {message.card && <CardView card={message.card} messageId={message.id} chat={chat} />}
           </>}
       {!message.deleted && (

@@ -27,6 +27,8 @@ export interface Card {
   transferId?: string | null;
   /** Messages the card cites (a discrepancy card: the order card and the supplier's confirmation). */
   links?: CardLink[] | null;
+  /** The card's picture (a report's chart): the id of one of the message's attachments. */
+  imageId?: string | null;
 }
 
 /** A message a card cites: open its channel at its seq. */

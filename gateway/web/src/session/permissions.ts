@@ -43,6 +43,10 @@ export interface Permissions {
   openConversations: boolean;
   /** Any part of 管理. */
   admin: boolean;
+  /** A branch's daily and weekly reports (reports.branch). */
+  branchReports: boolean;
+  /** The chain summary across branches (reports.chain). */
+  chainReports: boolean;
 }
 
 /** Nothing allowed: until `/me` has answered, or when it could not be read. */
@@ -71,8 +75,10 @@ export function permissionsFrom(me: Me): Permissions {
     manageSuppliers: has('suppliers.manage'),
     setPolicies: has('stock.policy'),
     setCategoryPolicies: has('categories.policy'),
-    admin: !isSupplier && ['catalogue.manage', 'directory.manage', 'suppliers.manage', 'stock.policy'].some(has),
     openConversations: has('channels.open'),
+    admin: !isSupplier && ['catalogue.manage', 'directory.manage', 'suppliers.manage', 'stock.policy', 'reports.branch', 'reports.chain'].some(has),
+    branchReports: has('reports.branch'),
+    chainReports: has('reports.chain'),
   };
 }
 

@@ -59,6 +59,16 @@ describe('what the user may see and do, from the permission names /me gives', ()
     expect(me(['catalogue.manage'], 's1').admin).toBe(false);
   });
 
+  it('shows 报表 in 管理 to whom may read branch reports, and the chain view only with reports.chain', () => {
+    const manager = me(['reports.branch', 'stock.read']);
+    const hq = me(['reports.branch', 'reports.chain', 'directory.manage']);
+    expect(manager).toMatchObject({ admin: true, branchReports: true, chainReports: false });
+    expect(adminSections(manager).map((s) => s.href)).toEqual(['/reports']);
+    expect(adminSections(hq).map((s) => s.href)).toEqual(['/admin/branches', '/admin/staff', '/reports']);
+    expect(hq.chainReports).toBe(true);
+    expect(clerk).toMatchObject({ branchReports: false, chainReports: false });
+  });
+
   it('allows nothing until /me has answered', () => {
     expect(Object.values(permissionsFrom(noPermissions)).some(Boolean)).toBe(false);
   });

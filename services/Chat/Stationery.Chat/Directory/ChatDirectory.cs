@@ -115,6 +115,10 @@ public sealed record ChatDirectory(string Id, IReadOnlyDictionary<string, Direct
     public IReadOnlyList<object> Decide(BranchOpened m) =>
         Branches.TryGetValue(m.BranchId, out var known) && known.Name == m.Name ? [] : [new BranchRecorded(m.BranchId, m.Name)];
 
+    /// <summary>A renamed branch: the directory takes the new name (its channels are named by topic, not by branch).</summary>
+    public IReadOnlyList<object> Decide(BranchSettingsChanged m) =>
+        Branches.TryGetValue(m.BranchId, out var known) && known.Name == m.Name ? [] : [new BranchRecorded(m.BranchId, m.Name)];
+
     /// <summary>
     /// A new account. If a later role change overtook it (events arrive in any order), the newer roles stay.
     /// </summary>

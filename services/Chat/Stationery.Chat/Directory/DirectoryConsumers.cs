@@ -15,6 +15,14 @@ public sealed class BranchOpenedConsumer(IDocumentStore store, ILogger<BranchOpe
         DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
 }
 
+/// <summary>A branch's settings changed: record its new name.</summary>
+public sealed class BranchSettingsChangedConsumer(IDocumentStore store, ILogger<BranchSettingsChangedConsumer> log)
+    : IdempotentConsumer<BranchSettingsChanged>(store, log)
+{
+    protected override Task Apply(IDocumentSession session, BranchSettingsChanged message, ConsumeContext<BranchSettingsChanged> context) =>
+        DirectorySync.RecordAsync(session, d => d.Decide(message), context.CancellationToken);
+}
+
 /// <summary>A new account: record it and add it to the channels of its branches (hq: all; supplier guests: none).</summary>
 public sealed class StaffMemberAddedConsumer(IDocumentStore store, ILogger<StaffMemberAddedConsumer> log)
     : IdempotentConsumer<StaffMemberAdded>(store, log)
@@ -61,6 +69,12 @@ public sealed class SupplierRegisteredConsumer(IDocumentStore store, ILogger<Sup
 public sealed class BranchOpenedConsumerDefinition : ConsumerDefinition<BranchOpenedConsumer>
 {
     public BranchOpenedConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
+}
+
+/// <summary>One <see cref="BranchSettingsChanged"/> at a time per replica (the directory stream is the chain's one writer).</summary>
+public sealed class BranchSettingsChangedConsumerDefinition : ConsumerDefinition<BranchSettingsChangedConsumer>
+{
+    public BranchSettingsChangedConsumerDefinition() => ConcurrentMessageLimit = DirectorySync.ConcurrentChanges;
 }
 
 /// <summary>One <see cref="StaffMemberAdded"/> at a time per replica (the directory stream is the chain's one writer).</summary>

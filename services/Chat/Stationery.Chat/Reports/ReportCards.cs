@@ -1,6 +1,8 @@
 using System.Globalization;
 using Marten;
 using MassTransit;
+using Stationery.Chat.Attachments;
+using Stationery.Chat.Attachments.Thumbnails;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages.Cards;
@@ -12,7 +14,9 @@ namespace Stationery.Chat.Reports;
 
 /// <summary>
 /// Reporting's evening reports as cards in the branch's 门店群 (<c>{branch}-group</c>): 营业额, 销量, 热销, 待补货, 滞销 and
-/// the chart's address. Only sales figures: the reports carry no cost, so nothing needs hiding from the group.
+/// the chart, stored as an attachment of the card's message so every member of the group (clerks included) can open it;
+/// a report without a chart (published before charts travelled with reports) names the chart's address instead.
+/// Only sales figures: the reports carry no cost, so nothing needs hiding from the group.
 /// </summary>
 public static class ReportCards
 {
@@ -21,24 +25,45 @@ public static class ReportCards
     public const string WeeklyKind = "weekly-report";
     private const int TopShown = 3;
 
-    public static BotMessage Daily(DailyReportPublished r)
+    public static BotMessage Daily(DailyReportPublished r, AttachmentRef? chart)
     {
         var title = $"📊 今日销售日报 {MonthDay(r.Date)}";
-        var card = new Card(DailyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount, r.ChartUrl),
-            [], Card.Open, null, null, r.BranchId, null);
-        return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card);
+        var card = new Card(DailyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount,
+            chart is null ? r.ChartUrl : null), [], Card.Open, null, null, r.BranchId, null, ImageId: chart?.Id);
+        return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card,
+            Attachments: chart is null ? null : [chart]);
     }
 
-    public static BotMessage Weekly(WeeklyReportPublished r)
+    public static BotMessage Weekly(WeeklyReportPublished r, AttachmentRef? chart)
     {
         var title = $"📊 本周销售周报 {MonthDay(r.From)}–{MonthDay(r.To)}";
-        var card = new Card(WeeklyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount, r.ChartUrl),
-            [], Card.Open, null, null, r.BranchId, null);
-        return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card);
+        var card = new Card(WeeklyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount,
+            chart is null ? r.ChartUrl : null), [], Card.Open, null, null, r.BranchId, null, ImageId: chart?.Id);
+        return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card,
+            Attachments: chart is null ? null : [chart]);
+    }
+
+    /// <summary>
+    /// Stores a report's chart as an attachment posted in <paramref name="channelId"/> (with its thumbnail), in the caller's
+    /// session; null when the report brought no chart or the bytes are not a PNG.
+    /// </summary>
+    public static AttachmentRef? StoreChart(IDocumentSession session, byte[]? png, string channelId, string fileName,
+        DateTimeOffset now)
+    {
+        if (png is not { Length: > 0 } || ContentSniffing.Sniff(png.AsSpan(0, Math.Min(png.Length, ContentSniffing.HeaderLength))) != "image/png")
+            return null;
+        var thumbnail = ThumbnailMaker.Make(png);
+        var attachment = new Attachment(Guid.CreateVersion7(now), ChatBot.Id, fileName, "image/png", png.Length, now, [channelId],
+            thumbnail is null ? null : Thumbnail.ContentType);
+        session.Store(attachment);
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        AttachmentContent.Store(session, schema, attachment.Id, png);
+        if (thumbnail is not null) AttachmentContent.Store(session, schema, attachment.Id, thumbnail.Content, AttachmentContent.ThumbnailTable);
+        return attachment.Ref;
     }
 
     private static CardField[] Fields(decimal revenue, int units, IReadOnlyList<ReportTopItem> top, IReadOnlyList<string> falling,
-        int reorder, int slow, string chartUrl)
+        int reorder, int slow, string? chartUrl)
     {
         var fields = new List<CardField>
         {
@@ -49,7 +74,7 @@ public static class ReportCards
         if (falling.Count > 0) fields.Add(new("下滑品类", string.Join("、", falling)));
         fields.Add(new("待补货", $"{reorder} 项"));
         fields.Add(new("滞销", $"{slow} 项"));
-        fields.Add(new("图表", chartUrl));
+        if (chartUrl is not null) fields.Add(new("图表", chartUrl));
         return [.. fields];
     }
 
@@ -65,7 +90,10 @@ public sealed class DailyReportPublishedConsumer(IDocumentStore store, ILogger<D
     protected override async Task Apply(IDocumentSession session, DailyReportPublished report, ConsumeContext<DailyReportPublished> context)
     {
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, context.CancellationToken) ?? ChatDirectory.Empty;
-        await BotPosting.PostToBranchAsync(session, directory, report.BranchId, BranchTopic.General, ReportCards.Daily(report), clock.GetUtcNow(),
+        var now = clock.GetUtcNow();
+        var chart = ReportCards.StoreChart(session, report.ChartPng, BranchChannels.Id(report.BranchId, BranchTopic.General),
+            $"{report.BranchId}-{report.Date:yyyy-MM-dd}.png", now);
+        await BotPosting.PostToBranchAsync(session, directory, report.BranchId, BranchTopic.General, ReportCards.Daily(report, chart), now,
             context.CancellationToken);
     }
 }
@@ -77,7 +105,10 @@ public sealed class WeeklyReportPublishedConsumer(IDocumentStore store, ILogger<
     protected override async Task Apply(IDocumentSession session, WeeklyReportPublished report, ConsumeContext<WeeklyReportPublished> context)
     {
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, context.CancellationToken) ?? ChatDirectory.Empty;
-        await BotPosting.PostToBranchAsync(session, directory, report.BranchId, BranchTopic.General, ReportCards.Weekly(report), clock.GetUtcNow(),
+        var now = clock.GetUtcNow();
+        var chart = ReportCards.StoreChart(session, report.ChartPng, BranchChannels.Id(report.BranchId, BranchTopic.General),
+            $"{report.BranchId}-{report.Week}.png", now);
+        await BotPosting.PostToBranchAsync(session, directory, report.BranchId, BranchTopic.General, ReportCards.Weekly(report, chart), now,
             context.CancellationToken);
     }
 }

@@ -17,6 +17,7 @@ public sealed class IdentityEvents : IIntegrationEventMap
     {
         ChainSignedUp c => new ChainRegistered(e.TenantId, c.Name, e.Timestamp),
         BranchAdded b => new BranchOpened(e.TenantId, b.Code, b.Name, b.TimeZone, e.Timestamp),
+        Chains.BranchSettingsChanged b => new Contracts.Identity.BranchSettingsChanged(e.TenantId, b.Code, b.Name, b.TimeZone, b.ClosingTime, e.Timestamp),
         UserEnrolled u => new StaffMemberAdded(e.TenantId, u.UserId, u.Username, u.DisplayName, u.Roles, u.Branches,
             u.SupplierId, e.Timestamp),
         UserRolesChanged r => new StaffRolesChanged(e.TenantId, e.StreamKey!, r.Roles, r.Branches, e.Timestamp),

@@ -9,10 +9,14 @@ using Stationery.Hosting.Security;
 namespace Stationery.Reporting.Branches;
 
 /// <summary>
-/// Reporting's copy of a branch (门店), learnt from Identity's <see cref="BranchOpened"/>: its name and the time zone its
-/// calendar days are counted in. <see cref="TenantId"/> is filled in by Marten, for the evening pass over every chain.
+/// Reporting's copy of a branch (门店), learnt from Identity's <see cref="BranchOpened"/> and kept by its
+/// <see cref="BranchSettingsChanged"/>: its name, the time zone its calendar days are counted in and its closing time (when
+/// the evening pass issues its day's report; null: the service's default). <see cref="SettingsAt"/> is when the settings
+/// held here were made, so an older message arriving late changes nothing. <see cref="TenantId"/> is filled in by Marten,
+/// for the evening pass over every chain.
 /// </summary>
-public sealed record BranchCopy(string Id, string Name, string TimeZone, DateTimeOffset OpenedAt) : ITenanted
+public sealed record BranchCopy(string Id, string Name, string TimeZone, DateTimeOffset OpenedAt, TimeOnly? ClosingTime = null,
+    DateTimeOffset? SettingsAt = null) : ITenanted
 {
     public string? TenantId { get; set; }
 
@@ -21,10 +25,31 @@ public sealed record BranchCopy(string Id, string Name, string TimeZone, DateTim
 
 public sealed class BranchOpenedConsumer(IDocumentStore store, ILogger<BranchOpenedConsumer> log) : IdempotentConsumer<BranchOpened>(store, log)
 {
-    protected override Task Apply(IDocumentSession session, BranchOpened message, ConsumeContext<BranchOpened> context)
+    protected override async Task Apply(IDocumentSession session, BranchOpened message, ConsumeContext<BranchOpened> context)
     {
-        session.Store(new BranchCopy(message.BranchId, message.Name, message.TimeZone, message.OccurredAt));
-        return Task.CompletedTask;
+        // Settings changed after the opening may have arrived first: they win.
+        var known = await session.LoadAsync<BranchCopy>(message.BranchId, context.CancellationToken);
+        session.Store(known is { SettingsAt: not null }
+            ? known with { OpenedAt = message.OccurredAt }
+            : new BranchCopy(message.BranchId, message.Name, message.TimeZone, message.OccurredAt));
+    }
+}
+
+/// <summary>A branch renamed, moved to another time zone or given another closing time: the copy takes the newest settings.</summary>
+public sealed class BranchSettingsChangedConsumer(IDocumentStore store, ILogger<BranchSettingsChangedConsumer> log)
+    : IdempotentConsumer<BranchSettingsChanged>(store, log)
+{
+    protected override async Task Apply(IDocumentSession session, BranchSettingsChanged message, ConsumeContext<BranchSettingsChanged> context)
+    {
+        var known = await session.LoadAsync<BranchCopy>(message.BranchId, context.CancellationToken);
+        if (known?.SettingsAt >= message.OccurredAt) return;
+        session.Store((known ?? new BranchCopy(message.BranchId, message.Name, message.TimeZone, message.OccurredAt)) with
+        {
+            Name = message.Name,
+            TimeZone = message.TimeZone,
+            ClosingTime = message.ClosingTime,
+            SettingsAt = message.OccurredAt,
+        });
     }
 }
 

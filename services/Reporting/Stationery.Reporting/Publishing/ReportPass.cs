@@ -8,7 +8,8 @@ using Stationery.Reporting.Sales;
 namespace Stationery.Reporting.Publishing;
 
 /// <summary>
-/// 晚间报表: every evening from <c>Reporting:ReportAt</c> (21:30) on each branch's own clock, the day's report; on Sunday
+/// 晚间报表: every evening from the branch's closing time (打烊时间, set in Identity; without one <c>Reporting:ReportAt</c>,
+/// 21:30) on each branch's own clock, the day's report; on Sunday
 /// evening also the week's. A pass that missed its evening (the service was down) issues the latest report that fell due
 /// (yesterday's in the morning, last week's on Monday), never older ones. Each report is the first event of its own stream,
 /// so when replicas race or a tick repeats, only one start of the stream commits and the report is published once.
@@ -54,7 +55,7 @@ public sealed class ReportPass(IDocumentStore store, TimeProvider clock, IConfig
         {
             var local = TimeZoneInfo.ConvertTime(now, branch.Zone);
             var today = DateOnly.FromDateTime(local.DateTime);
-            var evening = TimeOnly.FromDateTime(local.DateTime) >= ReportAt;
+            var evening = TimeOnly.FromDateTime(local.DateTime) >= (branch.ClosingTime ?? ReportAt);
             var day = evening ? today : today.AddDays(-1);
             var sunday = today.AddDays(-(int)today.DayOfWeek);
             if (sunday == today && !evening) sunday = sunday.AddDays(-7);

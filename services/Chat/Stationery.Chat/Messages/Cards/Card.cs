@@ -4,13 +4,14 @@ using Stationery.Hosting.Errors;
 namespace Stationery.Chat.Messages.Cards;
 
 /// <summary>
-/// A bot card on a message: facts and buttons. Each button carries what pressing it needs (the branch, product and
+/// A bot card on a message: facts, buttons and, for a report, its chart (<see cref="ImageId"/>: one of the message's
+/// attachments, so whoever may read the message may open it). Each button carries what pressing it needs (the branch, product and
 /// quantity of a purchase request; the order and receipt of a supplier's answer), so pressing never looks anything up in
 /// another service.
 /// </summary>
 public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
     string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    QuoteTerms? Quote = null, CardLink[]? Links = null, string? TransferId = null)
+    QuoteTerms? Quote = null, CardLink[]? Links = null, string? TransferId = null, Guid? ImageId = null)
 {
     public const string Open = "open";
     public const string Pending = "pending";
@@ -24,6 +25,7 @@ public sealed record Card(string Kind, string Title, CardField[] Fields, CardAct
         Branch = Sku is null && TransferId is null ? null : Branch,
         TransferId = TransferId,
         Links = Links is { Length: > 0 } ? [.. Links.Select(l => new ChatCardLink(l.Kind, l.Label, l.ChannelId, l.MessageId.ToString(), l.Seq, l.By, l.At))] : null,
+        ImageId = ImageId?.ToString(),
     };
 }
 

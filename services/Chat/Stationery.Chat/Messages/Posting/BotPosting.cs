@@ -1,5 +1,6 @@
 using Marten;
 using JasperFx.Events;
+using Stationery.Chat.Attachments;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Messages.Cards;
@@ -8,8 +9,9 @@ namespace Stationery.Chat.Messages.Posting;
 
 /// <summary>A message the platform writes (an alert, a note), with the people it @mentions.</summary>
 /// <param name="Quiet">Part of a digest: it notifies nobody on its own.</param>
+/// <param name="Attachments">Files the platform stored for the message (a report's chart), posted in its channel.</param>
 public sealed record BotMessage(string AuthorName, string Text, string[] Mentions, bool Important, Guid? ReplyTo = null, Card? Card = null,
-    bool Quiet = false);
+    bool Quiet = false, AttachmentRef[]? Attachments = null);
 
 public static class BotPosting
 {
@@ -55,5 +57,6 @@ public static class BotPosting
     }
 
     public static PostMessage Command(BotMessage message, DateTimeOffset now) => new(Guid.CreateVersion7(now), ChatBot.Id,
-        message.AuthorName, message.Text, message.Mentions, message.Important, message.ReplyTo, null, message.Card, Quiet: message.Quiet);
+        message.AuthorName, message.Text, message.Mentions, message.Important, message.ReplyTo, null, message.Card, message.Attachments,
+        message.Quiet);
 }

@@ -52,7 +52,7 @@ public static class OpenBranch
         var v = new Validation();
         v.Require(Codes.IsValid(request.Code), "code", Codes.Rule);
         v.NotEmpty(request.Name, "name", 100);
-        v.Require(IsTimeZone(request.TimeZone), "timeZone", "must be an IANA time zone, e.g. Asia/Shanghai");
+        v.Require(TimeZones.IsIana(request.TimeZone), "timeZone", "must be an IANA time zone, e.g. Asia/Shanghai");
         v.ThrowIfInvalid();
 
         var command = new Command(request.Code!, request.Name!.Trim(), request.TimeZone!);
@@ -60,7 +60,4 @@ public static class OpenBranch
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/identity/branches/{command.Code}", new Branch(command.Code, command.Name, command.TimeZone));
     }
-
-    private static bool IsTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 }

@@ -1,5 +1,6 @@
 using Stationery.Hosting.Security;
 using Marten;
+using Stationery.Hosting.Export;
 using Stationery.Reporting.Branches;
 
 namespace Stationery.Reporting.Reports.Daily;
@@ -8,7 +9,7 @@ public static class GetDailyReport
 {
     /// <summary>
     /// 日报 of a branch day (<c>?date=yyyy-MM-dd</c>, default today at the branch) as JSON, as CSV of the day's sales by
-    /// product (<c>daily.csv</c>) and as a PNG bar chart of the 14 days ending on it (<c>daily.png</c>).
+    /// product (<c>daily.csv</c>), as an Excel workbook of the whole report (<c>daily.xlsx</c>) and as a PNG bar chart of the 14 days ending on it (<c>daily.png</c>).
     /// </summary>
     public static void MapGetDailyReport(this RouteGroupBuilder branches)
     {
@@ -28,6 +29,17 @@ public static class GetDailyReport
             return TypedResults.File(ReportCsv.Write($"{day:yyyy-MM-dd}", copy.Id, data.ProductsIn(day, day), data.Product),
                 ReportCsv.ContentType, $"{copy.Id}-{day:yyyy-MM-dd}.csv");
         }).RequirePermission("reports.branch").WithName("GetDailyReportCsv").Produces(200, contentType: "text/csv");
+
+        branches.MapGet("/{branch}/daily.xlsx", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            var (copy, day) = await ResolveAsync(session, branch, date, clock, ct);
+            var data = await ReportData.LoadAsync(session, copy, DailyReport.ChartFrom(day), DailyReport.BaselineFrom(day), day, ct);
+            var r = DailyReport.Build(data, day);
+            return TypedResults.File(ReportXlsx.Write($"{day:yyyy-MM-dd}", copy.Id, data.ProductsIn(day, day), data.Product, r.LastDays,
+                    r.BestSellers, r.Categories, r.ToReorder, r.SlowMovers, copy.Zone),
+                XlsxWorkbook.ContentType, $"{copy.Id}-{day:yyyy-MM-dd}.xlsx");
+        }).RequirePermission("reports.branch").WithName("GetDailyReportXlsx").Produces(200, contentType: XlsxWorkbook.ContentType);
 
         branches.MapGet("/{branch}/daily.png", async (string branch, string? date, HttpContext http, IQuerySession session, TimeProvider clock,
             RevenueChart chart, CancellationToken ct) =>

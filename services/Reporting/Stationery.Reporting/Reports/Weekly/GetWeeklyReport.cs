@@ -1,5 +1,6 @@
 using Stationery.Hosting.Security;
 using Marten;
+using Stationery.Hosting.Export;
 using Stationery.Reporting.Branches;
 
 namespace Stationery.Reporting.Reports.Weekly;
@@ -8,7 +9,7 @@ public static class GetWeeklyReport
 {
     /// <summary>
     /// 周报 of an ISO week (<c>?week=2025-W47</c>, default this week at the branch) as JSON, as CSV of the week's sales by
-    /// product (<c>weekly.csv</c>) and as a PNG bar chart of its days (<c>weekly.png</c>).
+    /// product (<c>weekly.csv</c>), as an Excel workbook of the whole report (<c>weekly.xlsx</c>) and as a PNG bar chart of its days (<c>weekly.png</c>).
     /// </summary>
     public static void MapGetWeeklyReport(this RouteGroupBuilder branches)
     {
@@ -28,6 +29,17 @@ public static class GetWeeklyReport
             return TypedResults.File(ReportCsv.Write(iso.ToString(), copy.Id, data.ProductsIn(iso.Monday, iso.Sunday), data.Product),
                 ReportCsv.ContentType, $"{copy.Id}-{iso}.csv");
         }).RequirePermission("reports.branch").WithName("GetWeeklyReportCsv").Produces(200, contentType: "text/csv");
+
+        branches.MapGet("/{branch}/weekly.xlsx", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            var (copy, iso) = await ResolveAsync(session, branch, week, clock, ct);
+            var data = await ReportData.LoadAsync(session, copy, iso.Previous.Monday, iso.Previous.Monday, iso.Sunday, ct);
+            var r = WeeklyReport.Build(data, iso);
+            return TypedResults.File(ReportXlsx.Write(iso.ToString(), copy.Id, data.ProductsIn(iso.Monday, iso.Sunday), data.Product, r.Days,
+                    r.BestSellers, r.Categories, r.ToReorder, r.SlowMovers, copy.Zone),
+                XlsxWorkbook.ContentType, $"{copy.Id}-{iso}.xlsx");
+        }).RequirePermission("reports.branch").WithName("GetWeeklyReportXlsx").Produces(200, contentType: XlsxWorkbook.ContentType);
 
         branches.MapGet("/{branch}/weekly.png", async (string branch, string? week, HttpContext http, IQuerySession session, TimeProvider clock,
             RevenueChart chart, CancellationToken ct) =>
