@@ -1,12 +1,13 @@
+import { identity, ok, type IdentitySchema } from '../api/services';
 import { useState } from 'preact/hooks';
-import { get, post, put } from '../api/client';
+import { post, put } from '../api/client';
 import { t } from '../i18n';
 import { refreshSession } from '../session/store';
 import { ErrorMessage, Field, Loading, Notice, useLoad } from '../ui/components';
 import { useSubmit } from '../ui/useSubmit';
 import { AdminHeader } from './AdminScreen';
 
-export interface Branch { code: string; name: string; timeZone?: string; closingTime?: string | null }
+export type Branch = IdentitySchema<'Branch'>;
 
 /** `20:45:00` (how the server writes a time of day) as the `HH:mm` a time input and the change route take. */
 export function closingTimeText(value: string | null | undefined): string {
@@ -18,7 +19,7 @@ export function closingTimeText(value: string | null | undefined): string {
  * and opening a new one (its chat channels and stock books follow by themselves).
  */
 export function BranchesAdmin() {
-  const list = useLoad((signal) => get<Branch[]>('/api/identity/branches', { signal }), []);
+  const list = useLoad((signal) => ok(identity.GET('/api/identity/branches', { signal })), []);
   const [notice, setNotice] = useState<string>();
   const [editing, setEditing] = useState<Branch>();
   return (

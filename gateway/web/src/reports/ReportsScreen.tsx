@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { get, getBlob, query } from '../api/client';
+import { getBlob } from '../api/client';
+import { ok, reporting } from '../api/services';
 import { useApp } from '../context';
 import { t } from '../i18n';
 import { ErrorMessage, Loading, formatMoney, formatTime, useLoad } from '../ui/components';
@@ -8,7 +9,7 @@ import { saveFile, useDownload } from '../ui/saveFile';
 import { BarChart } from './BarChart';
 import {
   chartOfBranches, chartOfDays, formatChange, reportFileName, reportPath,
-  type BranchReport, type ChainSummary, type DailyReport, type ReportKind, type SalesTotals, type WeeklyReport,
+  type BranchReport, type DailyReport, type ReportKind, type SalesTotals, type WeeklyReport,
 } from './model';
 
 type Tab = ReportKind | 'chain';
@@ -40,7 +41,10 @@ export function ReportsScreen() {
 function BranchReportView({ kind }: { kind: ReportKind }) {
   const { branch, branches } = useApp();
   const [period, setPeriod] = useState('');
-  const report = useLoad((signal) => get<DailyReport | WeeklyReport>(reportPath(branch, kind, period), { signal }), [branch, kind, period]);
+  const report = useLoad((signal): Promise<DailyReport | WeeklyReport> => (kind === 'daily'
+    ? ok(reporting.GET('/api/reporting/branches/{branch}/daily', { params: { path: { branch }, query: { date: period || undefined } }, signal }))
+    : ok(reporting.GET('/api/reporting/branches/{branch}/weekly', { params: { path: { branch }, query: { week: period || undefined } }, signal }))),
+  [branch, kind, period]);
   const r = report.data;
   const shown = r ? ('date' in r ? r.date : r.week) : period;
   const days = r ? ('lastDays' in r ? r.lastDays : r.days) : [];
@@ -160,7 +164,7 @@ function Download({ branch, kind, period, format, label }: { branch: string; kin
 function ChainView() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const summary = useLoad((signal) => get<ChainSummary>(`/api/reporting/chain/summary${query({ from: from || undefined, to: to || undefined })}`, { signal }), [from, to]);
+  const summary = useLoad((signal) => ok(reporting.GET('/api/reporting/chain/summary', { params: { query: { from: from || undefined, to: to || undefined } }, signal })), [from, to]);
   const s = summary.data;
   const chart = s ? chartOfBranches(s.branches) : { labels: [], values: [] };
   return (

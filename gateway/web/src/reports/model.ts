@@ -1,35 +1,18 @@
-/** The shapes of Reporting's report routes (`/api/reporting/branches/{branch}/daily|weekly`, `/api/reporting/chain/summary`). */
+import type { ReportingSchema } from '../api/services';
 
-export interface SalesTotals { revenue: number; units: number; tickets: number; averageTicket: number }
-export interface DaySales { date: string; revenue: number; units: number; tickets: number }
-export interface BestSeller { rank: number; sku: string; name: string; spec: string; unit: string; category: string; quantity: number; revenue: number }
-export interface CategorySales { category: string; revenue: number; units: number; baseline: number; change: number | null; falling: boolean }
-export interface ReorderItem {
-  sku: string; name: string; spec: string; unit: string; onHand: number | null; reorderPoint: number | null;
-  suggestedQuantity: number | null; outOfStock: boolean; since: string | null;
-}
-export interface SlowMover {
-  sku: string; name: string; spec: string; unit: string; category: string; onHand: number | null; daysWithoutSale: number;
-  lastSoldAt: string | null; ageingBracket: string; sellThrough: number; since: string; discontinued: boolean;
-}
-
+/** The shapes of Reporting's report routes (`/api/reporting/branches/{branch}/daily|weekly`, `/api/reporting/chain/summary`), generated from its OpenAPI document. */
+export type SalesTotals = ReportingSchema<'SalesTotals'>;
+export type DaySales = ReportingSchema<'DaySales'>;
+export type BestSeller = ReportingSchema<'BestSeller'>;
+export type CategorySales = ReportingSchema<'CategorySales'>;
+export type ReorderItem = ReportingSchema<'ReorderItem'>;
+export type SlowMover = ReportingSchema<'SlowMover'>;
+export type DailyReport = ReportingSchema<'DailyReport'>;
+export type WeeklyReport = ReportingSchema<'WeeklyReport'>;
 /** What a daily and a weekly report share: the screen shows both with the same parts. */
-export interface BranchReport {
-  branch: string;
-  branchName: string;
-  timeZone: string;
-  totals: SalesTotals;
-  bestSellers: BestSeller[];
-  categories: CategorySales[];
-  toReorder: ReorderItem[];
-  slowMovers: SlowMover[];
-}
-
-export interface DailyReport extends BranchReport { date: string; lastDays: DaySales[] }
-export interface WeeklyReport extends BranchReport { week: string; from: string; to: string; previousWeek: SalesTotals; days: DaySales[] }
-
-export interface BranchSummary { branch: string; name: string; revenue: number; units: number; tickets: number; averageTicket: number; share: number }
-export interface ChainSummary { from: string; to: string; totals: SalesTotals; branches: BranchSummary[] }
+export type BranchReport = DailyReport | WeeklyReport;
+export type BranchSummary = ReportingSchema<'BranchSummary'>;
+export type ChainSummary = ReportingSchema<'ChainSummary'>;
 
 export type ReportKind = 'daily' | 'weekly';
 
