@@ -103,7 +103,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** The page is no wider than the viewport: nothing to scroll sideways. */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth);
+  const { overflow, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflow = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - width;
+    // What sticks out, innermost first, so a failure says where to look.
+    const culprits = overflow <= 0 ? [] : [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).trim().replace(/\s+/g, '.')}` : ''}`
+        + ` right=${Math.round(e.getBoundingClientRect().right)} text=${JSON.stringify((e.textContent ?? '').trim().slice(0, 40))}`);
+    return { overflow, culprits };
+  });
+  if (overflow > 0) console.warn(`horizontal overflow ${overflow}px at ${page.url()}: ${culprits.join(' | ')}`);
+  return overflow;
 }
 
 /** A plain PNG of the given size (one colour), big enough for the server to make a thumbnail of. */
