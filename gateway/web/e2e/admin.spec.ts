@@ -46,7 +46,7 @@ describe('a new shop on a phone', () => {
     await page.getByLabel('门店代码').fill('main');
     await page.getByRole('button', { name: '开新门店' }).click();
     await page.getByText('已开门店：青山总店').waitFor();
-    await page.getByRole('cell', { name: '青山总店' }).waitFor();
+    await page.getByRole('cell', { name: '青山总店', exact: true }).waitFor();
     await noSidewaysScroll(page, 'admin-03-branch');
 
     // 商品: a barcode with a wrong check digit is refused beside the field; with the right one the product is registered.
