@@ -47,8 +47,12 @@ public sealed class TransferCardTests(ChatFixture fixture) : IClassFixture<ChatF
         var first = Guid.NewGuid();
         var replayed = Guid.NewGuid();
 
+        // Delivered twice at once, then replayed later under a new MessageId (as ./stationery replay re-sends from the event
+        // store): the replay finds the card and adds nothing. (A replay racing the first delivery collides on the card and is
+        // acknowledged as a duplicate without an inbox row of its own, so the test does not wait for that one's row.)
         await fixture.Publish(Dispatched(id), first);
         await fixture.Publish(Dispatched(id), first);
+        await Probe.Until(() => HandledAsync(nameof(TransferDispatchedConsumer), first), what: "the dispatch handled");
         await fixture.Publish(Dispatched(id), replayed);
         await Probe.Until(() => HandledAsync(nameof(TransferDispatchedConsumer), replayed), what: "the replayed dispatch handled");
 
