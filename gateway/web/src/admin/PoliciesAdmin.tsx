@@ -53,24 +53,13 @@ export function PoliciesAdmin() {
   );
 }
 
-const BRANCH_WAIT_TRIES = 30;
-
 function PolicyEditor({ branch, product }: { branch: string; product: Product }) {
   const { perms } = useApp();
   const saved = useLoad((signal) => Promise.all([
     ok(inventory.GET('/api/inventory/branches/{branch}/stock/{sku}', { params: { path: { branch, sku: product.sku } }, signal })),
     ok(inventory.GET('/api/inventory/categories/{category}/policy', { params: { path: { category: product.category } }, signal })),
   ]), []);
-  // A branch opened a moment ago reaches Inventory a little later (its copy of the branch answers 404 until then): ask
-  // again every 2 s for a minute before calling it an error.
-  const [asked, setAsked] = useState(1);
-  const branchNotYetKnown = saved.error instanceof ApiError && saved.error.status === 404 && asked < BRANCH_WAIT_TRIES;
-  useEffect(() => {
-    if (!branchNotYetKnown) return;
-    const timer = setTimeout(() => { setAsked((n) => n + 1); saved.reload(); }, 2000);
-    return () => clearTimeout(timer);
-  }, [branchNotYetKnown, asked]);
-  if (saved.error && !branchNotYetKnown) return <ErrorMessage error={saved.error} onRetry={saved.reload} />;
+  if (saved.error) return <ErrorMessage error={saved.error} onRetry={saved.reload} />;
   if (!saved.data) return <Loading />;
   return <PolicyForms branch={branch} product={product} canSetCategory={perms.setCategoryPolicies}
     policy={toForm<PolicyForm>(POLICY_KEYS, saved.data[0].policy)} category={toForm<CategoryForm>(CATEGORY_KEYS, saved.data[1].set)} />;
