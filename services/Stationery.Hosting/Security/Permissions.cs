@@ -89,6 +89,8 @@ public static class Permissions
         new("inventory", "stock.policy", "set reorder policies", [O, M], Reach.Branch),
         new("inventory", "stock.transfer", "send stock to another branch", [O, M, H], Reach.Branch),
         new("inventory", "stock.return", "return stock to a supplier", [O, M, H], Reach.Branch),
+        new("inventory", "stocktake.manage", "open, complete and cancel stocktakes (盘点): zones, counters, blind or not; explain variances", [O, M, H], Reach.Branch),
+        new("inventory", "stocktake.count", "count in a stocktake's zones one is assigned to (app or 盘点 channel), finish one's zone, explain a variance in chat", [O, M, C, H], Reach.Branch),
         new("inventory", "categories.read", "read a category's reorder defaults", [O, M, C, H], Reach.Chain),
         new("inventory", "categories.policy", "set a category's reorder defaults (lead time, cover, look-back, safety factor)", [O, H], Reach.Chain),
 
