@@ -15,8 +15,16 @@ public sealed class NotFoundException(string what, string id)
     : DomainException("not-found", $"{what} '{id}' was not found.", 404);
 
 /// <summary>The caller's role may not do this.</summary>
-public sealed class ForbiddenException(string detail)
-    : DomainException("forbidden", detail, 403);
+public sealed class ForbiddenException(string detail, string code = "forbidden")
+    : DomainException(code, detail, 403)
+{
+    /// <summary>
+    /// The problem type of a refusal for a branch the caller's token does not name (<c>/problems/branch-reach</c>). The token
+    /// may be older than a grant (a branch opened or given since it was issued): the web app refreshes its session once and
+    /// asks again before it shows the refusal.
+    /// </summary>
+    public const string BranchReach = "branch-reach";
+}
 
 /// <summary>Input failed validation; every failing field is listed.</summary>
 public sealed class ValidationException(IDictionary<string, string[]> errors)

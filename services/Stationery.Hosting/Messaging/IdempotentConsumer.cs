@@ -52,7 +52,7 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
                 await ConsumeOnce(context, messageId);
                 return;
             }
-            catch (Exception e) when (PlatformRetry.RetryConflict(e, attempt))
+            catch (Exception e) when (PlatformRetry.RetryConflict(e, attempt) || (e is EffectCollided && attempt < PlatformRetry.ConflictAttempts))
             {
                 // Another writer got to the same stream first: run it again on what it wrote (see PlatformRetry).
                 log.LogDebug("{Type} {MessageId} lost a write race (run {Attempt}); running it again", typeof(T).Name, messageId, attempt);
@@ -77,13 +77,30 @@ public abstract class IdempotentConsumer<T>(IDocumentStore store, ILogger log) :
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (Exception e) when (AlreadyExists(e))
         {
-            // A concurrent delivery of the same message won the race; its effect stands, ours is rolled back.
+            // Something we inserted exists already. If it is our inbox row, a concurrent delivery of the same message won
+            // the race: its effect stands, ours is rolled back. Anything else (a document of the effect that another message
+            // wrote first) is not a duplicate of this one: it runs again on what is there now, and fails for real if it
+            // collides still.
+            await using var check = store.QuerySession(context.Message.TenantId);
+            if (await check.LoadAsync<ProcessedMessage>(ProcessedMessage.Key(consumer, messageId), context.CancellationToken) is null)
+                throw new EffectCollided(typeof(T).Name, messageId, e);
             log.LogDebug("Duplicate {Type} {MessageId} lost the race; nothing applied", typeof(T).Name, messageId);
             InboxFigures.Suppressed();
         }
     }
+
+    /// <summary>
+    /// Insert collisions only: Marten reports one as <see cref="DocumentAlreadyExistsException"/>, and several in one
+    /// commit (the inbox row and a document of the effect) as an <see cref="AggregateException"/> of them.
+    /// </summary>
+    private static bool AlreadyExists(Exception e) =>
+        e is DocumentAlreadyExistsException || e is AggregateException { InnerExceptions.Count: > 0 } all && all.InnerExceptions.All(AlreadyExists);
+
+    /// <summary>A document of the effect collided with one another message wrote; the inbox has no row of this message.</summary>
+    private sealed class EffectCollided(string type, Guid messageId, Exception inner)
+        : Exception($"{type} {messageId}: a document it writes exists already, written by another message (not a redelivery of this one)", inner);
 
     /// <summary>
     /// Whether the message is this consumer's business at all (decided from the message alone): one that is not is

@@ -58,7 +58,7 @@ public static class PermissionEndpoints
         if (user.IsSupplierGuest() && permission.Allows(PlatformRoles.Supplier)) return;
         if (http.RequestServices.GetService<IBranchDirectory>() is { } directory && !await directory.HasBranchAsync(branch, http.RequestAborted))
             throw new NotFoundException("门店 branch", branch);
-        throw new ForbiddenException(permission.BranchRefusal(branch));
+        throw new ForbiddenException(permission.BranchRefusal(branch), ForbiddenException.BranchReach);
     }
 
     /// <summary>Writes each operation's permission into the OpenAPI document as <c>x-permission</c>.</summary>

@@ -161,7 +161,7 @@ public static class Permissions
             if (supplierId is null && branch is not null && !p.Allows(PlatformRoles.Supplier)) throw new ForbiddenException(p.BranchRefusal(branch));
             return;
         }
-        if (branch is not null && !user.CanAccessBranch(branch)) throw new ForbiddenException(p.BranchRefusal(branch));
+        if (branch is not null && !user.CanAccessBranch(branch)) throw new ForbiddenException(p.BranchRefusal(branch), ForbiddenException.BranchReach);
     }
 
     /// <summary>True when <see cref="Demand"/> would let the caller through.</summary>

@@ -48,10 +48,11 @@ export function BranchesAdmin() {
         }} />
       )}
       <OpenBranchForm onDone={async (b) => {
+        // The owner's token names the branches it reaches: a fresh one includes the new branch. The branch is announced
+        // once the session has it, so what the owner opens next (its stock, its policies) is not refused.
+        await refreshSession();
         setNotice(t('admin.branch.opened', { name: b.name }));
         list.reload();
-        // The owner's token names the branches it reaches: a fresh one includes the new branch.
-        await refreshSession();
       }} />
     </section>
   );

@@ -35,6 +35,44 @@ describe('a call whose token was refused', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
+  it('asks for a fresh token once when a branch is refused as outside the token (a branch opened since), then asks again', async () => {
+    let token = 'before-the-branch';
+    const seen: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (_path: string, init: RequestInit) => {
+      const auth = (init.headers as Record<string, string>).Authorization;
+      seen.push(auth);
+      return auth === 'Bearer with-the-branch'
+        ? answer(200, { sku: 'ZX-HL-Y' })
+        : answer(403, { status: 403, type: 'https://stationery.dev/problems/branch-reach', detail: '需要权限 stock.read：你没有门店 main 的权限' });
+    }));
+    const refresh = vi.fn(async () => { token = 'with-the-branch'; return true; });
+    configureApi({ token: async () => token, refresh, onUnauthorized: vi.fn() });
+
+    await expect(get('/api/inventory/branches/main/stock/ZX-HL-Y')).resolves.toEqual({ sku: 'ZX-HL-Y' });
+    expect(seen).toEqual(['Bearer before-the-branch', 'Bearer with-the-branch']);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps any other refusal (403 forbidden) as it is: no refresh, no second call', async () => {
+    const fetch = vi.fn(async () => answer(403, { status: 403, type: 'https://stationery.dev/problems/forbidden', detail: '需要权限 stock.adjust' }));
+    vi.stubGlobal('fetch', fetch);
+    const refresh = vi.fn(async () => true);
+    configureApi({ token: async () => 'old', refresh, onUnauthorized: vi.fn() });
+
+    await expect(post('/api/inventory/branches/main/adjustments', {})).rejects.toMatchObject({ status: 403 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('shows a branch refusal that a fresh token does not lift', async () => {
+    const fetch = vi.fn(async () => answer(403, { status: 403, type: 'https://stationery.dev/problems/branch-reach', detail: '你没有门店 east 的权限' }));
+    vi.stubGlobal('fetch', fetch);
+    configureApi({ token: async () => 'old', refresh: async () => true, onUnauthorized: vi.fn() });
+
+    await expect(get('/api/inventory/branches/east/stock')).rejects.toMatchObject({ status: 403 });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('leaves anonymous calls (login) alone: a wrong password is not a sign-out', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => answer(401, { status: 401 })));
     const refresh = vi.fn(async () => true);

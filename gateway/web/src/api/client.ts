@@ -65,6 +65,11 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
  */
 export async function withSession(path: string, init: (token: string | undefined) => RequestInit): Promise<Response> {
   const response = await fetchOrFail(path, init(await hooks.token()));
+  if (response.status === 403 && await refusedForBranchReach(response)) {
+    // The token names the branches it reaches and may be older than a grant (a branch opened or given since it was
+    // issued): a fresh one is asked for once, and the call again. Still refused: the refusal stands.
+    return await hooks.refresh() ? fetchOrFail(path, init(await hooks.token())) : response;
+  }
   if (response.status !== 401) return response;
   if (await hooks.refresh()) {
     const retried = await fetchOrFail(path, init(await hooks.token()));
@@ -72,6 +77,16 @@ export async function withSession(path: string, init: (token: string | undefined
   }
   hooks.onUnauthorized();
   return response;
+}
+
+/** A 403 whose problem type is `…/branch-reach`: the branch is not in the caller's token. */
+async function refusedForBranchReach(response: Response): Promise<boolean> {
+  try {
+    const problem = (await response.clone().json()) as ProblemDetails | undefined;
+    return typeof problem?.type === 'string' && problem.type.endsWith('/branch-reach');
+  } catch {
+    return false;
+  }
 }
 
 async function fetchOrFail(path: string, init: RequestInit): Promise<Response> {
