@@ -82,7 +82,7 @@ function PolicyForms({ branch, product, policy, category, canSetCategory }:
   return (
     <>
       {notice && <Notice onDone={() => setNotice(undefined)}>{notice}</Notice>}
-      <PreviewFigures preview={preview.data} loading={preview.loading} />
+      {!preview.loading && preview.error ? <ErrorMessage error={preview.error} /> : <PreviewFigures preview={preview.data} loading={preview.loading} />}
       <form class="card form" onSubmit={saveProduct.submit} aria-labelledby="product-policy-title" noValidate>
         <h2 id="product-policy-title">{t('admin.policy.productTitle', { name: product.name })}</h2>
         <p class="muted small">{t('admin.policy.productHint')}</p>
@@ -126,7 +126,7 @@ function PolicyForms({ branch, product, policy, category, canSetCategory }:
 
 /** The preview for what is typed now: asked a moment after the typing pauses; an older answer never replaces a newer one. */
 function usePreview(branch: string, sku: string, p: PolicyForm, c: CategoryForm) {
-  const [state, setState] = useState<{ data?: PolicyPreview; fields: Record<string, string[]>; loading: boolean }>({ fields: {}, loading: true });
+  const [state, setState] = useState<{ data?: PolicyPreview; fields: Record<string, string[]>; loading: boolean; error?: unknown }>({ fields: {}, loading: true });
   const path = previewPath(branch, sku, p, c);
   const ok = readable(...Object.values(p), ...Object.values(c));
   useEffect(() => {
@@ -140,7 +140,9 @@ function usePreview(branch: string, sku: string, p: PolicyForm, c: CategoryForm)
           if (controller.signal.aborted) return;
           // Refused figures compute nothing: the old figures go, so they are not read as the answer to what is typed now.
           const refused = error instanceof ApiError && error.status === 400;
-          setState((s) => ({ data: refused ? undefined : s.data, fields: error instanceof ApiError ? error.describe().fields : {}, loading: false }));
+          const fields = error instanceof ApiError ? error.describe().fields : {};
+          // A failure that names no field (the network, a refusal) is shown where the figures would be.
+          setState((s) => ({ data: refused ? undefined : s.data, fields, loading: false, error: Object.keys(fields).length ? undefined : error }));
         });
     }, 250);
     return () => { clearTimeout(timer); controller.abort(); };
