@@ -30,7 +30,8 @@ public static class SheetFormat
             foreach (var row in rows) csv.Row(row.Select(v => v switch
             {
                 null => "",
-                decimal m => CsvTable.Money(m),
+                // A quote's cost has up to 4 decimals: written as they are, so an export imports back to the same figure.
+                decimal m => m.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture),
                 int n => CsvTable.Number(n),
                 _ => v.ToString(),
             }));
