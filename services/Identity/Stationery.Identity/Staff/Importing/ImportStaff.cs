@@ -197,30 +197,25 @@ public static class ImportStaff
     }
 
     /// <summary>
-    /// The grant rules themselves, their refusal as the row's problem: on the roles column when the roles alone are beyond
-    /// reach, else on the branches column; for an existing account also the rule that one does not change oneself or an
-    /// account reaching further.
+    /// The grant rules themselves (<see cref="GrantRules"/>, as adding or changing one account asks them), each refusal as the
+    /// row's problem on the column it is about: the account itself (nobody changes their own roles or an account reaching
+    /// further), then the roles alone, then the branches.
     /// </summary>
     private static void Grant(RowProblems problems, AccountReach by, UserAccount? current, Chain chain, IReadOnlyList<string> roles,
         IReadOnlyList<string> branches)
     {
-        try
+        var checks = new List<(string Column, Action Check)>();
+        if (current is not null) checks.Add(("username", () => GrantRules.Change(by, AccountReach.Of(current, chain))));
+        checks.Add(("roles", () => GrantRules.Grant(by, roles, [])));
+        checks.Add(("branches", () => GrantRules.Grant(by, roles, branches)));
+        foreach (var (column, check) in checks)
         {
-            GrantRules.Grant(by, roles, []);
-        }
-        catch (ForbiddenException e)
-        {
-            problems.Add("roles", e.Message);
-            return;
-        }
-        try
-        {
-            if (current is null) GrantRules.Grant(by, roles, branches);
-            else ChangeStaffRoles.Decide(current, chain, by, new ChangeStaffRoles.Command(current.Id, roles, branches));
-        }
-        catch (ForbiddenException e)
-        {
-            problems.Add(current is not null && !e.Message.StartsWith("你不能授予自己没有的门店", StringComparison.Ordinal) ? "username" : "branches", e.Message);
+            try { check(); }
+            catch (ForbiddenException e)
+            {
+                problems.Add(column, e.Message);
+                return;
+            }
         }
     }
 
