@@ -9,25 +9,28 @@ function csv(lines: string[]): Buffer {
 
 /**
  * Picks the kind, uploads the file and previews it until the counts show. The first preview of a branch that was opened a
- * moment ago may be refused while Inventory has not yet heard of the branch (it follows Identity's events): the owner
- * presses 预览 again, as a person would, within the cross-service bound.
+ * moment ago may be answered 404 while Inventory has not yet heard of the branch (it follows Identity's events): the owner
+ * presses 预览 again, as a person would, within the cross-service bound. Any other refusal fails the journey with its answer.
  */
 async function preview(page: Page, kind: string, name: string, file: Buffer, counts: string) {
   await page.getByLabel(kind, { exact: true }).check();
   await page.setInputFiles('#import-file', { name, mimeType: 'text/csv', buffer: file });
-  const shown = page.getByText(counts);
-  const refused = page.locator('.alert-error');
   const deadline = Date.now() + HOP;
   for (;;) {
-    await page.getByRole('button', { name: '预览' }).click();
-    await refused.first().waitFor({ state: 'detached' });
-    const ok = await Promise.race([
-      shown.waitFor({ timeout: HOP }).then(() => true, () => false),
-      refused.first().waitFor({ timeout: HOP }).then(() => false, () => false),
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/preview'), { timeout: HOP }),
+      page.getByRole('button', { name: '预览' }).click(),
     ]);
-    if (ok || (await shown.count()) > 0) return;
-    if (Date.now() > deadline) throw new Error(`the ${kind} preview never showed "${counts}": ${await refused.first().textContent()}`);
-    await page.getByRole('button', { name: '预览' }).waitFor();
+    if (response.ok()) {
+      await page.getByText(counts).waitFor();
+      return;
+    }
+    const answer = `${response.status()} ${await response.text()}`;
+    if (response.status() !== 404 || Date.now() > deadline) {
+      await screenshot(page, `import-staff-refused-${kind}`);
+      throw new Error(`the ${kind} preview was refused: ${answer}`);
+    }
+    await page.locator('.alert-error').first().waitFor();
   }
 }
 

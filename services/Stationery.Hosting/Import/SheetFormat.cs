@@ -21,6 +21,15 @@ public static class SheetFormat
         return f;
     }
 
+    /// <summary>A template or export as a download named <paramref name="name"/> with the format's extension.</summary>
+    public static Microsoft.AspNetCore.Http.IResult Download(string? format, IReadOnlyList<SheetColumn> columns, string name,
+        IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var f = Parse(format);
+        var (content, type) = Write(f, columns, rows);
+        return Microsoft.AspNetCore.Http.TypedResults.File(content, type, $"{name}.{f}");
+    }
+
     public static (byte[] Content, string ContentType) Write(string format, IReadOnlyList<SheetColumn> columns,
         IEnumerable<IReadOnlyList<object?>> rows)
     {

@@ -228,11 +228,16 @@ function Summary({ report, kind, chain }: { report: ImportReport; kind: ImportKi
  * and the list to copy or save as CSV before leaving the page.
  */
 function Passwords({ chain, passwords }: { chain: string; passwords: TemporaryPassword[] }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<boolean>();
   const text = passwordList(chain, passwords);
   async function copy() {
-    await navigator.clipboard.writeText(text.replace(/^\uFEFF/, ''));
-    setCopied(true);
+    // The clipboard needs a secure context (https or localhost); without it, saving as CSV is the way.
+    try {
+      await navigator.clipboard.writeText(text.replace(/^\uFEFF/, ''));
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
   }
   function save() {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -255,6 +260,7 @@ function Passwords({ chain, passwords }: { chain: string; passwords: TemporaryPa
         <button type="button" class="btn" onClick={copy}>{copied ? t('import.passwords.copied') : t('import.passwords.copy')}</button>
         <button type="button" class="btn" onClick={save}>{t('import.passwords.save')}</button>
       </div>
+      {copied === false && <p class="field-error small">{t('import.passwords.copyFailed')}</p>}
     </div>
   );
 }

@@ -111,6 +111,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'import.passwords.name': 'Name',
   'import.passwords.password': 'Temporary password',
   'import.passwords.copy': 'Copy the list',
+  'import.passwords.copyFailed': 'Could not copy (the browser does not allow it): save as CSV instead',
   'import.passwords.copied': 'Copied',
   'import.passwords.save': 'Save as CSV',
   'import.passwords.file': 'temporary passwords',

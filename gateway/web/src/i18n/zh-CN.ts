@@ -109,6 +109,7 @@ export const zhCN = {
   'import.passwords.name': '姓名',
   'import.passwords.password': '临时密码',
   'import.passwords.copy': '复制列表',
+  'import.passwords.copyFailed': '无法复制（浏览器不允许），请保存为 CSV',
   'import.passwords.copied': '已复制',
   'import.passwords.save': '保存为 CSV',
   'import.passwords.file': '临时密码',

@@ -87,26 +87,19 @@ public static class ImportStaff
                 RunAsync(request, user, session, dryRun: false, ct))
             .RequirePermission("directory.manage").WithSecretAnswer().WithName("ImportStaff").WithMetadata(SheetUpload.RequestLimit)
             .WithSummary("员工导入: new usernames become accounts with a temporary password (in this answer only, once), changed roles and branches are changed within your reach, rows with problems are refused and listed; the same file again changes nothing.");
-        api.MapGet("/imports/staff/template", (string? format) => Download(format, "员工导入模板 staff-template", []))
+        api.MapGet("/imports/staff/template", (string? format) => SheetFormat.Download(format, Columns, "员工导入模板 staff-template", []))
             .RequirePermission("directory.manage").WithName("StaffImportTemplate")
             .WithSummary("The staff import template (?format=xlsx or csv): the header row, Chinese then the English key.");
         api.MapGet("/exports/staff", async (string? format, IQuerySession session, CancellationToken ct) =>
             {
                 var accounts = await session.Query<UserAccount>().Where(a => !a.Disabled).OrderBy(a => a.Username).ToListAsync(ct);
-                return Download(format, "员工 staff", accounts.Where(a => !a.Roles.Contains(PlatformRoles.Supplier))
+                return SheetFormat.Download(format, Columns, "员工 staff", accounts.Where(a => !a.Roles.Contains(PlatformRoles.Supplier))
                     .Select(a => (IReadOnlyList<object?>)[a.Username, a.DisplayName, string.Join("、", a.Roles.Select(r => RoleNames.GetValueOrDefault(r, r))),
                         string.Join("、", a.Branches)]));
             })
             .RequirePermission("directory.manage").WithName("ExportStaff")
             .WithSummary("The chain's active staff (not supplier contacts) as .xlsx or .csv (?format=) in the import's shape; never a password.");
         return api;
-    }
-
-    private static IResult Download(string? format, string name, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        var f = SheetFormat.Parse(format);
-        var (content, type) = SheetFormat.Write(f, Columns, rows);
-        return TypedResults.File(content, type, $"{name}.{f}");
     }
 
     private static async Task<IResult> RunAsync(HttpRequest request, ClaimsPrincipal user, IDocumentSession session, bool dryRun,
@@ -161,7 +154,7 @@ public static class ImportStaff
             var username = Credentials.NormalizeUsername(row["username"] ?? "");
             var v = new Validation().Username(username, "username");
             if (username.Length > 0 && rowsByUsername[username].Count > 1)
-                v.Add("username", $"用户名 {username} 在文件中重复出现(第 {string.Join("、", rowsByUsername[username])} 行) / username '{username}' appears more than once in the file (rows {string.Join(", ", rowsByUsername[username])})");
+                problems.Duplicate("username", username, rowsByUsername[username]);
             var current = existing.GetValueOrDefault(username);
             var name = (row["name"] ?? "").Trim();
             if (current is null) v.NotEmpty(name, "name", 100);

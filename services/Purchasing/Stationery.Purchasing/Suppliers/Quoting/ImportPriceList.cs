@@ -53,7 +53,7 @@ public static class ImportPriceList
                 IQuerySession session, CancellationToken ct) =>
             {
                 var supplier = await OwnSupplierAsync(supplierId, user, session, ct);
-                return Download(format, $"报价导入模板 price-list-template {supplier.SupplierId}", []);
+                return SheetFormat.Download(format, Columns, $"报价导入模板 price-list-template {supplier.SupplierId}", []);
             })
             .RequirePermission("costs.see").WithName("PriceListImportTemplate")
             .WithSummary("The supplier price list import template (?format=xlsx or csv): the header row, Chinese then the English key.");
@@ -64,7 +64,7 @@ public static class ImportPriceList
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
                 var quotes = supplier.Quotes.Where(q => q.IsValidOn(today)).OrderBy(q => q.Sku, StringComparer.Ordinal).ToList();
                 var products = await session.ProductsAsync(quotes.Select(q => q.Sku), ct);
-                return Download(format, $"报价 price-list {supplier.SupplierId}", quotes.Select(q => (IReadOnlyList<object?>)
+                return SheetFormat.Download(format, Columns, $"报价 price-list {supplier.SupplierId}", quotes.Select(q => (IReadOnlyList<object?>)
                 [
                     q.Sku, products.GetValueOrDefault(q.Sku)?.Name ?? "", q.UnitCost, q.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     q.MinOrderQty, q.PackSize,
@@ -80,13 +80,6 @@ public static class ImportPriceList
         user.IsSupplierGuest() && !user.SpeaksFor(supplierId)
             ? throw new NotFoundException("供应商 supplier", supplierId)
             : session.SupplierAsync(supplierId, ct);
-
-    private static IResult Download(string? format, string name, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        var f = SheetFormat.Parse(format);
-        var (content, type) = SheetFormat.Write(f, Columns, rows);
-        return TypedResults.File(content, type, $"{name}.{f}");
-    }
 
     private static async Task<IResult> RunAsync(string supplierId, HttpRequest request, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, bool dryRun, CancellationToken ct)
@@ -126,7 +119,7 @@ public static class ImportPriceList
             var problems = new RowProblems(Columns);
             var sku = row["sku"] ?? "";
             if (sku.Length > 0 && rowsBySku[sku].Count > 1)
-                problems.Add("sku", $"商品编码 {sku} 在文件中重复出现(第 {string.Join("、", rowsBySku[sku])} 行) / sku '{sku}' appears more than once in the file (rows {string.Join(", ", rowsBySku[sku])})");
+                problems.Duplicate("sku", sku, rowsBySku[sku]);
             else if (sku.Length > 0 && !products.ContainsKey(sku))
                 problems.Add("sku", $"商品 {sku} 不在商品目录中，请先在库存中登记或导入商品 / unknown sku '{sku}': register or import the product in Inventory first");
             var cost = problems.Decimal(row, "unitCost");
