@@ -21,6 +21,7 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
     [InlineData("admin.spec.ts")]
     [InlineData("transfer.spec.ts")]
     [InlineData("import.spec.ts")]
+    [InlineData("import-staff.spec.ts")]
     [InlineData("suppliers.spec.ts")]
     [InlineData("conversations.spec.ts")]
     [InlineData("reports.spec.ts")]

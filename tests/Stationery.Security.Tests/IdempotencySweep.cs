@@ -21,7 +21,8 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
     /// Routes whose answer holds a secret (a temporary password, a session's tokens): applied once, the answer never kept, so
     /// the repeat is a 409 <c>answer-not-kept</c> (replayed) instead of the first answer.
     /// </summary>
-    private static readonly string[] SecretAnswers = ["POST /api/identity/me/password", "POST /api/identity/staff/{id}/password-reset"];
+    private static readonly string[] SecretAnswers =
+        ["POST /api/identity/me/password", "POST /api/identity/staff/{id}/password-reset", "POST /api/identity/imports/staff"];
 
     /// <summary>One ready-to-send command: who sends it, where, the body (twice the same), another body, and its effect count.</summary>
     private sealed record Sample(GatewayClient Client, string Path, Func<HttpContent?> Body, Func<HttpContent?> OtherBody,
@@ -190,6 +191,34 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
                     new { sku = fresh, name = "期初幂等", category = "文具", unit = "个" }), HttpStatusCode.Created);
                 return new(owner, "api/inventory/branches/main/imports/opening-stock", Sheet($"sku,count\n{fresh},7"), Sheet($"sku,count\n{fresh},8"));
             },
+            ["POST /api/identity/imports/staff/preview"] = async () => new(owner, "api/identity/imports/staff/preview",
+                Sheet($"username,name,roles,branches\n{Unique("imp")},导入预览,店员,main"), Sheet($"username,name,roles,branches\n{Unique("imp")},另一个,店员,main")),
+            ["POST /api/identity/imports/staff"] = async () =>
+            {
+                var fresh = Unique("imp");
+                return new(owner, "api/identity/imports/staff", Sheet($"username,name,roles,branches\n{fresh},幂等导入员工,店员,main"),
+                    Sheet($"username,name,roles,branches\n{fresh},另一个名字,店员,main"),
+                    async () => (await owner.GetJsonAsync($"api/identity/staff?limit=1&after={fresh[..^1]}")).EnumerateArray()
+                        .Count(m => m.GetProperty("username").GetString() == fresh));
+            },
+            ["POST /api/purchasing/suppliers/{supplierId}/imports/quotes/preview"] = async () => new(owner,
+                $"api/purchasing/suppliers/{SecurityPlatform.SupplierId}/imports/quotes/preview",
+                Sheet($"sku,unitCost,validUntil\n{sku},1.5,{ValidUntil()}"), Sheet($"sku,unitCost,validUntil\n{sku},1.6,{ValidUntil()}")),
+            ["POST /api/purchasing/suppliers/{supplierId}/imports/quotes"] = async () =>
+            {
+                // A product of its own, so the demo product's quote stays as other sweeps expect it.
+                var fresh = Unique("IMQ").ToUpperInvariant();
+                await SecurityPlatform.Expect(owner.Http.PostAsJsonAsync("api/inventory/products",
+                    new { sku = fresh, name = "报价幂等", category = "文具", unit = "个" }), HttpStatusCode.Created);
+                var path = $"api/purchasing/suppliers/{SecurityPlatform.SupplierId}/imports/quotes";
+                await Probe.Until(async () =>
+                {
+                    using var preview = await owner.Http.PostAsync(path + "/preview", Sheet($"sku,unitCost,validUntil\n{fresh},1.5,{ValidUntil()}")()!);
+                    return await preview.Content.ReadAsStringAsync();
+                }, body => body.Contains("\"verdict\":\"new\"", StringComparison.Ordinal), Probe.CrossService, "Purchasing's copy of the new product");
+                return new(owner, path, Sheet($"sku,unitCost,validUntil\n{fresh},1.5,{ValidUntil()}"), Sheet($"sku,unitCost,validUntil\n{fresh},1.6,{ValidUntil()}"),
+                    async () => (await owner.GetJsonAsync($"api/purchasing/quotes?sku={fresh}")).GetArrayLength());
+            },
             ["POST /api/inventory/branches/{branch}/sales"] = async () => new(owner, "api/inventory/branches/main/sales",
                 Json(new { reference = Unique("IDEM-S"), lines = new[] { new { sku, quantity = 1 } } }),
                 Json(new { reference = Unique("IDEM-S"), lines = new[] { new { sku, quantity = 1 } } }), () => LedgerAsync("sold")),
@@ -281,6 +310,8 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
             ["POST /api/chat/attachments"] = async () => new(owner, "api/chat/attachments", () => Png("a.png"), () => Png("b.png")),
         };
     }
+
+    private static string ValidUntil() => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd");
 
     /// <summary>An import's spreadsheet as a CSV upload (multipart field 'file').</summary>
     private static Func<HttpContent?> Sheet(string csv) => () =>

@@ -11,6 +11,7 @@ import { AdminScreen } from './admin/AdminScreen';
 import { BranchesAdmin } from './admin/BranchesAdmin';
 import { ProductsAdmin } from './admin/ProductsAdmin';
 import { ImportAdmin } from './admin/ImportAdmin';
+import { importKinds } from './admin/imports';
 import { StaffAdmin } from './admin/StaffAdmin';
 import { SupplierAdmin, SuppliersAdmin } from './admin/SuppliersAdmin';
 import { PoliciesAdmin } from './admin/PoliciesAdmin';
@@ -148,7 +149,7 @@ function Screen({ route }: { route: Route }) {
     case 'adminBranches': return perms.manageDirectory ? <BranchesAdmin /> : <NotFound />;
     case 'adminProducts': return perms.manageCatalogue ? <ProductsAdmin /> : <NotFound />;
     case 'adminStaff': return perms.manageDirectory ? <StaffAdmin /> : <NotFound />;
-    case 'adminImport': return perms.manageCatalogue || perms.adjustStock ? <ImportAdmin /> : <NotFound />;
+    case 'adminImport': return importKinds(perms).length > 0 ? <ImportAdmin /> : <NotFound />;
     case 'adminSuppliers': return perms.manageSuppliers ? <SuppliersAdmin /> : <NotFound />;
     case 'adminSupplier': return perms.manageSuppliers ? <SupplierAdmin id={route.id} /> : <NotFound />;
     case 'adminPolicies': return perms.setPolicies ? <PoliciesAdmin /> : <NotFound />;

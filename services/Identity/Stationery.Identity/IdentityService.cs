@@ -20,6 +20,7 @@ using Stationery.Identity.Staff;
 using Stationery.Identity.Staff.Adding;
 using Stationery.Identity.Staff.Changing;
 using Stationery.Identity.Staff.Disabling;
+using Stationery.Identity.Staff.Importing;
 using Stationery.Identity.Staff.Listing;
 using Stationery.Identity.Staff.ResettingPassword;
 using Stationery.Identity.SupplierContacts.Inviting;
@@ -74,7 +75,8 @@ public static class IdentityModule
             .MapChangeStaffRoles()
             .MapDisableStaffMember()
             .MapResetPassword()
-            .MapAddSupplierContact();
+            .MapAddSupplierContact()
+            .MapImportStaff();
         return app;
     }
 }

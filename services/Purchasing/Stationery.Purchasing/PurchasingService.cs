@@ -52,7 +52,8 @@ public static class PurchasingModule
         api.MapRegisterSupplier()
             .MapListSuppliers()
             .MapRecordQuote()
-            .MapCompareQuotes();
+            .MapCompareQuotes()
+            .MapImportPriceList();
 
         api.MapGroup("/branches")
             .MapViewPurchaseList()

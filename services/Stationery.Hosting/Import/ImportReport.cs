@@ -49,6 +49,13 @@ public sealed class RowProblems(IReadOnlyList<SheetColumn> columns)
         problems.Add(new RowProblem(column, chinese, message));
     }
 
+    /// <summary>The key is on more than one row of the file: each of those rows gets this problem, naming them all.</summary>
+    public void Duplicate(string column, string key, IReadOnlyList<int> rows)
+    {
+        var chinese = columns.FirstOrDefault(c => c.Key == column)?.Chinese ?? column;
+        Add(column, $"{chinese} {key} 在文件中重复出现(第 {string.Join("、", rows)} 行) / {column} '{key}' appears more than once in the file (rows {string.Join(", ", rows)})");
+    }
+
     /// <summary>A field error of the service's own validation, said Chinese first (<see cref="Errors.FieldRules"/>).</summary>
     public void AddAll(IDictionary<string, string[]> errors)
     {

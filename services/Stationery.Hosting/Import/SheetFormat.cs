@@ -21,6 +21,15 @@ public static class SheetFormat
         return f;
     }
 
+    /// <summary>A template or export as a download named <paramref name="name"/> with the format's extension.</summary>
+    public static Microsoft.AspNetCore.Http.IResult Download(string? format, IReadOnlyList<SheetColumn> columns, string name,
+        IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var f = Parse(format);
+        var (content, type) = Write(f, columns, rows);
+        return Microsoft.AspNetCore.Http.TypedResults.File(content, type, $"{name}.{f}");
+    }
+
     public static (byte[] Content, string ContentType) Write(string format, IReadOnlyList<SheetColumn> columns,
         IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -30,7 +39,8 @@ public static class SheetFormat
             foreach (var row in rows) csv.Row(row.Select(v => v switch
             {
                 null => "",
-                decimal m => CsvTable.Money(m),
+                // A quote's cost has up to 4 decimals: written as they are, so an export imports back to the same figure.
+                decimal m => m.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture),
                 int n => CsvTable.Number(n),
                 _ => v.ToString(),
             }));

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getBlob, upload } from '../api/client';
+import { ok, purchasing } from '../api/services';
 import { useApp } from '../context';
 import { t, type MessageKey } from '../i18n';
 import { paths } from '../router';
-import { ErrorMessage } from '../ui/components';
+import { ErrorMessage, useLoad } from '../ui/components';
 import { saveFile, useDownload } from '../ui/saveFile';
 import { useSubmit } from '../ui/useSubmit';
 import { AdminHeader } from './AdminScreen';
-
-export type ImportKind = 'products' | 'opening-stock';
+import { importKinds, importPaths, passwordList, type ImportKind, type TemporaryPassword } from './imports';
 
 /** A row's problem as the server words it: the column key, its Chinese header, the rule (Chinese first, then English). */
 export interface RowProblem { column: string; header: string; message: string }
@@ -16,17 +16,17 @@ export interface ImportRow { row: number; key: string; verdict: 'new' | 'changed
 export interface ImportReport {
   kind: string; dryRun: boolean; total: number; new: number; changed: number; unchanged: number; errors: number; applied: number;
   appliedRows: number[]; refusedRows: number[]; rows: ImportRow[];
+  /** A staff import's new accounts with their temporary passwords: in the apply's answer only. */
+  temporaryPasswords?: TemporaryPassword[];
 }
 
-/** The import routes of a kind (opening stock is per branch): dry run, apply, template and export. */
-export function importPaths(kind: ImportKind, branch: string) {
-  const b = encodeURIComponent(branch);
-  return kind === 'products'
-    ? { preview: '/api/inventory/imports/products/preview', apply: '/api/inventory/imports/products',
-        template: '/api/inventory/imports/products/template', export: '/api/inventory/exports/products' }
-    : { preview: `/api/inventory/branches/${b}/imports/opening-stock/preview`, apply: `/api/inventory/branches/${b}/imports/opening-stock`,
-        template: `/api/inventory/branches/${b}/imports/opening-stock/template`, export: `/api/inventory/branches/${b}/exports/opening-stock` };
-}
+const KIND_LABEL: Record<ImportKind, MessageKey> = {
+  products: 'import.kind.products', 'opening-stock': 'import.kind.openingStock', staff: 'import.kind.staff', 'supplier-quotes': 'import.kind.quotes',
+};
+
+const KIND_HINT: Record<ImportKind, MessageKey> = {
+  products: 'import.products.hint', 'opening-stock': 'import.openingStock.hint', staff: 'import.staff.hint', 'supplier-quotes': 'import.quotes.hint',
+};
 
 /**
  * Rows the server applies per second on this kind of machine (10,000 products in well under a minute): the apply is one
@@ -36,15 +36,19 @@ const ROWS_PER_SECOND = 400;
 
 /** 导入/导出: pick a kind, download the template, preview a file (every row's verdict), apply it with a progress bar, export. */
 export function ImportAdmin() {
-  const { perms, branch: current, branches } = useApp();
-  const kinds: ImportKind[] = [...(perms.manageCatalogue ? ['products' as const] : []), ...(perms.adjustStock ? ['opening-stock' as const] : [])];
+  const { perms, branch: current, branches, session } = useApp();
+  const kinds = importKinds(perms);
   const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'products');
   const [branch, setBranch] = useState(current);
+  const [supplier, setSupplier] = useState('');
+  const suppliers = useLoad((signal) => perms.seeCost ? ok(purchasing.GET('/api/purchasing/suppliers', { signal })) : Promise.resolve([]), [perms.seeCost]);
+  useEffect(() => { if (!supplier && suppliers.data?.length) setSupplier(suppliers.data[0].id); }, [suppliers.data, supplier]);
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<ImportReport>();
   const [summary, setSummary] = useState<ImportReport>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const routes = importPaths(kind, branch);
+  const routes = importPaths(kind, branch, supplier);
+  const ready = kind !== 'supplier-quotes' || supplier !== '';
 
   function reset() { setPreview(undefined); setSummary(undefined); }
 
@@ -59,7 +63,8 @@ export function ImportAdmin() {
     saveFile(url, name);
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  const label = kind === 'products' ? t('import.kind.products') : `${t('import.kind.openingStock')} ${branch}`;
+  const label = kind === 'opening-stock' ? `${t('import.kind.openingStock')} ${branch}`
+    : kind === 'supplier-quotes' ? `${t('import.kind.quotes')} ${supplier}` : t(KIND_LABEL[kind]);
 
   return (
     <section class="page narrow" aria-labelledby="import-title">
@@ -69,7 +74,7 @@ export function ImportAdmin() {
         {kinds.map((k) => (
           <label key={k} class="radio">
             <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); reset(); }} />
-            {k === 'products' ? t('import.kind.products') : t('import.kind.openingStock')}
+            {t(KIND_LABEL[k])}
           </label>
         ))}
         {kind === 'opening-stock' && (
@@ -80,11 +85,20 @@ export function ImportAdmin() {
             </select>
           </div>
         )}
-        <p class="muted small">{kind === 'products' ? t('import.products.hint') : t('import.openingStock.hint')}</p>
-        <div class="row">
+        {kind === 'supplier-quotes' && (
+          <div class="field">
+            <label for="import-supplier">{t('import.supplier')}</label>
+            <select id="import-supplier" value={supplier} onChange={(e) => { setSupplier(e.currentTarget.value); reset(); }}>
+              {(suppliers.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+            {suppliers.data?.length === 0 && <small class="muted">{t('import.noSuppliers')}</small>}
+          </div>
+        )}
+        <p class="muted small">{t(KIND_HINT[kind])}</p>
+        {ready && <div class="row">
           <DownloadButton label={t('import.template', { format: 'xlsx' })} run={download(`${routes.template}?format=xlsx`, `${label} 模板.xlsx`)} />
           <DownloadButton label={t('import.template', { format: 'csv' })} run={download(`${routes.template}?format=csv`, `${label} 模板.csv`)} />
-        </div>
+        </div>}
       </fieldset>
 
       <form class="card form" onSubmit={check.submit} aria-labelledby="import-file-title" noValidate>
@@ -96,21 +110,21 @@ export function ImportAdmin() {
           {check.fields.file?.length ? <small class="field-error">{check.fields.file.join('；')}</small> : null}
         </div>
         <ErrorMessage error={check.fields.file?.length ? undefined : check.error} />
-        <button type="submit" class="btn btn-primary" disabled={!file || check.busy}>{t('import.preview')}</button>
+        <button type="submit" class="btn btn-primary" disabled={!file || !ready || check.busy}>{t('import.preview')}</button>
       </form>
 
       {preview && (
         <Preview report={preview} busy={apply.busy} error={apply.error} onApply={() => apply.submit()} />
       )}
-      {summary && <Summary report={summary} kind={kind} />}
+      {summary && <Summary report={summary} kind={kind} chain={session.chain} />}
 
-      <div class="card form">
+      {ready && <div class="card form">
         <h2>{t('import.export')}</h2>
         <div class="row">
           <DownloadButton label={t('import.exportAs', { format: 'xlsx' })} run={download(`${routes.export}?format=xlsx`, `${label}.xlsx`)} />
           <DownloadButton label={t('import.exportAs', { format: 'csv' })} run={download(`${routes.export}?format=csv`, `${label}.csv`)} />
         </div>
-      </div>
+      </div>}
     </section>
   );
 }
@@ -183,8 +197,16 @@ function ApplyProgress({ rows }: { rows: number }) {
   );
 }
 
-function Summary({ report, kind }: { report: ImportReport; kind: ImportKind }) {
+const SEE: Record<ImportKind, { href: () => string; label: MessageKey }> = {
+  products: { href: paths.adminProducts, label: 'import.seeProducts' },
+  'opening-stock': { href: paths.stock, label: 'import.seeStock' },
+  staff: { href: paths.adminStaff, label: 'import.seeStaff' },
+  'supplier-quotes': { href: paths.adminSuppliers, label: 'import.seeSuppliers' },
+};
+
+function Summary({ report, kind, chain }: { report: ImportReport; kind: ImportKind; chain: string }) {
   const refused = report.rows.filter((r) => r.verdict === 'error');
+  const see = SEE[kind];
   return (
     <section class="card" aria-labelledby="import-summary-title" role="status">
       <h2 id="import-summary-title">{t('import.summaryTitle')}</h2>
@@ -195,7 +217,50 @@ function Summary({ report, kind }: { report: ImportReport; kind: ImportKind }) {
           <ul class="import-rows">{refused.map((r) => <RowItem key={r.row} row={r} />)}</ul>
         </>
       )}
-      <a href={kind === 'products' ? paths.adminProducts() : paths.stock()}>{kind === 'products' ? t('import.seeProducts') : t('import.seeStock')}</a>
+      {report.temporaryPasswords && report.temporaryPasswords.length > 0 && <Passwords chain={chain} passwords={report.temporaryPasswords} />}
+      <a href={see.href()}>{t(see.label)}</a>
     </section>
+  );
+}
+
+/**
+ * The new accounts' temporary passwords, shown this once (the server keeps none and exports none): a table to read out,
+ * and the list to copy or save as CSV before leaving the page.
+ */
+function Passwords({ chain, passwords }: { chain: string; passwords: TemporaryPassword[] }) {
+  const [copied, setCopied] = useState<boolean>();
+  const text = passwordList(chain, passwords);
+  async function copy() {
+    // The clipboard needs a secure context (https or localhost); without it, saving as CSV is the way.
+    try {
+      await navigator.clipboard.writeText(text.replace(/^\uFEFF/, ''));
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  function save() {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    saveFile(url, `${t('import.passwords.file')} ${chain}.csv`);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  return (
+    <div class="import-passwords" aria-labelledby="import-passwords-title">
+      <h3 id="import-passwords-title">{t('import.passwords.title', { count: passwords.length })}</h3>
+      <p class="alert alert-info">{t('import.passwords.once', { chain })}</p>
+      <table class="table">
+        <thead><tr><th>{t('import.passwords.username')}</th><th>{t('import.passwords.name')}</th><th>{t('import.passwords.password')}</th></tr></thead>
+        <tbody>
+          {passwords.map((p) => (
+            <tr key={p.userId} data-username={p.username}><td>{p.username}</td><td>{p.displayName}</td><td><code>{p.password}</code></td></tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="row">
+        <button type="button" class="btn" onClick={copy}>{copied ? t('import.passwords.copied') : t('import.passwords.copy')}</button>
+        <button type="button" class="btn" onClick={save}>{t('import.passwords.save')}</button>
+      </div>
+      {copied === false && <p class="field-error small">{t('import.passwords.copyFailed')}</p>}
+    </div>
   );
 }

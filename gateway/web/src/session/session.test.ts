@@ -54,7 +54,8 @@ describe('what the user may see and do, from the permission names /me gives', ()
     expect(founder).toMatchObject({ admin: true, manageCatalogue: true, manageDirectory: true });
     expect(adminSections(founder).map((s) => s.href)).toEqual(['/admin/branches', '/admin/products', '/admin/staff', '/admin/import']);
     expect(adminSections(manager).map((s) => s.href)).toEqual(['/admin/products', '/admin/import']);
-    expect(adminSections(me(['directory.manage'])).map((s) => s.href)).toEqual(['/admin/branches', '/admin/staff']);
+    // 导入/导出 holds the staff import, so directory.manage alone opens it too.
+    expect(adminSections(me(['directory.manage'])).map((s) => s.href)).toEqual(['/admin/branches', '/admin/staff', '/admin/import']);
     expect(clerk.admin).toBe(false);
     expect(me(['catalogue.manage'], 's1').admin).toBe(false);
   });
@@ -64,7 +65,7 @@ describe('what the user may see and do, from the permission names /me gives', ()
     const hq = me(['reports.branch', 'reports.chain', 'directory.manage']);
     expect(manager).toMatchObject({ admin: true, branchReports: true, chainReports: false });
     expect(adminSections(manager).map((s) => s.href)).toEqual(['/reports']);
-    expect(adminSections(hq).map((s) => s.href)).toEqual(['/admin/branches', '/admin/staff', '/reports']);
+    expect(adminSections(hq).map((s) => s.href)).toEqual(['/admin/branches', '/admin/staff', '/admin/import', '/reports']);
     expect(hq.chainReports).toBe(true);
     expect(clerk).toMatchObject({ branchReports: false, chainReports: false });
   });

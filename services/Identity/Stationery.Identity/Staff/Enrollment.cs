@@ -34,10 +34,29 @@ public static class Enrollment
                 command.Roles, command.Branches, command.SupplierId)];
 
     /// <summary>Both sides in one transaction (the caller commits): the chain stream's version guards the username.</summary>
-    public static async Task EnrollAsync(this IDocumentSession session, Enroll command, CancellationToken ct)
+    public static Task EnrollAsync(this IDocumentSession session, Enroll command, CancellationToken ct) =>
+        session.EnrollAllAsync([command], ct);
+
+    /// <summary>
+    /// Several accounts in one transaction (the staff import): the chain's side decided once for all of them, each command
+    /// against the chain as the ones before it left it, so the chain stream is appended once at the version it was read.
+    /// </summary>
+    public static async Task EnrollAllAsync(this IDocumentSession session, IReadOnlyList<Enroll> commands, CancellationToken ct)
     {
-        await session.Decide<Chain>(Chain.StreamId, chain => Decide(chain, command), ct);
-        await session.Decide<UserAccount>(command.UserId, account => Decide(account, command), ct);
+        if (commands.Count == 0) return;
+        await session.Decide<Chain>(Chain.StreamId, chain =>
+        {
+            var events = new List<object>();
+            foreach (var command in commands)
+            {
+                var decided = Decide(chain, command);
+                events.AddRange(decided);
+                chain = decided.Aggregate(chain, StateEvolver<Chain>.Evolve);
+            }
+            return events;
+        }, ct);
+        foreach (var command in commands)
+            await session.Decide<UserAccount>(command.UserId, account => Decide(account, command), ct);
     }
 
     public static string NewUserId() => Guid.CreateVersion7().ToString("N");

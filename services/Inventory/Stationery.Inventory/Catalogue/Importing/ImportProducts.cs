@@ -53,23 +53,16 @@ public static class ImportProducts
                 CancellationToken ct) => RunAsync(request, http, session, clock, dryRun: false, ct))
             .RequirePermission("catalogue.manage").WithName("ImportProducts").WithMetadata(SheetUpload.RequestLimit)
             .WithSummary("商品导入: apply a .xlsx or .csv (multipart field 'file'): new and changed rows are applied, rows with problems refused and listed; importing the same file again changes nothing.");
-        api.MapGet("/imports/products/template", (string? format) => Download(format, "商品导入模板 products-template", []))
+        api.MapGet("/imports/products/template", (string? format) => SheetFormat.Download(format, Columns, "商品导入模板 products-template", []))
             .RequirePermission("catalogue.manage").WithName("ProductImportTemplate")
             .WithSummary("The products import template (?format=xlsx or csv): the header row, Chinese then the English key.");
         api.MapGet("/exports/products", async (string? format, IQuerySession session, CancellationToken ct) =>
             {
                 var products = await session.Query<Product>().OrderBy(p => p.Sku).ToListAsync(ct);
-                return Download(format, "商品 products", products.Select(Cells));
+                return SheetFormat.Download(format, Columns, "商品 products", products.Select(Cells));
             })
             .RequirePermission("catalogue.read").WithName("ExportProducts")
             .WithSummary("The catalogue as .xlsx or .csv (?format=) in the import's shape: export, edit, import again.");
-    }
-
-    private static IResult Download(string? format, string name, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        var f = SheetFormat.Parse(format);
-        var (content, type) = SheetFormat.Write(f, Columns, rows);
-        return TypedResults.File(content, type, $"{name}.{f}");
     }
 
     private static IReadOnlyList<object?> Cells(Product p) =>
@@ -127,7 +120,7 @@ public static class ImportProducts
             var sku = row["sku"] ?? "";
             var current = existing.GetValueOrDefault(sku);
             if (sku.Length > 0 && bySku[sku].Count > 1)
-                problems.Add("sku", $"商品编码 {sku} 在文件中重复出现(第 {string.Join("、", bySku[sku])} 行) / sku '{sku}' appears more than once in the file (rows {string.Join(", ", bySku[sku])})");
+                problems.Duplicate("sku", sku, bySku[sku]);
 
             var price = problems.Decimal(row, "retailPrice");
             var packSize = problems.Whole(row, "packSize");

@@ -53,7 +53,7 @@ public static class ImportOpeningStock
                 CancellationToken ct) =>
             {
                 await session.BranchAsync(branch, ct);
-                return Download(format, branch, "期初库存导入模板 opening-stock-template", []);
+                return SheetFormat.Download(format, Columns, $"期初库存导入模板 opening-stock-template {branch}", []);
             })
             .RequirePermission("stock.adjust").WithName("OpeningStockImportTemplate")
             .WithSummary("The opening stock import template (?format=xlsx or csv): the header row, Chinese then the English key.");
@@ -61,17 +61,10 @@ public static class ImportOpeningStock
             {
                 await session.BranchAsync(branch, ct);
                 var levels = await session.Query<StockLevel>().Where(l => l.Branch == branch).OrderBy(l => l.Sku).ToListAsync(ct);
-                return Download(format, branch, "库存 stock", levels.Select(l => (IReadOnlyList<object?>)[l.Sku, l.Name, l.Spec, l.Unit, l.OnHand]));
+                return SheetFormat.Download(format, Columns, $"库存 stock {branch}", levels.Select(l => (IReadOnlyList<object?>)[l.Sku, l.Name, l.Spec, l.Unit, l.OnHand]));
             })
             .RequirePermission("stock.read").WithName("ExportStock")
             .WithSummary("The branch's stock on hand as .xlsx or .csv (?format=) in the opening stock import's shape.");
-    }
-
-    private static IResult Download(string? format, string branch, string name, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        var f = SheetFormat.Parse(format);
-        var (content, type) = SheetFormat.Write(f, Columns, rows);
-        return TypedResults.File(content, type, $"{name} {branch}.{f}");
     }
 
     private static async Task<IResult> RunAsync(string branch, HttpRequest request, HttpContext http, IDocumentSession session,
@@ -117,7 +110,7 @@ public static class ImportOpeningStock
             if (sku.Length == 0) problems.Add("sku", "必填 / is required");
             else if (product is null) problems.Add("sku", $"商品 {sku} 不在商品目录中，请先导入商品 / unknown sku '{sku}': import or register the product first");
             else if (bySku[sku].Count > 1)
-                problems.Add("sku", $"商品编码 {sku} 在文件中重复出现(第 {string.Join("、", bySku[sku])} 行) / sku '{sku}' appears more than once in the file (rows {string.Join(", ", bySku[sku])})");
+                problems.Duplicate("sku", sku, bySku[sku]);
             var count = row.Has("count") ? problems.Whole(row, "count") : null;
             if (!row.Has("count")) problems.Add("count", "必填 / is required");
             else if (count < 0) problems.Add("count", $"数量不能为负数 ({count}) / must not be negative ({count})");
