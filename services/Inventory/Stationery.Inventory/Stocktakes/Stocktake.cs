@@ -151,6 +151,9 @@ public sealed record Stocktake(string Id, string Number, string Branch, string K
 {
     public static string StreamId(string number) => $"stocktake:{number}";
 
+    /// <summary>Stored with the snapshot so a query finds the open ones in SQL (enums are stored as names there).</summary>
+    public bool IsOpen => Status == StocktakeStatus.Open;
+
     public StocktakeZoneState? Zone(string zoneId) => Zones.FirstOrDefault(z => z.Id == zoneId);
 
     public IEnumerable<StocktakeItem> ItemsOf(string zoneId) => Items.Values.Where(i => i.Plan.ZoneId == zoneId);

@@ -143,10 +143,9 @@ public static class StocktakeReads
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
             var perCategory = (await session.Query<Product>().Where(p => !p.Discontinued).Select(p => p.Category).ToListAsync(ct))
                 .GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var done = await session.Query<StocktakeSnapshot>()
-                .Where(s => s.State.Branch == branch && s.State.Status == StocktakeStatus.Completed).ToListAsync(ct);
+            var atBranch = await session.Query<StocktakeSnapshot>().Where(s => s.State.Branch == branch).ToListAsync(ct);
             var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-            foreach (var s in done.Select(d => d.State))
+            foreach (var s in atBranch.Select(d => d.State).Where(s => s.Status == StocktakeStatus.Completed))
                 foreach (var category in s.Items.Values.Select(i => i.Plan.Category).Distinct())
                     if (!last.TryGetValue(category, out var at) || at < s.ClosedAt) last[category] = s.ClosedAt!.Value;
             var settings = await session.SettingsAsync(perCategory.Keys, ct);

@@ -128,8 +128,7 @@ public static class OpenStocktakeEndpoint
 
             // Two managers opening overlapping stocktakes at once: the second waits for the first's commit, then sees it.
             await session.QueueForStreamAsync($"stocktakes:{branch}", ct);
-            var open = await session.Query<StocktakeSnapshot>()
-                .Where(s => s.State.Branch == branch && s.State.Status == StocktakeStatus.Open).ToListAsync(ct);
+            var open = await session.Query<StocktakeSnapshot>().Where(s => s.State.Branch == branch && s.State.IsOpen).ToListAsync(ct);
             var covers = open.Select(s => new OpenStocktakeCover(s.State.Number, s.State.Items.Keys.ToHashSet(StringComparer.Ordinal))).ToList();
             await session.Decide<Stocktake, StocktakeSnapshot>(Stocktake.StreamId(id), s => OpenStocktake.Decide(s, covers, command, now), ct);
             await session.SaveChangesAsync(ct);
