@@ -119,6 +119,19 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
             .EnumerateArray().Count(e => e.GetProperty("kind").GetString() == kind);
         async Task<int> ListQuantityAsync() => Items(await owner.GetJsonAsync("api/purchasing/branches/main/purchase-list"))
             .Where(i => i.GetProperty("sku").GetString() == sku).Sum(i => i.GetProperty("quantity").GetInt32());
+        async Task<(string Id, string Sku)> StocktakeAsync()
+        {
+            var fresh = Unique("STK").ToUpperInvariant();
+            await SecurityPlatform.Expect(owner.Http.PostAsJsonAsync("api/inventory/products",
+                new { sku = fresh, name = "盘点幂等", category = a.Category, unit = "个" }), HttpStatusCode.Created);
+            var id = (await SecurityPlatform.Expect(owner.Http.PostAsJsonAsync("api/inventory/branches/main/stocktakes", new
+            {
+                kind = "cycle", zones = new[] { new { name = "幂等区", skus = new[] { fresh }, counters = new[] { new { userId = "u-idem", name = "幂等" } } } },
+            }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+            return (id, fresh);
+        }
+        async Task<int> CountLinesAsync(string id) => (await owner.GetJsonAsync($"api/inventory/branches/main/stocktakes/{id}")).GetProperty("lines")
+            .EnumerateArray().Sum(l => l.GetProperty("counts").GetArrayLength());
         Func<Task<int>> Timeline(string order, string kind) => async () => (await owner.GetJsonAsync($"api/purchasing/purchase-orders/{order}"))
             .GetProperty("timeline").EnumerateArray().Count(t => t.GetProperty("kind").GetString() == kind);
 
@@ -244,6 +257,47 @@ public sealed class IdempotencySweep(SecurityPlatform platform, ITestOutputHelpe
                     new { toBranch = "east", lines = new[] { new { sku, quantity = 1 } } }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
                 return new(owner, $"api/inventory/branches/east/transfers/{transfer}/receive", Empty, Json(new { other = 1 }));
             },
+
+            ["POST /api/inventory/branches/{branch}/stocktakes"] = async () =>
+            {
+                var (first, second) = (Unique("STO").ToUpperInvariant(), Unique("STO").ToUpperInvariant());
+                foreach (var fresh in new[] { first, second })
+                    await SecurityPlatform.Expect(owner.Http.PostAsJsonAsync("api/inventory/products",
+                        new { sku = fresh, name = "开盘幂等", category = a.Category, unit = "个" }), HttpStatusCode.Created);
+                object Open(string fresh) => new { kind = "cycle", zones = new[] { new { name = "幂等区", skus = new[] { fresh }, counters = new[] { new { userId = "u-idem", name = "幂等" } } } } };
+                return new(owner, "api/inventory/branches/main/stocktakes", Json(Open(first)), Json(Open(second)));
+            },
+            ["POST /api/inventory/branches/{branch}/stocktakes/{id}/zones/{zone}/start"] = async () =>
+                new(owner, $"api/inventory/branches/main/stocktakes/{(await StocktakeAsync()).Id}/zones/z1/start", Empty, Json(new { other = 1 })),
+            ["POST /api/inventory/branches/{branch}/stocktakes/{id}/zones/{zone}/counts"] = async () =>
+            {
+                var (id, fresh) = await StocktakeAsync();
+                return new(owner, $"api/inventory/branches/main/stocktakes/{id}/zones/z1/counts",
+                    Json(new { countId = Unique("c"), sku = fresh, quantity = 3 }), Json(new { countId = Unique("c"), sku = fresh, quantity = 4 }),
+                    () => CountLinesAsync(id));
+            },
+            ["POST /api/inventory/branches/{branch}/stocktakes/{id}/zones/{zone}/finish"] = async () =>
+                new(owner, $"api/inventory/branches/main/stocktakes/{(await StocktakeAsync()).Id}/zones/z1/finish", Empty, Json(new { other = 1 })),
+            ["POST /api/inventory/branches/{branch}/stocktakes/{id}/variances/{sku}/explanation"] = async () =>
+            {
+                var (id, fresh) = await StocktakeAsync();
+                await SecurityPlatform.Expect(owner.Http.PostAsJsonAsync($"api/inventory/branches/main/stocktakes/{id}/zones/z1/counts",
+                    new { countId = Unique("c"), sku = fresh, quantity = 2 }), HttpStatusCode.OK);
+                await SecurityPlatform.Expect(owner.Http.PostAsync($"api/inventory/branches/main/stocktakes/{id}/zones/z1/finish", null), HttpStatusCode.OK);
+                return new(owner, $"api/inventory/branches/main/stocktakes/{id}/variances/{fresh}/explanation",
+                    Json(new { reason = "other", note = "幂等" }), Json(new { reason = "loss" }));
+            },
+            ["POST /api/inventory/branches/{branch}/stocktakes/{id}/complete"] = async () =>
+            {
+                var (id, _) = await StocktakeAsync();
+                await SecurityPlatform.Expect(owner.Http.PostAsync($"api/inventory/branches/main/stocktakes/{id}/zones/z1/finish", null), HttpStatusCode.OK);
+                return new(owner, $"api/inventory/branches/main/stocktakes/{id}/complete", Empty, Json(new { other = 1 }));
+            },
+            ["POST /api/inventory/branches/{branch}/stocktakes/{id}/cancel"] = async () =>
+                new(owner, $"api/inventory/branches/main/stocktakes/{(await StocktakeAsync()).Id}/cancel", Empty, Json(new { other = 1 })),
+            ["PUT /api/inventory/categories/{category}/stocktake-settings"] = async () => new(owner,
+                $"api/inventory/categories/{Uri.EscapeDataString(a.Category)}/stocktake-settings",
+                Json(new { countEveryDays = 14, thresholdUnits = 3 }), Json(new { countEveryDays = 7, thresholdUnits = 3 })),
 
             ["POST /api/purchasing/suppliers"] = async () => new(owner, "api/purchasing/suppliers",
                 Json(new { name = Unique("幂等供应商"), leadTimeDays = 3 }), Json(new { name = Unique("另一供应商"), leadTimeDays = 3 })),

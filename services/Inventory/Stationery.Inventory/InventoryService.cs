@@ -20,6 +20,12 @@ using Stationery.Inventory.Stock.Receiving;
 using Stationery.Inventory.Stock.Reordering;
 using Stationery.Inventory.Stock.Returning;
 using Stationery.Inventory.Stock.Selling;
+using Stationery.Inventory.Stocktakes;
+using Stationery.Inventory.Stocktakes.Counting;
+using Stationery.Inventory.Stocktakes.Finishing;
+using Stationery.Inventory.Stocktakes.Explaining;
+using Stationery.Inventory.Stocktakes.Opening;
+using Stationery.Inventory.Stocktakes.Planning;
 using Stationery.Inventory.Transfers;
 using Stationery.Inventory.Transfers.Dispatching;
 using Stationery.Inventory.Transfers.Receiving;
@@ -50,6 +56,8 @@ public static class InventoryModule
             opts.Schema.For<Branch>();
             opts.Schema.For<DailyPassDone>();
             opts.Schema.For<Stock.StockSnapshot>();
+            opts.Schema.For<StocktakeSnapshot>();
+            opts.Schema.For<StocktakeCategorySettings>();
         });
         return builder;
     }
@@ -62,6 +70,7 @@ public static class InventoryModule
         api.MapChangeProduct();
         api.MapCategoryPolicy();
         api.MapImportProducts();
+        api.MapStocktakeSettings();
 
         var branches = api.MapGroup("/branches");
         branches.MapReceiveStock();
@@ -77,6 +86,12 @@ public static class InventoryModule
         branches.MapReceiveTransfer();
         branches.MapListTransfers();
         branches.MapImportOpeningStock();
+        branches.MapOpenStocktake();
+        branches.MapReadStocktakes();
+        branches.MapRecordCount();
+        branches.MapFinishZone();
+        branches.MapExplainVariance();
+        branches.MapCompleteStocktake();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Stationery.Hosting.Messaging;
 using Stationery.Inventory.Catalogue;
 using Stationery.Inventory.Stock;
+using Stationery.Inventory.Stocktakes;
 using Stationery.Inventory.Transfers;
 using Contract = Stationery.Contracts.Inventory;
 
@@ -48,6 +49,28 @@ public sealed class Outgoing : IIntegrationEventMap
                 Lines(r.Outstanding ?? []), r.By, r.At) { ChatMessageId = r.ChatMessageId },
             TransferReceiptRefused r => new Contract.TransferReceiptRefused(tenant, r.Branch, r.Id, r.Reason, r.Explanation, r.By,
                 r.ChatMessageId, r.At),
+            Stocktakes.StocktakeOpened o => new Contract.StocktakeOpened(tenant, o.Branch, o.Id, o.Kind, o.Blind,
+                [.. o.Zones.Select(z => new Contract.StocktakeZone(z.ZoneId, z.Name, z.Covers, o.Items.Count(i => i.ZoneId == z.ZoneId),
+                    [.. z.Counters.Select(c => new Contract.StocktakeCounter(c.UserId, c.Name))]))], o.By, o.At),
+            Stocktakes.StocktakeZoneFinished f => new Contract.StocktakeZoneFinished(tenant, f.Branch, f.Id, f.ZoneId, f.ZoneName, f.SkusCounted,
+                [.. f.Variances.Select(v => new Contract.StocktakeVariance(v.Sku, v.Name, v.Spec, v.Unit, v.Expected, v.Counted, v.NeedsRecount))],
+                f.AccuracyUnits, f.By, f.At),
+            Stocktakes.StocktakeVarianceExplained x => new Contract.StocktakeVarianceExplained(tenant, x.Branch, x.Id, x.ZoneId, x.Sku, x.Reason,
+                x.Note, x.By, x.ChatMessageId, x.At),
+            Stocktakes.StocktakeCompleted c => new Contract.StocktakeCompleted(tenant, c.Branch, c.Id, c.Kind, c.Figures.SkusCounted,
+                c.Figures.ExpectedUnits, c.Figures.VarianceUnits, c.Figures.AccuracyUnits, c.Figures.ExpectedValue, c.Figures.VarianceValue,
+                c.Figures.AccuracyValue, c.Adjustments, c.By, c.At),
+            Stocktakes.StocktakeCancelled c => new Contract.StocktakeCancelled(tenant, c.Branch, c.Id, c.By, c.At),
+            // Counts from the app need no answer; a count from chat is answered on its card (never with the book figure).
+            StocktakeCounted { ChatMessageId: { } message, ReplyMessageId: { } reply } c => new Contract.StocktakeCountAnswered(tenant, c.Branch,
+                c.Id, c.Sku, c.Quantity, "recorded", c.ZoneName,
+                c.Replaced is { } before
+                    ? $"已计入 {c.ZoneName}（你的新数量 {c.Quantity} 替换了之前的 {before}） (counted toward {c.ZoneName}; replaces your earlier count of {before})"
+                    : $"已计入 {c.ZoneName} (counted toward {c.ZoneName})",
+                message, reply, c.At),
+            StocktakeCountRefused r => new Contract.StocktakeCountAnswered(tenant, r.Branch, r.Id, r.Sku, r.Counted, "refused", null, r.Explanation,
+                r.ChatMessageId, r.ReplyMessageId, r.At),
+            StocktakeExplanationRefused r => new Contract.StocktakeChatRefused(tenant, r.Branch, r.Id, r.Sku, r.Explanation, r.By, r.ChatMessageId, r.At),
             _ => null,
         };
     }
