@@ -17,12 +17,15 @@ public static class StocktakeClosing
     public static async Task CloseAsync(IDocumentSession session, string stocktakeId, string branch, string text, string botName,
         DateTimeOffset occurredAt, DateTimeOffset now, CancellationToken ct)
     {
+        // The channel first, then the copy: a racing delivery (a replay under a new MessageId) that closed it meanwhile is either
+        // seen closed below or collides on the channel's version and runs again.
+        var stream = await session.Events.FetchForWriting<Channel>(BranchChannels.Id(branch, BranchTopic.Stocktake), ct);
         var known = await session.LoadAsync<ChatStocktake>(stocktakeId, ct);
         if (known is { Open: false }) return;
         session.Store(known is null ? ChatStocktake.Closed(stocktakeId, branch, occurredAt) : known with { Open = false });
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
-        await BotPosting.PostToBranchAsync(session, directory, branch, BranchTopic.Stocktake, new BotMessage(botName, text, [], Important: true),
-            now, ct);
+        BotPosting.Append(stream, () => BranchChannels.Open(branch, BranchTopic.Stocktake, directory.MembersOf(branch)),
+            new BotMessage(botName, text, [], Important: true), now);
     }
 }
 

@@ -46,15 +46,15 @@ public sealed class StocktakeZoneFinishedConsumer(IDocumentStore store, ILogger<
         var directory = await session.LoadAsync<ChatDirectory>(ChatDirectory.StreamId, ct) ?? ChatDirectory.Empty;
         var channelId = BranchChannels.Id(z.BranchId, BranchTopic.Stocktake);
         var stream = await session.Events.FetchForWriting<Channel>(channelId, ct);
-        var open = () => BranchChannels.Open(z.BranchId, BranchTopic.Stocktake, directory.MembersOf(z.BranchId));
-        var summary = BotPosting.Append(stream, open, new BotMessage(texts.BotName, texts.ZoneFinished(z), [], Important: false), now);
-        foreach (var v in z.Variances)
-        {
-            var card = BotPosting.Append(stream, open,
-                new BotMessage(texts.BotName, texts.VarianceText(v), [], false, Card: texts.VarianceCard(z.BranchId, z, v)), now);
-            session.Store(new VarianceCard(VarianceCard.IdFor(z.StocktakeId, v.Sku), card.MessageId, channelId,
-                z.StocktakeId, z.ZoneId, v.Sku, v.Name, v.Spec, v.Unit));
-        }
+        var posts = BotPosting.AppendAll(stream, () => BranchChannels.Open(z.BranchId, BranchTopic.Stocktake, directory.MembersOf(z.BranchId)),
+            [
+                new BotMessage(texts.BotName, texts.ZoneFinished(z), [], Important: false),
+                .. z.Variances.Select(v => new BotMessage(texts.BotName, texts.VarianceText(v), [], false, Card: texts.VarianceCard(z.BranchId, z, v))),
+            ], now);
+        var summary = posts[0];
+        foreach (var (v, card) in z.Variances.Zip(posts.Skip(1)))
+            session.Store(new VarianceCard(VarianceCard.IdFor(z.StocktakeId, v.Sku), card.MessageId, channelId, z.StocktakeId, z.ZoneId, v.Sku,
+                v.Name, v.Spec, v.Unit));
         // Insert, not store: a second delivery racing this one collides here and runs again (then finds it).
         session.Insert(new ZoneFinishedPost(ZoneFinishedPost.IdFor(z), summary.MessageId));
     }
@@ -73,13 +73,17 @@ public sealed class StocktakeVarianceExplainedConsumer(IDocumentStore store, ILo
         var texts = StocktakeTexts.For(config);
         var where = await session.LoadAsync<VarianceCard>(VarianceCard.IdFor(e.StocktakeId, e.Sku), ct);
         var messageId = Guid.TryParse(e.ChatMessageId, out var pressed) ? pressed : where?.MessageId;
-        if (messageId is null || await session.LoadAsync<ChatMessage>(messageId.Value, ct) is not { Card: { Kind: StocktakeTexts.VarianceKind } card } message)
+        if (messageId is null || await session.LoadAsync<ChatMessage>(messageId.Value, ct) is not { Card.Kind: StocktakeTexts.VarianceKind } found)
             return;
+        // The channel first, then the card as it is now: a replay racing this delivery either sees the card explained or
+        // collides on the channel's version and runs again.
+        var stream = await session.Events.FetchForWriting<Channel>(found.ChannelId, ct);
+        var message = await session.LoadAsync<ChatMessage>(found.Id, ct) ?? found;
+        var card = message.Card!;
         var explained = texts.Explained(card, e);
         // The same explanation again (a replay): the card already says it and the recount was already asked for.
         if (card.Status == Card.Done && card.Resolution == explained.Resolution) return;
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForWriting<Channel>(message.ChannelId, ct);
         stream.AppendOne(new CardUpdated(message.Id, message.Seq, explained, message.Text, message.Mentions, now));
         if (e.Reason != StocktakeReasons.Miscount) return;
         var counters = (await session.LoadAsync<ChatStocktake>(e.StocktakeId, ct))?.CountersOf(e.ZoneId) ?? [];
