@@ -342,4 +342,20 @@ public sealed class StocktakeChatTests(ChatFixture fixture) : IClassFixture<Chat
         counts.ShouldNotContain(c => c.Message.ChatMessageId == said.Id);
         (await PostsAsync(clerk, MainStocktake, $"盘点 {id} 已完成")).Select(m => $"{m.Seq} {m.Id} {m.ReplyTo} {m.Text}").ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task The_days_stocktakes_are_on_the_daily_report_card_with_their_accuracy()
+    {
+        using var owner = fixture.ClientFor("owner");
+        var report = new Stationery.Contracts.Reporting.DailyReportPublished(ChatFixture.Tenant, "main", "总店", new DateOnly(2025, 11, 20), 300m, 30, 9, [], [], 0, 0,
+            "/api/reporting/branches/main/daily.png?date=2025-11-20", DateTimeOffset.UtcNow)
+        {
+            Stocktakes = [new Stationery.Contracts.Reporting.ReportStocktake("ST-20251120-0A1B2C", "full", 120, 12, 0.988m, 0.98125m, 3)],
+        };
+        await fixture.Publish(report);
+
+        var card = (await Probe.Until(() => ChatFixture.MessagesAsync(owner, "main-group"),
+            h => h.Any(m => m.Card?.Title == "📊 今日销售日报 11月20日"), what: "the report card")).Single(m => m.Card?.Title == "📊 今日销售日报 11月20日").Card!;
+        card.Fields.Last().ShouldBe(new Stationery.Contracts.Chat.ChatCardField("盘点 ST-20251120-0A1B2C", "全盘 120 种，准确率 98.8%（金额 98.1%），差异 12 件，调整 3 笔"));
+    }
 }
