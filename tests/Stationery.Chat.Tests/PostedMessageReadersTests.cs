@@ -27,6 +27,8 @@ public sealed class PostedMessageReadersTests(ChatFixture fixture) : IClassFixtu
     [InlineData("prices-sup-1", null, "报价 荧光笔 黄色 1.20 元/支", PostedMessageBusiness.SupplierQuote)]
     [InlineData("main-group", "main", "盘了一下 【荧光笔】【黄色】【3】【20】", PostedMessageBusiness.StockReport)]
     [InlineData("main-group", "main", "今天下午谁值班?", PostedMessageBusiness.StockReport)]
+    [InlineData("main-stocktake", "main", "[水彩本][16K][10]", PostedMessageBusiness.StocktakeChannel)]
+    [InlineData("main-stocktake", "main", "/帮助", PostedMessageBusiness.SlashCommand)]
     [InlineData("adhoc-lunch", null, "荧光笔 3 支", PostedMessageBusiness.None)]
     public void Each_person_s_message_has_at_most_one_reader(string channel, string? branch, string text, PostedMessageBusiness reader) =>
         PostedMessages.BusinessOf(Posted(channel, branch, text)).ShouldBe(reader);

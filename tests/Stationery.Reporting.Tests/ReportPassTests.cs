@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
+using Stationery.Contracts.Inventory;
 using Stationery.Contracts.Reporting;
 using Stationery.Reporting.Publishing;
 using Stationery.Testing;
@@ -25,6 +28,13 @@ public sealed class ReportPassTests(ReportingHost host) : IClassFixture<Reportin
         await Probe.Until(() => Task.FromResult(host.Bus.Received<WeeklyReportPublished>().Count(w => w.BranchId == "main" && w.Week == "2025-W47")),
             n => n == 1, what: "last week's report");
 
+        // A stocktake completed at main that evening goes out with the day's report.
+        await host.Bus.Publish(new StocktakeCompleted(ReportingHost.Tenant, "main", "ST-20251125-PASS01", "cycle", 40, 400, 6, 0.985m, 3000.00m, 30.00m,
+            0.99m, 2, "张店长", At(Day, 18, 0)));
+        using (var owner = host.Owner())
+            await Probe.Until(async () => (await owner.GetFromJsonAsync<JsonElement>($"api/reporting/branches/main/daily?date={Day:yyyy-MM-dd}"))
+                .GetProperty("stocktakes").GetArrayLength(), n => n == 1, what: "the stocktake in the read models");
+
         // 21:31: two replicas at once, then a later tick: one report for the 25th.
         host.Clock.Now = At(Day, 21, 31);
         var issued = await Task.WhenAll(pass.RunOnceAsync(CancellationToken.None), pass.RunOnceAsync(CancellationToken.None));
@@ -37,6 +47,8 @@ public sealed class ReportPassTests(ReportingHost host) : IClassFixture<Reportin
             [(Pen, "晨光中性笔 0.5 黑", 13, "支"), (Notebook, "得力笔记本 A5", 2, "本"), (Paint, "马利水彩 12色", 1, "盒")]);
         report.FallingCategories.ShouldBe(["本册"]);
         (report.ReorderCount, report.SlowMoverCount).ShouldBe((2, 1));
+        report.Stocktakes.ShouldNotBeNull().Select(t => (t.StocktakeId, t.Kind, t.SkusCounted, t.VarianceUnits, t.AccuracyUnits, t.AccuracyValue, t.Adjustments))
+            .ShouldBe([("ST-20251125-PASS01", "cycle", 40, 6, 0.985m, 0.99m, 2)]);
         report.ChartUrl.ShouldBe("/api/reporting/branches/main/daily.png?date=2025-11-25");
         // The chart itself travels with the report, for the chat members who may not read the address (clerks).
         using (var chart = SkiaSharp.SKBitmap.Decode(report.ChartPng.ShouldNotBeNull()))
@@ -48,6 +60,7 @@ public sealed class ReportPassTests(ReportingHost host) : IClassFixture<Reportin
         await Probe.Until(() => Task.FromResult(Daily("main", Day.AddDays(1)).Count), n => n == 1, what: "the 26th's report");
         Daily("main", Day).Count.ShouldBe(1);
         Daily("east", Day).Single().Revenue.ShouldBe(10.00m);
+        Daily("east", Day).Single().Stocktakes.ShouldBeNull();
         Daily("main", Day.AddDays(1)).Single().Revenue.ShouldBe(150.00m);
 
         await using var session = host.Reporting.Service<IDocumentStore>().QuerySession(ReportingHost.Tenant);

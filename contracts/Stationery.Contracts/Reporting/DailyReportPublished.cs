@@ -28,4 +28,7 @@ public sealed record DailyReportPublished(string TenantId, string BranchId, stri
     /// card goes to, clerks included, who may not read <see cref="ChartUrl"/>; absent from reports made before it travelled.
     /// </summary>
     public byte[]? ChartPng { get; init; }
+
+    /// <summary>盘点: the stocktakes completed at the branch that day, with their accuracy; absent from reports made before they travelled.</summary>
+    public IReadOnlyList<ReportStocktake>? Stocktakes { get; init; }
 }

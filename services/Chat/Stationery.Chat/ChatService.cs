@@ -24,6 +24,9 @@ using Stationery.Chat.Messages.Reading;
 using Stationery.Chat.Messages.Receipts;
 using Stationery.Chat.Messages.Searching;
 using Stationery.Chat.Suppliers;
+using Stationery.Chat.Stocktakes;
+using Stationery.Chat.Stocktakes.Counting;
+using Stationery.Chat.Stocktakes.Variances;
 using Stationery.Chat.Transfers;
 using Stationery.Hosting.Idempotency;
 using Stationery.Hosting.Messaging;
@@ -49,7 +52,7 @@ public static class ChatModule
                 typeof(ChannelOpened), typeof(MemberJoined), typeof(MemberLeft), typeof(ChannelDescribed), typeof(MessagePosted), typeof(MessageEdited), typeof(MessageDeleted),
                 typeof(CardActionPressed), typeof(CardUpdated), typeof(StockReported), typeof(RestockRequested),
                 typeof(BranchRecorded), typeof(StaffRecorded), typeof(StaffRolesRecorded), typeof(StaffDisabledRecorded), typeof(ChannelReadUpTo),
-                typeof(SupplierRecorded),
+                typeof(SupplierRecorded), typeof(StocktakeCountReported),
             ]);
             opts.Projections.Add(new ChannelProjection(), ProjectionLifecycle.Inline);
             opts.Projections.Add(new DirectoryProjection(), ProjectionLifecycle.Inline);
@@ -72,6 +75,9 @@ public static class ChatModule
             opts.Schema.For<StockFigure>();
             opts.Schema.For<PurchaseOrderCard>();
             opts.Schema.For<TransferCard>();
+            opts.Schema.For<ChatStocktake>().Index(s => s.Branch);
+            opts.Schema.For<VarianceCard>();
+            opts.Schema.For<ZoneFinishedPost>();
             opts.Schema.For<Attachment>();
             opts.Schema.For<SlowMoverNote>().Index(n => n.Branch);
             opts.Schema.For<SlowMoverDigestPosted>();

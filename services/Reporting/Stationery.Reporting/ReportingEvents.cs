@@ -20,6 +20,10 @@ public sealed class ReportingEvents(RevenueChart chart) : IIntegrationEventMap
             ChartPng = d.Days is { Count: > 0 } days
                 ? chart.Render(d.BranchName, d.Branch, $"{days[0].Date:M/d}–{d.Date:M/d}", days, highlightLast: true)
                 : null,
+            Stocktakes = d.Stocktakes is { Count: > 0 } stocktakes
+                ? [.. stocktakes.Select(s => new Contract.ReportStocktake(s.StocktakeId, s.Kind, s.SkusCounted, s.VarianceUnits, s.AccuracyUnits,
+                    s.AccuracyValue, s.Adjustments))]
+                : null,
         },
         WeeklyReportIssued w => new Contract.WeeklyReportPublished(e.TenantId, w.Branch, w.BranchName, w.Week, w.From, w.To, w.Revenue, w.Units,
             w.Tickets, Top(w.TopItems), w.FallingCategories, w.ReorderCount, w.SlowMoverCount, w.ChartUrl, w.At)

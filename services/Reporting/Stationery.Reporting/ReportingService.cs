@@ -13,6 +13,7 @@ using Stationery.Reporting.Reports.SlowMovers;
 using Stationery.Reporting.Reports.Weekly;
 using Stationery.Reporting.Sales;
 using Stationery.Reporting.StockWatch;
+using Stationery.Reporting.Stocktakes;
 
 namespace Stationery.Reporting;
 
@@ -33,15 +34,17 @@ public static class ReportingModule
         {
             opts.Events.AddEventTypes([
                 typeof(SaleRecorded), typeof(LowStockOpened), typeof(LowStockClosed), typeof(StockCounted), typeof(SlowMoverFound),
-                typeof(DailyReportIssued), typeof(WeeklyReportIssued),
+                typeof(DailyReportIssued), typeof(WeeklyReportIssued), typeof(StocktakeRecorded),
             ]);
             // Async: many consumers append sales at once, and the daemon folds them one batch at a time without lost updates.
             opts.Projections.Add(new ProductDaySalesProjection(), ProjectionLifecycle.Async);
             opts.Projections.Add(new BranchDaySalesProjection(), ProjectionLifecycle.Async);
             opts.Projections.Add(new StockWatchProjection(), ProjectionLifecycle.Async);
+            opts.Projections.Add(new CompletedStocktakeProjection(), ProjectionLifecycle.Async);
             opts.Schema.For<ProductDaySales>().Index(d => d.Branch).Index(d => d.DayNumber);
             opts.Schema.For<BranchDaySales>().Index(d => d.DayNumber);
             opts.Schema.For<StockWatchEntry>().Index(w => w.Branch);
+            opts.Schema.For<CompletedStocktake>().Index(s => s.Branch).Index(s => s.DayNumber);
             opts.Schema.For<BranchCopy>();
             opts.Schema.For<ProductCopy>();
         });

@@ -28,14 +28,24 @@ public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockRep
     protected override async Task Apply(IDocumentSession session, Contract.MessagePosted m, ConsumeContext<Contract.MessagePosted> context)
     {
         if (m.BranchId is not { } branch) return;
-        var reports = StockReportParser.Parse(m.Text);
-        if (reports.Count == 0) return;
-        var ct = context.CancellationToken;
-        var catalogue = await session.Query<CatalogueItem>().ToListAsync(ct);
-        var answers = Answers(reports, catalogue, m, branch).ToList();
-        if (answers.Count == 0) return;
+        if (await AnswerAsync(session, m, branch, texts, clock.GetUtcNow(), context.CancellationToken) is var count and > 0)
+            log.LogInformation("Answered {Count} stock report(s) in {Channel}", count, m.ChannelId);
+    }
 
-        var now = clock.GetUtcNow();
+    /// <summary>
+    /// Answers the stock reports in <paramref name="m"/> in its thread (a card and a <see cref="StockReported"/> per product it
+    /// names, a question where it could mean several); returns how many answers were written. The 盘点 channel's reader uses it
+    /// too, for reports said there while no stocktake is open.
+    /// </summary>
+    public static async Task<int> AnswerAsync(IDocumentSession session, Contract.MessagePosted m, string branch, StockBotTexts texts,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var reports = StockReportParser.Parse(m.Text);
+        if (reports.Count == 0) return 0;
+        var catalogue = await session.Query<CatalogueItem>().ToListAsync(ct);
+        var answers = Answers(reports, catalogue, m, branch, texts).ToList();
+        if (answers.Count == 0) return 0;
+
         var stream = await session.Events.FetchForWriting<Channel>(m.ChannelId, ct);
         var channel = stream.Aggregate;
         foreach (var (answer, report) in answers)
@@ -46,11 +56,11 @@ public sealed class StockReportRecognizer(IDocumentStore store, ILogger<StockRep
             if (report is { } r)
                 stream.AppendOne(new StockReported(posted.ReplyTo!.Value, posted.MessageId, branch, r.Sku, r.Reported, r.Suggested, m.AuthorId, now));
         }
-        log.LogInformation("Answered {Count} stock report(s) in {Channel}", answers.Count, m.ChannelId);
+        return answers.Count;
     }
 
-    private IEnumerable<(BotMessage Answer, (string Sku, int Reported, int? Suggested)? Report)> Answers(IReadOnlyList<StockReport> reports,
-        IReadOnlyList<CatalogueItem> catalogue, Contract.MessagePosted m, string branch)
+    private static IEnumerable<(BotMessage Answer, (string Sku, int Reported, int? Suggested)? Report)> Answers(IReadOnlyList<StockReport> reports,
+        IReadOnlyList<CatalogueItem> catalogue, Contract.MessagePosted m, string branch, StockBotTexts texts)
     {
         var messageId = Guid.Parse(m.MessageId);
         foreach (var report in reports)

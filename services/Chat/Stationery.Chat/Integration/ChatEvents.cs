@@ -3,6 +3,7 @@ using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Channels.MarkingRead;
 using Stationery.Chat.Messages.Cards;
+using Stationery.Chat.Stocktakes.Counting;
 using Stationery.Contracts.Inventory;
 using Stationery.Contracts.Purchasing;
 using Stationery.Hosting.Messaging;
@@ -51,6 +52,11 @@ public sealed class ChatEvents : IIntegrationEventMap
         CardActionPressed { ActionId: CardActions.ReceiveTransfer, Branch: { } branch, TransferId: { } transfer } p =>
             new TransferReceiptRequestedFromChat(e.TenantId, branch, transfer, p.UserId, p.UserName, p.Roles ?? [], p.Branches ?? [],
                 p.MessageId.ToString(), p.PressedAt),
+        CardActionPressed { Branch: { } branch, Sku: { } sku, StocktakeId: { } stocktake } p when CardActions.ReasonOf(p.ActionId) is { } reason =>
+            new StocktakeVarianceExplanationRequested(e.TenantId, branch, stocktake, sku, reason, p.Note, p.UserId, p.UserName, p.Roles ?? [],
+                p.Branches ?? [], p.MessageId.ToString(), p.PressedAt),
+        StocktakeCountReported c => new StocktakeCountReportedInChat(e.TenantId, c.Branch, c.StocktakeId, c.Sku, c.Counted, c.UserId, c.UserName,
+            c.Roles, c.Branches, c.ChatMessageId.ToString(), c.ReplyMessageId.ToString(), c.At),
         StockReported r => new Contract.StockReportedInChat(e.TenantId, r.Branch, e.StreamKey!, r.ChatMessageId.ToString(),
             r.ReplyMessageId.ToString(), r.Sku, r.Reported, r.Suggested, r.ReportedBy, r.At),
         ChannelOpened o => new Contract.ChannelOpened(e.TenantId, o.ChannelId, o.Kind.ToString().ToLowerInvariant(), o.Name, o.Branch,

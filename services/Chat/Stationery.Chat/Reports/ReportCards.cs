@@ -28,8 +28,9 @@ public static class ReportCards
     public static BotMessage Daily(DailyReportPublished r, AttachmentRef? chart)
     {
         var title = $"📊 今日销售日报 {MonthDay(r.Date)}";
-        var card = new Card(DailyKind, title, Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount,
-            chart is null ? r.ChartUrl : null), [], Card.Open, null, null, r.BranchId, null, ImageId: chart?.Id);
+        CardField[] fields = [.. Fields(r.Revenue, r.Units, r.TopItems, r.FallingCategories, r.ReorderCount, r.SlowMoverCount,
+            chart is null ? r.ChartUrl : null), .. (r.Stocktakes ?? []).Select(Stocktake)];
+        var card = new Card(DailyKind, title, fields, [], Card.Open, null, null, r.BranchId, null, ImageId: chart?.Id);
         return new BotMessage(BotName, $"{title}:营业额 {Money(r.Revenue)},销量 {r.Units} 件", [], Important: false, Card: card,
             Attachments: chart is null ? null : [chart]);
     }
@@ -77,6 +78,13 @@ public static class ReportCards
         if (chartUrl is not null) fields.Add(new("图表", chartUrl));
         return [.. fields];
     }
+
+    /// <summary>盘点 ST-…: its accuracy by units and by value, and what was booked.</summary>
+    private static CardField Stocktake(ReportStocktake s) => new($"盘点 {s.StocktakeId}",
+        $"{(s.Kind == "cycle" ? "循环盘点" : "全盘")} {s.SkusCounted} 种，准确率 {Percent(s.AccuracyUnits)}（金额 {Percent(s.AccuracyValue)}），"
+        + $"差异 {s.VarianceUnits} 件，调整 {s.Adjustments} 笔");
+
+    private static string Percent(decimal fraction) => (fraction * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string MonthDay(DateOnly d) => $"{d.Month}月{d.Day}日";
 

@@ -1,6 +1,7 @@
 using Stationery.Reporting.Catalogue;
 using Stationery.Reporting.Sales;
 using Stationery.Reporting.StockWatch;
+using Stationery.Reporting.Stocktakes;
 
 namespace Stationery.Reporting.Reports;
 
@@ -33,6 +34,20 @@ public sealed record ReorderItem(string Sku, string Name, string Spec, string Un
 /// <summary>A slow mover (滞销) to discount or return; a <see cref="Discontinued"/> (停售) one is a candidate for return.</summary>
 public sealed record SlowMover(string Sku, string Name, string Spec, string Unit, string Category, int? OnHand, int DaysWithoutSale,
     DateTimeOffset? LastSoldAt, string AgeingBracket, decimal SellThrough, DateTimeOffset Since, bool Discontinued);
+
+/// <summary>
+/// A stocktake (盘点) completed on the report's day: how much was counted, how far it was off, and its accuracy (1 − Σ|variance| ÷
+/// Σ expected) in units and in value at retail price (零售价, which every reader of the report may see), and the adjustments booked.
+/// </summary>
+public sealed record StocktakeAccuracy(string StocktakeId, string Kind, int SkusCounted, int ExpectedUnits, int VarianceUnits,
+    decimal AccuracyUnits, decimal ExpectedValue, decimal VarianceValue, decimal AccuracyValue, int Adjustments, string CompletedBy,
+    DateTimeOffset CompletedAt)
+{
+    public static IReadOnlyList<StocktakeAccuracy> Of(IEnumerable<CompletedStocktake> completed) =>
+        [.. completed.OrderBy(s => s.CompletedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => new StocktakeAccuracy(s.Id, s.Kind, s.SkusCounted, s.ExpectedUnits, s.VarianceUnits, s.AccuracyUnits, s.ExpectedValue,
+                s.VarianceValue, s.AccuracyValue, s.Adjustments, s.CompletedBy, s.CompletedAt))];
+}
 
 /// <summary>Revenue of one day (for charts and the weekly report).</summary>
 public sealed record DaySales(DateOnly Date, decimal Revenue, int Units, int Tickets);

@@ -11,7 +11,7 @@ namespace Stationery.Chat.Messages.Cards;
 /// </summary>
 public sealed record Card(string Kind, string Title, CardField[] Fields, CardAction[] Actions, string Status, string? ResolvedBy,
     string? Resolution, string? Branch, string? Sku, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    QuoteTerms? Quote = null, CardLink[]? Links = null, string? TransferId = null, Guid? ImageId = null)
+    QuoteTerms? Quote = null, CardLink[]? Links = null, string? TransferId = null, Guid? ImageId = null, string? StocktakeId = null)
 {
     public const string Open = "open";
     public const string Pending = "pending";
@@ -74,6 +74,20 @@ public static class CardActions
     /// <summary>收货: Inventory takes in everything of the card's transfer still on its way (the receiving branch's staff).</summary>
     public const string ReceiveTransfer = "receive-transfer";
 
+    private const string ExplainPrefix = "explain-";
+
+    /// <summary>
+    /// 销售漏记 / 进货未入库 / 数错 / 损坏 / 丢失/被盗 / 其他 on a stocktake variance's card: Inventory records the reason (one of
+    /// <see cref="Stationery.Contracts.Inventory.StocktakeReasons"/>) with the presser's note.
+    /// </summary>
+    public static string ExplainVariance(string reason) => ExplainPrefix + reason;
+
+    /// <summary>The stocktake reason an explain button stands for; null for every other button.</summary>
+    public static string? ReasonOf(string actionId) =>
+        actionId.StartsWith(ExplainPrefix, StringComparison.Ordinal) && Stationery.Contracts.Inventory.StocktakeReasons.All.Contains(actionId[ExplainPrefix.Length..])
+            ? actionId[ExplainPrefix.Length..]
+            : null;
+
     /// <summary>
     /// The permission (a row of <see cref="Stationery.Hosting.Security.Permissions.Table"/>) each button needs, checked with
     /// the card's branch and supplier as its reach — the same rule as the route the outcome's service serves.
@@ -85,20 +99,24 @@ public static class CardActions
         AcknowledgeBackorder or AcknowledgeCreditNote => "orders.answer",
         ConfirmQuote => "quotes.confirm",
         RecordSpotCount or ReceiveTransfer => "stock.record",
+        _ when ReasonOf(actionId) is not null => "stocktake.count",
         _ => throw new NotFoundException("Action", actionId),
     };
 
     /// <summary>Buttons whose outcome another service decides: the card shows "pending" until it arrives.</summary>
     public static bool AwaitsOutcome(string actionId) => actionId is AddToPurchaseList or ConfirmOrder or RecordSpotCount or ConfirmQuote
-        or ReceiveTransfer;
+        or ReceiveTransfer || ReasonOf(actionId) is not null;
 }
 
 /// <summary>Someone pressed a card's button (the fact; <see cref="CardUpdated"/> records what the card shows now).</summary>
 /// <param name="Roles">The presser's roles, for a request whose receiver checks them again (a spot count).</param>
 /// <param name="Branches">The branches the presser's account reaches, for a receiver that checks reach again (收货).</param>
+/// <param name="StocktakeId">The stocktake of a variance card.</param>
+/// <param name="Note">What the presser wrote with a variance's reason.</param>
 public sealed record CardActionPressed(Guid MessageId, long Seq, string ActionId, string? Branch, string? Sku, int? Quantity,
     string UserId, string UserName, DateTimeOffset PressedAt, string? PurchaseOrderId = null, string? SupplierId = null, string? ReceiptId = null,
-    string[]? Roles = null, QuoteTerms? Quote = null, DateOnly? ExpectedBy = null, string? TransferId = null, string[]? Branches = null);
+    string[]? Roles = null, QuoteTerms? Quote = null, DateOnly? ExpectedBy = null, string? TransferId = null, string[]? Branches = null,
+    string? StocktakeId = null, string? Note = null);
 
 /// <summary>A card's state changed (pressed, then its outcome arrived). Carries the message text for the public contract.</summary>
 public sealed record CardUpdated(Guid MessageId, long Seq, Card Card, string Text, string[] Mentions, DateTimeOffset UpdatedAt);

@@ -7,6 +7,7 @@ using Stationery.Chat.Bridge;
 using Stationery.Chat.Channels;
 using Stationery.Chat.Directory;
 using Stationery.Chat.Suppliers;
+using Stationery.Chat.Stocktakes;
 using Stationery.Chat.Transfers;
 using Stationery.Hosting.Errors;
 using Stationery.Hosting.Security;
@@ -17,10 +18,10 @@ namespace Stationery.Chat.Messages.Cards;
 public sealed record Presser(string UserId, string UserName, string? SupplierId, string[]? Roles = null, string[]? Branches = null);
 
 /// <summary>
-/// What a press may carry: <c>expectedBy</c>, the delivery day a supplier agrees to when it presses 确认订单 (optional; only
-/// that button takes it).
+/// What a press may carry: <c>expectedBy</c>, the delivery day a supplier agrees to when it presses 确认订单; <c>note</c>, what
+/// the presser says with a stocktake variance's reason (销售漏记 … 其他). Both optional; only those buttons take them.
 /// </summary>
-public sealed record PressCardButtonRequest(DateOnly? ExpectedBy);
+public sealed record PressCardButtonRequest(DateOnly? ExpectedBy, string? Note = null);
 
 /// <summary><c>POST /api/chat/messages/{messageId}/actions/{actionId}</c>: a member presses a card's button, once per card.</summary>
 public static class PressCardButton
@@ -33,8 +34,9 @@ public static class PressCardButton
     /// the outcome (a supplier's acknowledgement). <paramref name="note"/> is what the card says meanwhile or from now on.
     /// </summary>
     /// <param name="expectedBy">The delivery day a supplier picked when confirming an order (validated by the caller).</param>
+    /// <param name="reasonNote">What the presser wrote with a variance's reason (validated by the caller).</param>
     public static IReadOnlyList<object> Decide(ChatMessage? message, string actionId, Presser presser, string note, DateTimeOffset now,
-        DateOnly? expectedBy = null)
+        DateOnly? expectedBy = null, string? reasonNote = null)
     {
         var (card, action) = RequireMayPress(message, actionId, presser);
         if (card.Status != Card.Open)
@@ -47,7 +49,8 @@ public static class PressCardButton
         [
             new CardActionPressed(message!.Id, message.Seq, action.Id, card.Branch, card.Sku, action.Quantity, presser.UserId, presser.UserName,
                 now, card.PurchaseOrderId, card.SupplierId, card.ReceiptId, presser.Roles, card.Quote,
-                action.Id == CardActions.ConfirmOrder ? expectedBy : null, card.TransferId, presser.Branches),
+                action.Id == CardActions.ConfirmOrder ? expectedBy : null, card.TransferId, presser.Branches, card.StocktakeId,
+                CardActions.ReasonOf(action.Id) is null ? null : reasonNote),
             new CardUpdated(message.Id, message.Seq, next, message.Text, message.Mentions, now),
         ];
     }
@@ -82,6 +85,7 @@ public static class PressCardButton
         var (card, _) = RequireMayPress(message, actionId, presser);
         user.Demand(CardActions.PermissionFor(actionId), card.Branch, card.SupplierId);
         ValidateExpectedBy(request?.ExpectedBy, actionId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var reasonNote = ValidateNote(request?.Note, actionId);
 
         // Under the channel's lock, so two people pressing at once cannot both succeed.
         await session.QueueForStreamAsync(message.ChannelId, ct);
@@ -92,14 +96,28 @@ public static class PressCardButton
             CardActions.RecordSpotCount => StockObservationTexts.For(config).RecordingCount,
             CardActions.ConfirmQuote => supplierTexts.RecordingQuote,
             CardActions.ReceiveTransfer => TransferCardTexts.For(config).Receiving,
+            _ when CardActions.ReasonOf(actionId) is not null => StocktakeTexts.For(config).Explaining,
             _ => texts.Pending(actionId),
         };
-        var events = Decide(current, actionId, presser, note, clock.GetUtcNow(), request?.ExpectedBy);
+        var events = Decide(current, actionId, presser, note, clock.GetUtcNow(), request?.ExpectedBy, reasonNote);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         var updated = events.OfType<CardUpdated>().Single();
         return TypedResults.Accepted($"/api/chat/channels/{message.ChannelId}/messages?after={message.Seq - 1}&limit=1",
             (current! with { Card = updated.Card }).ToDto().For(PriceViewer.Of(user), ChatDirectory.Empty));
+    }
+
+    public const int MaxNoteLength = 500;
+
+    /// <summary>A note on a press: only with a variance's reason, and at most <see cref="MaxNoteLength"/> characters (blank: none).</summary>
+    public static string? ValidateNote(string? note, string actionId)
+    {
+        if (string.IsNullOrWhiteSpace(note)) return null;
+        new Validation()
+            .Require(CardActions.ReasonOf(actionId) is not null, "note", "is only for a stocktake variance's reason (explain-…)")
+            .Require(note.Trim().Length <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters")
+            .ThrowIfInvalid();
+        return note.Trim();
     }
 
     /// <summary>

@@ -40,7 +40,12 @@ public static class BotPosting
         Append(await session.Events.FetchForWriting<Channel>(channelId, ct), openIfMissing, message, now);
 
     /// <summary>Appends a bot message to a channel's stream already fetched for writing (so one session can append several things).</summary>
-    public static MessagePosted Append(IEventStream<Channel> stream, Func<ChannelOpened>? openIfMissing, BotMessage message, DateTimeOffset now)
+    public static MessagePosted Append(IEventStream<Channel> stream, Func<ChannelOpened>? openIfMissing, BotMessage message, DateTimeOffset now) =>
+        AppendAll(stream, openIfMissing, [message], now)[0];
+
+    /// <summary>Appends several bot messages, in order, to a channel's stream already fetched for writing: each takes the next seq.</summary>
+    public static IReadOnlyList<MessagePosted> AppendAll(IEventStream<Channel> stream, Func<ChannelOpened>? openIfMissing,
+        IReadOnlyList<BotMessage> messages, DateTimeOffset now)
     {
         var events = new List<object>();
         var channel = stream.Aggregate;
@@ -50,10 +55,16 @@ public static class BotPosting
             events.Add(opened);
             channel = Channel.Fold(null, opened);
         }
-        var posted = MessagePosting.Decide(channel, Command(message, now), now);
-        events.Add(posted);
+        var posts = new List<MessagePosted>();
+        foreach (var message in messages)
+        {
+            var posted = MessagePosting.Decide(channel, Command(message, now), now);
+            events.Add(posted);
+            posts.Add(posted);
+            channel = Channel.Fold(channel, posted);
+        }
         stream.AppendMany(events);
-        return posted;
+        return posts;
     }
 
     public static PostMessage Command(BotMessage message, DateTimeOffset now) => new(Guid.CreateVersion7(now), ChatBot.Id,
