@@ -34,7 +34,7 @@ export interface CountAnswer {
 
 /** Sends a batch of one zone's counts; resolves with the server's answer per count or throws an {@link ApiError}. */
 export type SendCounts = (zone: { branch: string; stocktakeId: string; zoneId: string },
-  counts: Array<Pick<QueuedCount, 'countId' | 'sku' | 'quantity' | 'confirm' | 'addToZone'>>) => Promise<CountAnswer[]>;
+  counts: Array<{ countId: string; sku: string; quantity: number; confirm: boolean | null; addToZone: boolean | null }>) => Promise<CountAnswer[]>;
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -156,7 +156,7 @@ function zoneOf(c: QueuedCount) {
 }
 
 function wire(c: QueuedCount) {
-  return { countId: c.countId, sku: c.sku, quantity: c.quantity, confirm: c.confirm || undefined, addToZone: c.addToZone || undefined };
+  return { countId: c.countId, sku: c.sku, quantity: c.quantity, confirm: c.confirm ? true : null, addToZone: c.addToZone ? true : null };
 }
 
 function groupByZone(counts: QueuedCount[]): QueuedCount[][] {

@@ -36,6 +36,7 @@ describe('盘点 screen logic', () => {
         { name: '笔类', category: '笔类', skus: null, counters: [{ userId: 'u1', name: '小李' }] },
         { name: '收银台', category: null, skus: ['A-1', 'A-2'], counters: [] },
       ],
+      thresholds: null,
     });
   });
 

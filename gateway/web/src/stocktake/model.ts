@@ -45,6 +45,8 @@ export function openRequest(kind: 'full' | 'cycle', blind: boolean, zones: reado
       skus: z.by === 'skus' ? parseSkus(z.skus) : null,
       counters: z.counters,
     })),
+    // The categories' own thresholds (stocktake-settings) apply.
+    thresholds: null,
   };
 }
 

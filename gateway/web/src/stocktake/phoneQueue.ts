@@ -16,7 +16,8 @@ const store: KeyValueStore = {
 export const countQueue = new CountQueue(store, async ({ branch, stocktakeId, zoneId }, counts) => {
   const answer = await ok(inventory.POST('/api/inventory/branches/{branch}/stocktakes/{id}/zones/{zone}/counts', {
     params: { path: { branch, id: stocktakeId, zone: zoneId } },
-    body: { counts },
+    // The batch form: the single-count fields stay empty.
+    body: { countId: null, sku: null, quantity: null, confirm: null, addToZone: null, counts },
   }));
   return answer.counts;
 });
