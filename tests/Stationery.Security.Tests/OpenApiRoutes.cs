@@ -189,6 +189,8 @@ public sealed class ParameterValues(ChainAData a, string branch, string otherBra
             ("identity", "id", "path") => a.ManagerId,
             ("identity", "code", "path") => branch,
             ("inventory", "id", "path") => a.TransferId,
+            // A stocktake's first zone (stocktake routes get the transfer's id above, which no stocktake has: 404 past the permission check).
+            ("inventory", "zone", "path") => "z1",
             ("purchasing", "id", "path") => a.PurchaseOrderId,
             ("purchasing", "itemId", "path") => a.PurchaseListItemId,
             ("chat", "channelId", _) => a.ChannelId,

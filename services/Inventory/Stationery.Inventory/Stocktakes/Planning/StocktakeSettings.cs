@@ -7,7 +7,7 @@ using Stationery.Inventory.Stock;
 namespace Stationery.Inventory.Stocktakes.Planning;
 
 /// <summary>
-/// 盘点参数 of one category, for the whole chain: how often a cycle count takes it (days) and the variance a count may show
+/// 盘点参数 of one category, for the whole chain (so set, like the category's reorder defaults, by owner or hq): how often a cycle count takes it (days) and the variance a count may show
 /// before it needs a recount or an explanation. Unset fields use <see cref="StocktakeDefaults"/>. Id: the category.
 /// </summary>
 public sealed record StocktakeCategorySettings(string Id, int? CountEveryDays, int? ThresholdUnits, decimal? ThresholdValue, string By,
@@ -71,12 +71,12 @@ public static class StocktakeSettingsEndpoints
             session.Store(settings);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(StocktakeDefaults.Resolve(settings.Id, settings));
-        }).RequirePermission("stocktake.manage").WithName("SetStocktakeSettings")
+        }).RequirePermission("categories.policy").WithName("SetStocktakeSettings")
             .WithSummary("Set a category's stocktake frequency (days) and variance thresholds (units, retail value)");
 
         api.MapGet("/categories/{category}/stocktake-settings", async (string category, IQuerySession session, CancellationToken ct) =>
             TypedResults.Ok(StocktakeDefaults.Resolve(category, await session.LoadAsync<StocktakeCategorySettings>(category, ct))))
-            .RequirePermission("stocktake.count").WithName("GetStocktakeSettings")
+            .RequirePermission("categories.read").WithName("GetStocktakeSettings")
             .WithSummary("A category's stocktake frequency and variance thresholds in force");
     }
 
