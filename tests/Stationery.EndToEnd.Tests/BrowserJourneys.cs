@@ -25,6 +25,7 @@ public sealed class BrowserJourneys(PlatformProcesses platform)
     [InlineData("suppliers.spec.ts")]
     [InlineData("conversations.spec.ts")]
     [InlineData("reports.spec.ts")]
+    [InlineData("stocktake.spec.ts")]
     public async Task Browser_journey_passes_in_headless_chromium(string spec)
     {
         var web = Path.Combine(PlatformProcesses.RepositoryRoot(), "gateway", "web");

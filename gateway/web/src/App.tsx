@@ -26,6 +26,9 @@ import { freshToken, refreshSession, signOut, storeBranch, storedBranch, useSess
 import { StockItemScreen } from './stock/StockItemScreen';
 import { StockScreen } from './stock/StockScreen';
 import { TransfersScreen } from './stock/TransfersScreen';
+import { StocktakeScreen } from './stocktake/StocktakeScreen';
+import { StocktakesScreen } from './stocktake/StocktakesScreen';
+import { ZoneScreen } from './stocktake/ZoneScreen';
 import { Icon } from './ui/icons';
 
 configureApi({
@@ -93,7 +96,7 @@ function SignedIn({ route }: { route: Route }) {
     ? [{ href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' || route.name === 'search' }, { href: paths.purchasing(), key: 'nav.orders', active: route.name === 'purchasing' || route.name === 'purchaseOrder' }]
     : [
         { href: paths.chat(), key: 'nav.chat', active: route.name === 'chat' || route.name === 'search' },
-        { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' },
+        { href: paths.stock(), key: 'nav.stock', active: route.name === 'stock' || route.name === 'stockItem' || route.name === 'transfers' || route.name.startsWith('stocktake') },
         { href: paths.purchasing(), key: 'nav.purchasing', active: route.name === 'purchasing' || route.name === 'purchaseOrder' },
       ];
   const inAdmin = route.name.startsWith('admin') || route.name === 'reports';
@@ -142,6 +145,9 @@ function Screen({ route }: { route: Route }) {
     case 'stock': return perms.viewStock ? <StockScreen /> : <NotFound />;
     case 'stockItem': return perms.viewStock ? <StockItemScreen sku={route.sku} /> : <NotFound />;
     case 'transfers': return perms.viewStock ? <TransfersScreen /> : <NotFound />;
+    case 'stocktakes': return perms.countStocktakes ? <StocktakesScreen /> : <NotFound />;
+    case 'stocktake': return perms.countStocktakes ? <StocktakeScreen id={route.id} /> : <NotFound />;
+    case 'stocktakeZone': return perms.countStocktakes ? <ZoneScreen id={route.id} zoneId={route.zoneId} /> : <NotFound />;
     case 'purchasing': return <PurchasingScreen />;
     case 'purchaseOrder': return <PurchaseOrderScreen id={route.id} />;
     case 'me': return <MeScreen />;

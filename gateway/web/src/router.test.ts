@@ -27,6 +27,13 @@ describe('routes', () => {
     expect(matchRoute('/admin/nope')).toEqual({ name: 'notFound' });
   });
 
+  it('reaches 盘点, a stocktake and one of its zones', () => {
+    expect(matchRoute(paths.stocktakes())).toEqual({ name: 'stocktakes' });
+    expect(matchRoute(paths.stocktake('ST-20261203-1'))).toEqual({ name: 'stocktake', id: 'ST-20261203-1' });
+    expect(matchRoute(paths.stocktakeZone('ST-20261203-1', 'z2'))).toEqual({ name: 'stocktakeZone', id: 'ST-20261203-1', zoneId: 'z2' });
+    expect(matchRoute('/stocktakes/ST-1/zones')).toEqual({ name: 'notFound' });
+  });
+
   it('does not match unknown paths', () => {
     expect(matchRoute('/stock/a/b')).toEqual({ name: 'notFound' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });

@@ -7,6 +7,9 @@ export type Route =
   | { name: 'stock' }
   | { name: 'stockItem'; sku: string }
   | { name: 'transfers' }
+  | { name: 'stocktakes' }
+  | { name: 'stocktake'; id: string }
+  | { name: 'stocktakeZone'; id: string; zoneId: string }
   | { name: 'purchasing' }
   | { name: 'purchaseOrder'; id: string }
   | { name: 'me' }
@@ -25,7 +28,7 @@ export type Route =
 /** The screen for a path. `/` is the chat, the home screen. */
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeSegment);
-  const [a, b, c] = parts;
+  const [a, b, c, d] = parts;
   if (parts.length === 0) return { name: 'chat' };
   if (a === 'login' && parts.length === 1) return { name: 'login' };
   if (a === 'chat' && parts.length <= 2) return b ? { name: 'chat', channelId: b } : { name: 'chat' };
@@ -33,6 +36,9 @@ export function matchRoute(pathname: string): Route {
   if (a === 'stock' && parts.length === 1) return { name: 'stock' };
   if (a === 'stock' && parts.length === 2 && b === 'transfers') return { name: 'transfers' };
   if (a === 'stock' && parts.length === 2) return { name: 'stockItem', sku: b };
+  if (a === 'stocktakes' && parts.length === 1) return { name: 'stocktakes' };
+  if (a === 'stocktakes' && parts.length === 2) return { name: 'stocktake', id: b };
+  if (a === 'stocktakes' && parts.length === 4 && c === 'zones') return { name: 'stocktakeZone', id: b, zoneId: d };
   if (a === 'purchasing' && parts.length === 1) return { name: 'purchasing' };
   if (a === 'purchasing' && b === 'orders' && c && parts.length === 3) return { name: 'purchaseOrder', id: c };
   if (a === 'me' && parts.length === 1) return { name: 'me' };
@@ -59,6 +65,9 @@ export const paths = {
   stock: () => '/stock',
   stockItem: (sku: string) => `/stock/${encodeURIComponent(sku)}`,
   transfers: () => '/stock/transfers',
+  stocktakes: () => '/stocktakes',
+  stocktake: (id: string) => `/stocktakes/${encodeURIComponent(id)}`,
+  stocktakeZone: (id: string, zoneId: string) => `/stocktakes/${encodeURIComponent(id)}/zones/${encodeURIComponent(zoneId)}`,
   purchasing: () => '/purchasing',
   purchaseOrder: (id: string) => `/purchasing/orders/${encodeURIComponent(id)}`,
   me: () => '/me',

@@ -41,6 +41,10 @@ export interface Permissions {
   setCategoryPolicies: boolean;
   /** Start a direct conversation or a group (channels.open). */
   openConversations: boolean;
+  /** 盘点: see the branch's stocktakes and count the zones one is given (stocktake.count). */
+  countStocktakes: boolean;
+  /** 盘点: open, complete and cancel stocktakes, explain variances (stocktake.manage). */
+  manageStocktakes: boolean;
   /** Any part of 管理. */
   admin: boolean;
   /** A branch's daily and weekly reports (reports.branch). */
@@ -76,6 +80,8 @@ export function permissionsFrom(me: Me): Permissions {
     setPolicies: has('stock.policy'),
     setCategoryPolicies: has('categories.policy'),
     openConversations: has('channels.open'),
+    countStocktakes: has('stocktake.count'),
+    manageStocktakes: has('stocktake.manage'),
     admin: !isSupplier && ['catalogue.manage', 'directory.manage', 'suppliers.manage', 'stock.policy', 'reports.branch', 'reports.chain'].some(has),
     branchReports: has('reports.branch'),
     chainReports: has('reports.chain'),

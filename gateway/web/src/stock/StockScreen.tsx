@@ -9,7 +9,7 @@ import { normalizeStatus, statusLabel, STOCK_STATUSES, type StockStatus } from '
 import type { StockRow } from './types';
 
 export function StockScreen() {
-  const { branch } = useApp();
+  const { branch, perms } = useApp();
   const [status, setStatus] = useState<StockStatus | ''>('');
   const [category, setCategory] = useState('');
   const [search, setSearch] = useState('');
@@ -42,7 +42,10 @@ export function StockScreen() {
   return (
     <section class="page" aria-labelledby="stock-title">
       <h1 id="stock-title">{t('stock.title')}</h1>
-      <p><a href={paths.transfers()}>{t('transfer.title')}</a></p>
+      <p class="links-row">
+        <a href={paths.transfers()}>{t('transfer.title')}</a>
+        {perms.countStocktakes && <a href={paths.stocktakes()}>{t('stocktake.title')}</a>}
+      </p>
       <div class="toolbar">
         <div class="field grow">
           <label for="stock-search">{t('stock.search')}</label>
