@@ -50,8 +50,12 @@ public sealed class FaultPlatform : IAsyncLifetime
         }
         // Parked messages show in RabbitMQ's counts a few seconds late: a quiet platform is the moment to count them.
         await WaitQuietAsync();
+        var parked = await ParkedAsync();
+        var why = new List<string>();
+        foreach (var queue in parked.Keys)
+            why.AddRange((await TestServers.ParkedBecauseAsync(Platform.Servers, queue)).Select(w => $"{queue}: {w}"));
         var figures = new FaultFigures(fault, burst.Count, acknowledged, effects,
-            await DuplicatesSuppressedAsync() - duplicatesBefore, await ParkedAsync(), recovery);
+            await DuplicatesSuppressedAsync() - duplicatesBefore, parked, recovery) { ParkedBecause = why };
         output.WriteLine(figures.ToString());
         Console.WriteLine($"[faults] {figures}");
         return figures;
@@ -110,5 +114,9 @@ public sealed record FaultFigures(string Fault, int Sent, int Acknowledged, Effe
     public override string ToString() =>
         $"{Fault}: sent {Sent}, acknowledged {Acknowledged}; {Effects.Describe(Acknowledged)}; duplicates suppressed {DuplicatesSuppressed}; " +
         $"parked {Parked.Values.Sum()}{(Parked.Count == 0 ? "" : " (" + string.Join(", ", Parked.Select(p => $"{p.Key} {p.Value}")) + ")")}; " +
-        $"recovery {(Recovery is { } r ? $"{r.TotalSeconds:0.0} s" : "never (within the bound)")}";
+        $"recovery {(Recovery is { } r ? $"{r.TotalSeconds:0.0} s" : "never (within the bound)")}" +
+        (ParkedBecause.Count == 0 ? "" : "; parked because: " + string.Join(" | ", ParkedBecause));
+
+    /// <summary>Why the parked messages were parked, as their fault headers say (a few per queue).</summary>
+    public IReadOnlyList<string> ParkedBecause { get; init; } = [];
 }

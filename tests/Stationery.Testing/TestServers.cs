@@ -77,6 +77,25 @@ public static class TestServers
     }
 
     /// <summary>
+    /// Why messages were parked in <paramref name="queue"/> (an <c>_error</c> queue): the exception type and message MassTransit
+    /// wrote into the headers of up to <paramref name="count"/> of them, each once (they are put back, not taken).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ParkedBecauseAsync(IsolatedServers isolated, string queue, int count = 3)
+    {
+        using var http = Management(isolated.Servers);
+        using var response = await http.PostAsync($"api/queues/{Uri.EscapeDataString(isolated.Id)}/{Uri.EscapeDataString(queue)}/get",
+            Json($$"""{"count":{{count}},"ackmode":"ack_requeue_true","encoding":"auto","truncate":500}"""));
+        if (!response.IsSuccessStatusCode) return [$"({(int)response.StatusCode} reading {queue})"];
+        var messages = await response.Content.ReadFromJsonAsync<JsonElement>();
+        string Header(JsonElement headers, string name) =>
+            headers.ValueKind == JsonValueKind.Object && headers.TryGetProperty(name, out var v) ? v.ToString() : "?";
+        return messages.EnumerateArray()
+            .Select(m => m.GetProperty("properties").TryGetProperty("headers", out var h) ? h : default)
+            .Select(h => $"{Header(h, "MT-Fault-ExceptionType")}: {Header(h, "MT-Fault-Message")}")
+            .Distinct().ToList();
+    }
+
+    /// <summary>
     /// What the isolated servers still have to work through, by name (empty when nothing): each event store's events its
     /// subscriptions (the outbox forwarder, async projections) have not reached, as <c>events:&lt;schema&gt;</c>, and each
     /// queue's messages, parked ones (<c>_error</c>, <c>_skipped</c>) excepted. RabbitMQ's counts lag by a few seconds.
