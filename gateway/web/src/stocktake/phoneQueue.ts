@@ -1,15 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { inventory, ok } from '../api/services';
+import { currentSession } from '../session/store';
 import { CountQueue, type FlushResult, type KeyValueStore, type QueuedCount } from './countQueue';
 
 /** How often waiting counts are tried again while the page is open (besides the browser's `online` event). */
 const RETRY_MS = 15_000;
 
 const memory = new Map<string, string>();
-/** localStorage, or memory when the browser refuses it (private mode): counts then live as long as the page. */
+/**
+ * localStorage, or memory when the browser refuses it (private mode): counts then live as long as the page. Each signed-in
+ * person has a queue of their own (the key names the chain and user): on a shared phone, counts one clerk left waiting are
+ * never sent under the next one's login, and go out when that clerk signs in again.
+ */
+const own = (k: string) => {
+  const session = currentSession();
+  return session ? `${k}.${session.chain}.${session.user.id}` : `${k}.signed-out`;
+};
 const store: KeyValueStore = {
-  getItem: (k) => { try { return localStorage.getItem(k); } catch { return memory.get(k) ?? null; } },
-  setItem: (k, v) => { try { localStorage.setItem(k, v); } catch { memory.set(k, v); } },
+  getItem: (k) => { try { return localStorage.getItem(own(k)); } catch { return memory.get(own(k)) ?? null; } },
+  setItem: (k, v) => { try { localStorage.setItem(own(k), v); } catch { memory.set(own(k), v); } },
 };
 
 /** The phone's one queue of 盘点 counts, sent through the count route's batch form. */
