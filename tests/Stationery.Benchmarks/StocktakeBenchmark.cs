@@ -31,7 +31,7 @@ internal static class StocktakeBenchmark
     public static async Task RunAsync(int skus)
     {
         await using var servers = await TestServers.IsolateAsync("benchstocktake");
-        await using var inventory = await InventoryBenchmark.StartAsync(servers, daemon: "Solo", tenant: Tenant);
+        await using var inventory = await InventoryBenchmark.StartAsync(servers, daemon: "Solo", tenant: Tenant, quietRaces: true);
         using var owner = inventory.ClientFor(TestTokens.Issue(Tenant, "owner", ["owner"], ["main"]));
         owner.Timeout = TimeSpan.FromMinutes(5);
         var counters = Enumerable.Range(1, Counters).Select(c =>
